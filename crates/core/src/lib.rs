@@ -1,0 +1,48 @@
+//! Shared vocabulary of the crossread pipeline.
+//!
+//! `ingest -> extract -> copies -> stories -> compare -> store -> report / serve`
+//!
+//! This crate holds the types that cross a stage boundary: what ingest hands to
+//! extract ([`Document`]), what extract hands to every later stage ([`Article`]),
+//! and the per-article records that copies and stories produce ([`CopyRecord`],
+//! [`StoryAssignment`]). It does no I/O, owns no algorithm and depends on no
+//! other crossread crate.
+//!
+//! Architecture invariant: every type here serialises to the JSON shape that the
+//! CLI prints, field for field; changing a field name changes a public contract.
+#![deny(missing_docs)]
+
+mod article;
+mod copies;
+mod document;
+mod ids;
+mod stories;
+
+pub use article::{Article, Attribution, AttributionKind};
+pub use copies::{CopyRecord, Derivation, Passage, PassageKind};
+pub use document::{Body, ContentHash, Document};
+pub use ids::{ArticleId, GroupId, StoryId, ThreadId};
+pub use stories::StoryAssignment;
+
+/// Offsets into article text are counted in Unicode scalar values (code points),
+/// as Python indexes `str`. Converts a byte offset of `text` into that unit.
+///
+/// `byte` must lie on a char boundary; a byte past the end counts every char.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    let byte = byte.min(text.len());
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points_not_bytes() {
+        let t = "é£a";
+        assert_eq!(char_offset(t, 0), 0);
+        assert_eq!(char_offset(t, 2), 1); // é is two bytes
+        assert_eq!(char_offset(t, 4), 2); // £ is two bytes
+        assert_eq!(char_offset(t, 99), 3);
+    }
+}
