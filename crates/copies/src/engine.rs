@@ -1,0 +1,440 @@
+//! The copies engine: exact duplicates collapsed by hash, candidates from the
+//! sketch index, containment on candidate pairs only, source choice among the
+//! candidates that came first, alignment, derivation and copy groups.
+//!
+//! What it does NOT do: any all-pairs comparison (every comparison is a
+//! candidate pair from [`crate::CandidateIndex`] or an exact-duplicate class),
+//! I/O, or reading labels.
+
+use crate::align::{align, passages, View};
+use crate::index::{signature_of_shingles, CandidateIndex};
+use crate::order::{precedence, Meta};
+use crate::tokens::{for_each_shingle, tokenize, Tokens};
+use crate::{CopiesConfig, Derivation};
+use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
+use rayon::prelude::*;
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+/// Seed of the exact-duplicate key.
+const EXACT_SEED: u64 = 0x6578_6163_745f_6475; // "exact_du"
+
+/// Per-article data.
+struct Doc {
+    t: Tokens,
+    /// Sorted distinct shingles.
+    s3: Vec<u64>,
+    /// Sorted distinct tokens.
+    s1: Vec<u64>,
+}
+
+fn prepare(text: &str) -> Doc {
+    let t = tokenize(text);
+    let mut s3 = Vec::with_capacity(t.toks.len());
+    for_each_shingle(t.toks.iter().map(|k| k.hash), |h| s3.push(h));
+    let mut s1: Vec<u64> = t.toks.iter().map(|k| k.hash).collect();
+    s3.sort_unstable();
+    s3.dedup();
+    s1.sort_unstable();
+    s1.dedup();
+    Doc { t, s3, s1 }
+}
+
+/// |a ∩ b| for sorted distinct slices, and the IDF-weighted intersection.
+fn intersect(a: &[u64], b: &[u64], w: &dyn Fn(u64) -> f32) -> (usize, f64) {
+    let (mut i, mut j, mut n, mut wsum) = (0, 0, 0, 0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                wsum += w(a[i]) as f64;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (n, wsum)
+}
+
+/// Pair figures, seen from each side.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    other: usize,
+    /// Shingle containment of this article in `other`.
+    c3: f64,
+    /// The reverse.
+    c3_rev: f64,
+    /// IDF-weighted word containment of this article in `other`.
+    c1: f64,
+}
+
+/// One record per article, in input order.
+pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, Option<Features>)> {
+    let n = articles.len();
+    let docs: Vec<Doc> = articles.par_iter().map(|a| prepare(&a.text)).collect();
+    let metas: Vec<Meta> = articles.iter().map(Meta::of).collect();
+
+    // 1. Exact duplicates (same token sequence): one representative each.
+    let mut classes: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if d.t.toks.is_empty() {
+            continue;
+        }
+        let mut h = xxhash_rust::xxh3::Xxh3::with_seed(EXACT_SEED);
+        for k in &d.t.toks {
+            h.update(&k.hash.to_le_bytes());
+        }
+        classes.entry(h.digest()).or_default().push(i);
+    }
+    // class_origin[i]: the member of i's class that stands for it.
+    let mut class_origin: Vec<usize> = (0..n).collect();
+    let mut class_list: Vec<Vec<usize>> = classes.into_values().filter(|v| v.len() > 1).collect();
+    class_list.sort_unstable(); // deterministic order (members are input-ordered)
+    for members in &class_list {
+        let named: HashSet<&str> = members
+            .iter()
+            .flat_map(|&m| metas[m].credits.iter().map(String::as_str))
+            .collect();
+        let key = |m: usize| {
+            let meta = &metas[m];
+            (
+                !named.contains(meta.outlet.as_str()),
+                meta.date.clone().unwrap_or_else(|| "~".to_string()),
+                !meta.wire,
+                m,
+            )
+        };
+        let origin = members
+            .iter()
+            .copied()
+            .min_by_key(|&m| key(m))
+            .unwrap_or(members[0]);
+        for &m in members {
+            class_origin[m] = origin;
+        }
+    }
+    let reps: Vec<usize> = (0..n)
+        .filter(|&i| class_origin[i] == i && !docs[i].t.toks.is_empty())
+        .collect();
+
+    // 2. Candidate pairs among representatives, from the sketch index.
+    let mut ix = CandidateIndex::new(cfg.anchor_bits);
+    ix.reserve(reps.len());
+    let sigs: Vec<_> = reps
+        .par_iter()
+        .map(|&i| {
+            let mut sh = Vec::with_capacity(docs[i].t.toks.len());
+            for_each_shingle(docs[i].t.toks.iter().map(|k| k.hash), |h| sh.push(h));
+            signature_of_shingles(&sh, cfg.anchor_bits)
+        })
+        .collect();
+    for s in sigs {
+        ix.push(s);
+    }
+    let pairs = ix.pairs();
+
+    // 3. IDF over representatives.
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for &i in &reps {
+        for &h in &docs[i].s1 {
+            *df.entry(h).or_insert(0) += 1;
+        }
+    }
+    let nrep = reps.len().max(1) as f32;
+    let idf = |h: u64| -> f32 {
+        let d = df.get(&h).copied().unwrap_or(1) as f32;
+        ((nrep + 1.0) / (d + 1.0)).ln() + 1.0
+    };
+
+    // 4. Containment on candidate pairs only.
+    let edges_raw: Vec<(usize, usize, Edge, Edge)> = pairs
+        .par_iter()
+        .map(|&(x, y)| {
+            let (a, b) = (reps[x as usize], reps[y as usize]);
+            let (da, db) = (&docs[a], &docs[b]);
+            let (n3, _) = intersect(&da.s3, &db.s3, &|_| 0.0);
+            let (_, w1) = intersect(&da.s1, &db.s1, &idf);
+            let wa: f64 = da.s1.iter().map(|&h| idf(h) as f64).sum();
+            let wb: f64 = db.s1.iter().map(|&h| idf(h) as f64).sum();
+            let c_ab = n3 as f64 / da.s3.len().max(1) as f64;
+            let c_ba = n3 as f64 / db.s3.len().max(1) as f64;
+            (
+                a,
+                b,
+                Edge {
+                    other: b,
+                    c3: c_ab,
+                    c3_rev: c_ba,
+                    c1: w1 / wa.max(1e-9),
+                },
+                Edge {
+                    other: a,
+                    c3: c_ba,
+                    c3_rev: c_ab,
+                    c1: w1 / wb.max(1e-9),
+                },
+            )
+        })
+        .collect();
+    let mut adj: Vec<Vec<Edge>> = vec![Vec::new(); n];
+    for (a, b, ea, eb) in edges_raw {
+        adj[a].push(ea);
+        adj[b].push(eb);
+    }
+
+    // 5. Per representative: sources among earlier candidates, alignment.
+    let decided: Vec<(usize, Decision)> = reps
+        .par_iter()
+        .map(|&a| (a, decide(a, &adj[a], &docs, &metas, articles, &idf, cfg)))
+        .collect();
+    let mut dec: Vec<Option<Decision>> = vec![None; n];
+    for (a, d) in decided {
+        dec[a] = Some(d);
+    }
+
+    // 6. Assemble records.
+    type Rec = (Derivation, Option<usize>, Vec<Passage>, Option<Features>);
+    let mut recs: Vec<Rec> = Vec::with_capacity(n);
+    for i in 0..n {
+        let o = class_origin[i];
+        if o != i {
+            // Exact copy of its class origin.
+            let p = whole_passage(&articles[i], &docs[i], &articles[o], &docs[o]);
+            let all = Features {
+                verbatim: 1.0,
+                reused: 1.0,
+                c3: 1.0,
+                c1: 1.0,
+            };
+            recs.push((Derivation::Wholly, Some(o), p, Some(all)));
+        } else if let Some(d) = dec[i].take() {
+            recs.push((d.derived, d.source, d.passages, d.features));
+        } else {
+            recs.push((Derivation::None, None, Vec::new(), None));
+        }
+    }
+
+    // 7. Copy groups: follow "wholly derived from" links to a root.
+    let parent = |i: usize| -> Option<usize> {
+        match recs[i] {
+            (Derivation::Wholly, Some(s), _, _) => Some(s),
+            _ => None,
+        }
+    };
+    let mut root = vec![usize::MAX; n];
+    for i in 0..n {
+        if root[i] != usize::MAX {
+            continue;
+        }
+        let mut path = vec![i];
+        let mut cur = i;
+        let r = loop {
+            if root[cur] != usize::MAX {
+                break root[cur];
+            }
+            match parent(cur) {
+                Some(p) if !path.contains(&p) => {
+                    path.push(p);
+                    cur = p;
+                }
+                Some(_) => {
+                    // A cycle (precedence is not transitive): its earliest
+                    // input position is the root.
+                    break path.iter().copied().min().unwrap_or(i);
+                }
+                None => break cur,
+            }
+        };
+        for p in path {
+            root[p] = r;
+        }
+    }
+    recs.into_iter()
+        .enumerate()
+        .map(|(i, (derived, source, passages, feat))| {
+            let rec = CopyRecord {
+                id: articles[i].id.clone(),
+                group: GroupId::new(articles[root[i]].id.as_str()),
+                origin: articles[root[i]].id.clone(),
+                derived,
+                source: source.map(|s| articles[s].id.clone()),
+                passages,
+            };
+            (rec, feat)
+        })
+        .collect()
+}
+
+/// The verdict on one representative.
+#[derive(Debug, Clone)]
+struct Decision {
+    features: Option<Features>,
+    derived: Derivation,
+    source: Option<usize>,
+    passages: Vec<Passage>,
+}
+
+/// Figures that decide `derived`, exposed for the evaluation's fitting script.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Features {
+    /// Share of the article's tokens in verbatim tiles.
+    pub verbatim: f64,
+    /// Share of its tokens in any passage (verbatim or reworded).
+    pub reused: f64,
+    /// Word-shingle containment in the union of its sources.
+    pub c3: f64,
+    /// IDF-weighted word containment in the best source.
+    pub c1: f64,
+}
+
+fn decide(
+    a: usize,
+    edges: &[Edge],
+    docs: &[Doc],
+    metas: &[Meta],
+    articles: &[Article],
+    idf: &dyn Fn(u64) -> f32,
+    cfg: &CopiesConfig,
+) -> Decision {
+    let (feat, src, passages) = analyse(a, edges, docs, metas, articles, idf, cfg);
+    let none = |features| Decision {
+        features,
+        derived: Derivation::None,
+        source: None,
+        passages: Vec::new(),
+    };
+    let Some(src) = src else {
+        return none(None);
+    };
+    let derived = cfg.classify(&feat);
+    if derived == Derivation::None {
+        return none(Some(feat));
+    }
+    Decision {
+        features: Some(feat),
+        derived,
+        source: Some(src),
+        passages,
+    }
+}
+
+/// Sources, alignment and features of one article.
+fn analyse(
+    a: usize,
+    edges: &[Edge],
+    docs: &[Doc],
+    metas: &[Meta],
+    articles: &[Article],
+    idf: &dyn Fn(u64) -> f32,
+    cfg: &CopiesConfig,
+) -> (Features, Option<usize>, Vec<Passage>) {
+    // Candidates that came first, by source score.
+    let mut prior: Vec<(f64, Edge)> = edges
+        .iter()
+        .filter(|e| {
+            precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a) == Ordering::Less
+        })
+        .map(|e| (0.5 * e.c1 + 0.5 * e.c3, *e))
+        .filter(|(s, _)| *s > 0.0)
+        .collect();
+    prior.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.other.cmp(&y.1.other)));
+    let Some(&(best, best_edge)) = prior.first() else {
+        return (Features::default(), None, Vec::new());
+    };
+    let chosen: Vec<usize> = prior
+        .iter()
+        .take(cfg.max_sources.max(1))
+        .filter(|(s, _)| *s >= cfg.source_share * best)
+        .map(|(_, e)| e.other)
+        .collect();
+    let view = |i: usize| View {
+        toks: &docs[i].t.toks,
+        sents: &docs[i].t.sent_starts,
+    };
+    let sviews: Vec<View> = chosen.iter().map(|&s| view(s)).collect();
+    let al = align(&view(a), &sviews, idf, cfg.min_tile, cfg.sentence_threshold);
+    let tps = passages(&al, &sviews);
+    let ntok = docs[a].t.toks.len().max(1) as f64;
+    let mut per_src = vec![0usize; chosen.len()];
+    let (mut verb, mut reused) = (0usize, 0usize);
+    for p in &tps {
+        let len = p.a1 - p.a0;
+        per_src[p.src] += len;
+        reused += len;
+        if p.verbatim {
+            verb += len;
+        }
+    }
+    // Union containment of shingles.
+    let mut u: Vec<u64> = chosen
+        .iter()
+        .flat_map(|&s| docs[s].s3.iter().copied())
+        .collect();
+    u.sort_unstable();
+    u.dedup();
+    let (n3, _) = intersect(&docs[a].s3, &u, &|_| 0.0);
+    let feat = Features {
+        verbatim: verb as f64 / ntok,
+        reused: reused as f64 / ntok,
+        c3: n3 as f64 / docs[a].s3.len().max(1) as f64,
+        c1: best_edge.c1,
+    };
+    // The source it draws the most from (ties: the better-scored one).
+    let mut top = 0;
+    for k in 1..chosen.len() {
+        if per_src[k] > per_src[top] {
+            top = k;
+        }
+    }
+    let src = chosen[top];
+    let out = tps
+        .iter()
+        .map(|p| {
+            let at = &docs[a].t.toks;
+            let s = chosen[p.src];
+            let bt = &docs[s].t.toks;
+            let (b0, b1) = (p.b0.min(bt.len()), p.b1.min(bt.len()));
+            let (ss, se) = if b0 < b1 {
+                (bt[b0].start, bt[b1 - 1].end)
+            } else {
+                (0, 0)
+            };
+            Passage {
+                start: at[p.a0].start,
+                end: at[p.a1 - 1].end,
+                text: articles[a].text[at[p.a0].bstart..at[p.a1 - 1].bend].to_string(),
+                source: articles[s].id.clone(),
+                source_start: ss,
+                source_end: se,
+                kind: if p.verbatim {
+                    PassageKind::Verbatim
+                } else {
+                    PassageKind::Rewrite
+                },
+            }
+        })
+        .collect();
+    (feat, Some(src), out)
+}
+
+/// One verbatim passage over the whole of an exact copy.
+fn whole_passage(a: &Article, da: &Doc, o: &Article, d_o: &Doc) -> Vec<Passage> {
+    let (Some(f), Some(l)) = (da.t.toks.first(), da.t.toks.last()) else {
+        return Vec::new();
+    };
+    let (of, ol) = match (d_o.t.toks.first(), d_o.t.toks.last()) {
+        (Some(x), Some(y)) => (x.start, y.end),
+        _ => (0, 0),
+    };
+    vec![Passage {
+        start: f.start,
+        end: l.end,
+        text: a.text[f.bstart..l.bend].to_string(),
+        source: o.id.clone(),
+        source_start: of,
+        source_end: ol,
+        kind: PassageKind::Verbatim,
+    }]
+}

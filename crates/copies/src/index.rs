@@ -1,0 +1,368 @@
+//! Candidate search that scales: one-permutation MinHash sketches banded into
+//! an LSH index (near-duplicates), plus a sampled-shingle anchor index
+//! (partial reuse, which Jaccard-based LSH misses), turned into candidate
+//! pairs by sorting, never by comparing all pairs.
+//!
+//! Sketch: one-permutation hashing (Li, Owen, Zhang, NIPS 2012) with K = 128
+//! bins over word 3-gram shingle hashes (xxh3, seed `SHINGLE_SEED`), empty bins
+//! filled by optimal densification (Shrivastava, ICML 2017, probe seed
+//! `DENSIFY_SEED`). Bins are banded 32 x 4 (LSH threshold about Jaccard 0.42);
+//! each band key is a 32-bit xxh3 (seed `BAND_SEED`), so 128 bytes per article.
+//! Anchors: the shingles whose hash has its top `anchor_bits` bits zero (a
+//! fixed 1/2^bits sample, the same shingles in every text); two articles
+//! sharing at least two anchors are candidates. Buckets and anchors shared by
+//! too many articles (boilerplate, mass duplication) are linked as a star from
+//! their first member instead of all pairs, so a million identical texts cost
+//! a million pairs, not 5 * 10^11.
+//!
+//! What it does NOT do: decide anything. Pairs are candidates, to be verified
+//! by containment and alignment (`align`); a few spurious pairs from 32-bit key
+//! collisions are expected and harmless.
+
+use crate::tokens::{for_each_shingle, tokenize};
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Bins of the one-permutation sketch.
+pub(crate) const BINS: usize = 128;
+/// Rows per LSH band.
+pub(crate) const ROWS: usize = 4;
+/// LSH bands.
+pub(crate) const BANDS: usize = BINS / ROWS;
+/// Seed of the densification probes.
+const DENSIFY_SEED: u64 = 0x6465_6e73_6966_7921; // "densify!"
+/// Seed of the band keys.
+const BAND_SEED: u64 = 0x6c73_685f_6261_6e64; // "lsh_band"
+/// Buckets larger than this are linked as a star, not all pairs.
+const BUCKET_CAP: usize = 64;
+/// Anchors shared by more articles than this are skipped for candidacy.
+const ANCHOR_DF_CAP: usize = 32;
+/// Shared anchors that make a candidate pair.
+const MIN_SHARED_ANCHORS: u32 = 2;
+
+/// A one-permutation MinHash sketch: `BINS` 32-bit minima, densified.
+/// `None` for a text without tokens.
+pub(crate) fn sketch(shingles: impl Iterator<Item = u64>) -> Option<[u32; BINS]> {
+    let mut bins = [u32::MAX; BINS];
+    let mut filled = [false; BINS];
+    let mut any = false;
+    for h in shingles {
+        let b = (h >> 57) as usize; // top 7 bits pick the bin
+        let v = h as u32;
+        if !filled[b] || v < bins[b] {
+            bins[b] = v;
+            filled[b] = true;
+        }
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    if filled.iter().all(|&f| f) {
+        return Some(bins);
+    }
+    // Optimal densification: an empty bin copies the first non-empty bin that
+    // a fixed pseudo-random probe sequence of its own index hits.
+    let src = bins;
+    for i in 0..BINS {
+        if filled[i] {
+            continue;
+        }
+        let mut attempt = 0u64;
+        loop {
+            let probe = xxh3_64_with_seed(
+                &[(i as u64).to_le_bytes(), attempt.to_le_bytes()].concat(),
+                DENSIFY_SEED,
+            );
+            let j = (probe % BINS as u64) as usize;
+            if filled[j] {
+                bins[i] = src[j];
+                break;
+            }
+            attempt += 1;
+            if attempt > 4 * BINS as u64 {
+                // Unreachable in practice (some bin is filled); stay total.
+                let j = filled.iter().position(|&f| f).unwrap_or(0);
+                bins[i] = src[j];
+                break;
+            }
+        }
+    }
+    Some(bins)
+}
+
+/// 32-bit band keys of a sketch.
+pub(crate) fn band_keys(s: &[u32; BINS]) -> [u32; BANDS] {
+    let mut out = [0u32; BANDS];
+    for (b, key) in out.iter_mut().enumerate() {
+        let mut bytes = [0u8; 4 * (ROWS + 1)];
+        bytes[..4].copy_from_slice(&(b as u32).to_le_bytes());
+        for r in 0..ROWS {
+            bytes[4 * (r + 1)..4 * (r + 2)].copy_from_slice(&s[b * ROWS + r].to_le_bytes());
+        }
+        *key = xxh3_64_with_seed(&bytes, BAND_SEED) as u32;
+    }
+    out
+}
+
+/// What the index keeps of one text.
+#[derive(Debug, Clone)]
+pub(crate) struct Signature {
+    /// Band keys, `None` for a text without tokens.
+    pub bands: Option<[u32; BANDS]>,
+    /// Sorted, distinct anchor keys.
+    pub anchors: Vec<u32>,
+}
+
+/// Sketches one text: tokens, shingles, OPH sketch, band keys, anchors.
+pub(crate) fn signature_of_shingles(shingles: &[u64], anchor_bits: u32) -> Signature {
+    let bands = sketch(shingles.iter().copied()).map(|s| band_keys(&s));
+    let shift = 64 - anchor_bits.clamp(1, 63);
+    let mut anchors: Vec<u32> = shingles
+        .iter()
+        .filter(|&&h| (h << 7) >> shift == 0) // bits below the bin bits
+        .map(|&h| h as u32)
+        .collect();
+    anchors.sort_unstable();
+    anchors.dedup();
+    Signature { bands, anchors }
+}
+
+/// Shingle hashes of a text.
+pub(crate) fn shingles_of(text: &str) -> Vec<u64> {
+    let t = tokenize(text);
+    let mut out = Vec::with_capacity(t.toks.len());
+    for_each_shingle(t.toks.iter().map(|k| k.hash), |h| out.push(h));
+    out
+}
+
+/// A streaming candidate index over texts, the scalable first stage of
+/// [`crate::find_copies`]: sketch as texts arrive (in parallel with rayon),
+/// keep 128 bytes of band keys plus a few anchors per text, then produce the
+/// candidate pairs by sorting.
+///
+/// ```
+/// use crossread_copies::CandidateIndex;
+/// let mut ix = CandidateIndex::new(4);
+/// let a = "the quick brown fox jumps over the lazy dog near the river bank today";
+/// ix.add_texts(&[a, a, "something else entirely, written by somebody else"]);
+/// assert_eq!(ix.pairs(), vec![(0, 1)]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CandidateIndex {
+    anchor_bits: u32,
+    /// Band keys of text `i` at `bands[i * BANDS..]` (0s for an empty text).
+    bands: Vec<u32>,
+    /// Whether text `i` has a sketch.
+    has_sketch: Vec<bool>,
+    /// (anchor key, text) entries.
+    anchors: Vec<(u32, u32)>,
+}
+
+impl CandidateIndex {
+    /// An empty index sampling one shingle in `2^anchor_bits` as an anchor
+    /// (clamped to 1..=24; 4 is the default of [`crate::CopiesConfig`]).
+    pub fn new(anchor_bits: u32) -> Self {
+        CandidateIndex {
+            anchor_bits: anchor_bits.clamp(1, 24),
+            bands: Vec::new(),
+            has_sketch: Vec::new(),
+            anchors: Vec::new(),
+        }
+    }
+
+    /// Texts indexed so far.
+    pub fn len(&self) -> usize {
+        self.has_sketch.len()
+    }
+
+    /// Whether nothing was indexed.
+    pub fn is_empty(&self) -> bool {
+        self.has_sketch.is_empty()
+    }
+
+    /// Reserves room for `n` more texts (avoids doubling reallocations).
+    pub fn reserve(&mut self, n: usize) {
+        self.bands.reserve(n * BANDS);
+        self.has_sketch.reserve(n);
+    }
+
+    /// Sketches and indexes a batch of texts (in parallel); they get the next
+    /// ids in order.
+    pub fn add_texts(&mut self, texts: &[&str]) {
+        let bits = self.anchor_bits;
+        let sigs: Vec<Signature> = texts
+            .par_iter()
+            .map(|t| signature_of_shingles(&shingles_of(t), bits))
+            .collect();
+        for s in sigs {
+            self.push(s);
+        }
+    }
+
+    /// Adds one precomputed signature.
+    pub(crate) fn push(&mut self, s: Signature) {
+        let id = self.has_sketch.len() as u32;
+        match s.bands {
+            Some(b) => {
+                self.bands.extend_from_slice(&b);
+                self.has_sketch.push(true);
+            }
+            None => {
+                self.bands.extend_from_slice(&[0u32; BANDS]);
+                self.has_sketch.push(false);
+            }
+        }
+        self.anchors.extend(s.anchors.into_iter().map(|a| (a, id)));
+    }
+
+    /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct: texts sharing an
+    /// LSH band bucket or at least two anchors.
+    pub fn pairs(&self) -> Vec<(u32, u32)> {
+        let n = self.len();
+        let mut out: Vec<u64> = Vec::new();
+        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(n);
+        for b in 0..BANDS {
+            entries.clear();
+            entries.extend(
+                (0..n)
+                    .filter(|&i| self.has_sketch[i])
+                    .map(|i| (self.bands[i * BANDS + b], i as u32)),
+            );
+            entries.sort_unstable();
+            emit_groups(&entries, BUCKET_CAP, &mut out);
+            out.sort_unstable();
+            out.dedup();
+        }
+        // Anchors: pairs sharing >= MIN_SHARED_ANCHORS distinct anchors.
+        let mut anchors = self.anchors.clone();
+        anchors.sort_unstable();
+        let mut shared: Vec<u64> = Vec::new();
+        let mut i = 0;
+        while i < anchors.len() {
+            let mut j = i + 1;
+            while j < anchors.len() && anchors[j].0 == anchors[i].0 {
+                j += 1;
+            }
+            if j - i >= 2 && j - i <= ANCHOR_DF_CAP {
+                for x in i..j {
+                    for y in x + 1..j {
+                        shared.push(pack(anchors[x].1, anchors[y].1));
+                    }
+                }
+            }
+            i = j;
+        }
+        drop(anchors);
+        shared.sort_unstable();
+        let mut k = 0;
+        while k < shared.len() {
+            let mut m = k + 1;
+            while m < shared.len() && shared[m] == shared[k] {
+                m += 1;
+            }
+            if (m - k) as u32 >= MIN_SHARED_ANCHORS {
+                out.push(shared[k]);
+            }
+            k = m;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.into_iter()
+            .map(|p| ((p >> 32) as u32, p as u32))
+            .collect()
+    }
+}
+
+fn pack(a: u32, b: u32) -> u64 {
+    let (x, y) = if a < b { (a, b) } else { (b, a) };
+    ((x as u64) << 32) | y as u64
+}
+
+/// Pairs from sorted (key, id) entries: all pairs in small groups, a star
+/// from the first member in groups larger than `cap`.
+fn emit_groups(entries: &[(u32, u32)], cap: usize, out: &mut Vec<u64>) {
+    let mut i = 0;
+    while i < entries.len() {
+        let mut j = i + 1;
+        while j < entries.len() && entries[j].0 == entries[i].0 {
+            j += 1;
+        }
+        if j - i > cap {
+            for y in i + 1..j {
+                out.push(pack(entries[i].1, entries[y].1));
+            }
+        } else {
+            for x in i..j {
+                for y in x + 1..j {
+                    out.push(pack(entries[x].1, entries[y].1));
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(n: usize, seed: u64) -> String {
+        // Deterministic pseudo-random words (xorshift).
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                format!("w{}", x % 5000)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn check(texts: &[&str], expect: &[(u32, u32)]) {
+        let mut ix = CandidateIndex::new(4);
+        ix.add_texts(texts);
+        assert_eq!(ix.pairs(), expect);
+    }
+
+    #[test]
+    fn near_duplicates_and_partial_reuse_are_candidates() {
+        let a = words(600, 1);
+        let b = words(600, 2);
+        let c = words(600, 3);
+        // Near-duplicate of a: a few words changed.
+        let a2 = a.replacen("w", "x", 5);
+        // Partial reuse: a quarter of c inside new text.
+        let c_part: String = c.split(' ').take(150).collect::<Vec<_>>().join(" ");
+        let mixed = format!("{} {}", words(450, 9), c_part);
+        check(&[&a, &b, &a2, &c, &mixed], &[(0, 2), (3, 4)]);
+    }
+
+    #[test]
+    fn empty_texts_never_pair() {
+        check(&["", "", ",,,"], &[]);
+        check(&["one", "one", ""], &[(0, 1)]);
+    }
+
+    #[test]
+    fn large_buckets_become_stars() {
+        let t = words(50, 7);
+        let texts: Vec<&str> = std::iter::repeat_n(t.as_str(), 200).collect();
+        let mut ix = CandidateIndex::new(4);
+        ix.add_texts(&texts);
+        let p = ix.pairs();
+        assert_eq!(p.len(), 199);
+        assert!(p.iter().all(|&(i, _)| i == 0));
+    }
+
+    #[test]
+    fn sketches_are_densified_and_deterministic() {
+        let s1 = sketch([5u64, 1 << 60].into_iter()).expect("sketch");
+        let s2 = sketch([5u64, 1 << 60].into_iter()).expect("sketch");
+        assert_eq!(s1, s2);
+        assert!(s1.iter().all(|&v| v == 5 || v == 0));
+        assert!(sketch(std::iter::empty()).is_none());
+    }
+}

@@ -1,0 +1,155 @@
+//! crossread's copies stage: which articles are republications of which,
+//! and which passages of each were taken verbatim or reworded from where.
+//!
+//! Pipeline (no all-pairs step anywhere):
+//! 1. Tokenise (words; one token per character in scripts written without
+//!    spaces) and collapse exact duplicates by a hash of the token sequence.
+//! 2. Sketch each text (one-permutation MinHash, 128 bins, over word
+//!    3-grams) into an LSH index, plus a sampled-shingle anchor index for
+//!    partial reuse ([`CandidateIndex`]), and read candidate pairs off it.
+//! 3. On candidate pairs only: shingle and IDF-weighted word containment.
+//! 4. Per article: the candidates that came first (credits, dates, news
+//!    agencies, direction of containment) ranked by containment; the best
+//!    and those within `source_share` of it are aligned to the article
+//!    (greedy string tiling, then sentence alignment for reworded text).
+//! 5. `derived` from the share of the article reused ([`CopiesConfig`]),
+//!    `source` = the aligned article it draws the most from, copy groups =
+//!    chains of "wholly derived from", whose root is the group's `origin`
+//!    (its id is the group id, so it is stable for the same inputs).
+//!
+//! Every hash uses a fixed, documented seed, and ties break by input order,
+//! so the output is identical run to run.
+//!
+//! What it does NOT do: extraction, date parsing beyond ISO strings, or any
+//! I/O. It reads `id`, `text`, `date`, `outlet` and `attributions` only.
+#![deny(missing_docs)]
+
+mod align;
+mod engine;
+mod index;
+mod order;
+mod tokens;
+
+pub use crossread_core::{CopyRecord, Derivation, Passage, PassageKind};
+pub use engine::Features;
+pub use index::CandidateIndex;
+
+use crossread_core::Article;
+
+/// Errors of this crate: only a configuration can be wrong.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum CopiesError {
+    /// A threshold or count is out of range.
+    #[error("invalid copies configuration: {0}")]
+    Config(String),
+}
+
+/// Options of [`find_copies_with`]. `Default` holds the shipped values;
+/// the two derivation thresholds were fitted by `examples/eval.rs --fit`
+/// (see there) on the dev halves of METER and COUNTER.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopiesConfig {
+    /// One shingle in `2^anchor_bits` is an anchor of the partial-reuse index.
+    pub anchor_bits: u32,
+    /// Shortest verbatim tile, in words.
+    pub min_tile: usize,
+    /// IDF-weighted share of a sentence's words found in one source sentence
+    /// that makes it a reworded passage.
+    pub sentence_threshold: f32,
+    /// Candidates scoring at least this share of the best one are aligned too
+    /// (newspapers draw on several wire versions of a story).
+    pub source_share: f64,
+    /// At most this many sources are aligned per article.
+    pub max_sources: usize,
+    /// Reused share at or above which an article is partially derived.
+    pub partial_threshold: f64,
+    /// Reused share at or above which it is wholly derived.
+    pub wholly_threshold: f64,
+}
+
+impl Default for CopiesConfig {
+    fn default() -> Self {
+        CopiesConfig {
+            anchor_bits: 4,
+            min_tile: 3,
+            sentence_threshold: 0.5,
+            source_share: 0.3,
+            max_sources: 5,
+            partial_threshold: 0.3,
+            wholly_threshold: 0.7,
+        }
+    }
+}
+
+impl CopiesConfig {
+    /// Checks ranges: thresholds finite or infinite but ordered, counts >= 1.
+    pub fn validate(&self) -> Result<(), CopiesError> {
+        if self.anchor_bits == 0 || self.anchor_bits > 24 {
+            return Err(CopiesError::Config("anchor_bits must be in 1..=24".into()));
+        }
+        if self.min_tile == 0 || self.max_sources == 0 {
+            return Err(CopiesError::Config(
+                "min_tile and max_sources must be >= 1".into(),
+            ));
+        }
+        if self.partial_threshold.is_nan()
+            || self.wholly_threshold.is_nan()
+            || self.partial_threshold > self.wholly_threshold
+        {
+            return Err(CopiesError::Config(
+                "need partial_threshold <= wholly_threshold".into(),
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.sentence_threshold)
+            || !(0.0..=1.0).contains(&self.source_share)
+        {
+            return Err(CopiesError::Config("shares must lie in 0..=1".into()));
+        }
+        Ok(())
+    }
+
+    /// The derivation that the figures of an article call for.
+    pub fn classify(&self, f: &Features) -> Derivation {
+        if f.reused >= self.wholly_threshold {
+            Derivation::Wholly
+        } else if f.reused >= self.partial_threshold {
+            Derivation::Partially
+        } else {
+            Derivation::None
+        }
+    }
+}
+
+/// One [`CopyRecord`] per article, in input order, with the shipped
+/// configuration.
+pub fn find_copies(articles: &[Article]) -> Vec<CopyRecord> {
+    engine::run(articles, &CopiesConfig::default())
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// [`find_copies`] with options; fails only on an invalid configuration.
+pub fn find_copies_with(
+    articles: &[Article],
+    cfg: &CopiesConfig,
+) -> Result<Vec<CopyRecord>, CopiesError> {
+    cfg.validate()?;
+    Ok(engine::run(articles, cfg)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect())
+}
+
+/// [`find_copies_with`] plus the figures behind each verdict (`None` where no
+/// candidate came before the article), for evaluation and threshold fitting.
+pub fn find_copies_explained(
+    articles: &[Article],
+    cfg: &CopiesConfig,
+) -> Result<Vec<(CopyRecord, Option<Features>)>, CopiesError> {
+    cfg.validate()?;
+    Ok(engine::run(articles, cfg))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,191 @@
+//! End-to-end tests of `find_copies` on small hand-made corpora and bad input.
+
+use super::*;
+use crossread_core::{char_offset, Attribution, AttributionKind};
+
+fn words(n: usize, seed: u64) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut out = String::new();
+    for k in 0..n {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.push_str(&format!("w{}", x % 20_000));
+        out.push_str(if k % 12 == 11 { ". " } else { " " });
+    }
+    out
+}
+
+fn art(id: &str, text: &str) -> Article {
+    Article::from_text(id, text)
+}
+
+/// (group, origin, derived, source) by id, per article.
+type Expect<'a> = (&'a str, &'a str, Derivation, Option<&'a str>);
+
+fn check(arts: &[Article], expect: &[Expect]) {
+    let recs = find_copies(arts);
+    assert_eq!(recs.len(), arts.len());
+    for (r, (a, e)) in recs.iter().zip(arts.iter().zip(expect)) {
+        assert_eq!(r.id, a.id);
+        assert_eq!(r.group.as_str(), e.0, "group of {}", a.id);
+        assert_eq!(r.origin.as_str(), e.1, "origin of {}", a.id);
+        assert_eq!(r.derived, e.2, "derived of {}", a.id);
+        assert_eq!(
+            r.source.as_ref().map(|s| s.as_str()),
+            e.3,
+            "source of {}",
+            a.id
+        );
+        check_passages(r, arts);
+    }
+}
+
+/// Passage invariants: offsets are code points, text matches, sorted.
+fn check_passages(r: &CopyRecord, arts: &[Article]) {
+    let Some(me) = arts.iter().find(|a| a.id == r.id) else {
+        panic!("record for unknown id");
+    };
+    let chars: Vec<char> = me.text.chars().collect();
+    let mut last = 0;
+    for p in &r.passages {
+        assert!(p.start < p.end && p.end <= chars.len());
+        assert!(p.start >= last, "sorted, disjoint");
+        last = p.end;
+        let t: String = chars[p.start..p.end].iter().collect();
+        assert_eq!(t, p.text);
+        let Some(src) = arts.iter().find(|a| a.id == p.source) else {
+            panic!("passage source unknown");
+        };
+        assert!(p.source_start <= p.source_end && p.source_end <= src.text.chars().count());
+    }
+}
+
+#[test]
+fn republication_partial_reuse_and_unrelated() {
+    let orig = words(400, 1);
+    let mut copy = format!(
+        "Menu Home About. {} Comments are closed.",
+        orig.replacen("w1", "z1", 2)
+    );
+    copy = copy.replace("w5 ", "w5 extra ");
+    let part = format!(
+        "{} {}",
+        words(150, 2),
+        orig.split(". ").take(10).collect::<Vec<_>>().join(". ")
+    );
+    let other = words(400, 3);
+    let mut a = art("orig", &orig);
+    a.date = Some("2020-01-01".into());
+    let mut b = art("copy", &copy);
+    b.date = Some("2020-01-02".into());
+    let c = art("part", &part);
+    let d = art("other", &other);
+    check(
+        &[b, a, c, d],
+        &[
+            ("orig", "orig", Derivation::Wholly, Some("orig")),
+            ("orig", "orig", Derivation::None, None),
+            ("part", "part", Derivation::Partially, Some("orig")),
+            ("other", "other", Derivation::None, None),
+        ],
+    );
+}
+
+#[test]
+fn credits_decide_the_origin() {
+    let text = words(300, 5);
+    let mut a = art("a", &format!("{text} Anti War reports."));
+    a.outlet = Some("The Duran".into());
+    a.attributions = vec![Attribution {
+        kind: AttributionKind::Reports,
+        source: "Antiwar.com".into(),
+    }];
+    let mut b = art("b", &format!("{text} extra closing line here"));
+    b.outlet = Some("antiwar.com".into());
+    check(
+        &[a, b],
+        &[
+            ("b", "b", Derivation::Wholly, Some("b")),
+            ("b", "b", Derivation::None, None),
+        ],
+    );
+}
+
+#[test]
+fn bad_input_never_panics() {
+    let long = "word ".repeat(2_000_000); // 10 MB
+    let arts = vec![
+        art("empty", ""),
+        art("empty2", ""),
+        art("one", "one"),
+        art("one2", "one"),
+        art("punct", "!!! ... ???"),
+        art("bin", "\u{0}\u{1}\u{fffd}\u{7f}"),
+        art("han", "中华人民共和国成立七十周年庆祝大会在北京隆重举行"),
+        art("han2", "中华人民共和国成立七十周年庆祝大会在北京隆重举行。"),
+        art("long", &long),
+        art("long2", &long[..long.len() / 2]),
+    ];
+    let recs = find_copies(&arts);
+    assert_eq!(recs.len(), arts.len());
+    for r in &recs {
+        check_passages(r, &arts);
+    }
+    // Empty texts are nobody's copy.
+    assert_eq!(recs[0].derived, Derivation::None);
+    assert_eq!(recs[1].group.as_str(), "empty2");
+    // Identical one-word texts are one group.
+    assert_eq!(recs[3].derived, Derivation::Wholly);
+    assert_eq!(recs[3].group.as_str(), "one");
+    // Same Han text but for a full stop: exact duplicate after tokenising.
+    assert_eq!(recs[7].source.as_ref().map(|s| s.as_str()), Some("han"));
+    // Half of a huge repetitive text: wholly derived from it.
+    assert_eq!(recs[9].derived, Derivation::Wholly);
+    assert_eq!(recs[9].group.as_str(), "long");
+}
+
+#[test]
+fn a_million_identical_articles() {
+    let n = 1_000_000;
+    let arts: Vec<Article> = (0..n)
+        .map(|i| art(&format!("a{i}"), "the same short text"))
+        .collect();
+    let recs = find_copies(&arts);
+    assert_eq!(recs.len(), n);
+    assert_eq!(recs[0].derived, Derivation::None);
+    assert!(recs[1..]
+        .iter()
+        .all(|r| r.derived == Derivation::Wholly && r.group.as_str() == "a0"));
+    let p = &recs[n - 1].passages[0];
+    assert_eq!(
+        (p.start, p.end, p.text.as_str()),
+        (0, 19, "the same short text")
+    );
+    assert_eq!(char_offset("the same short text", 19), 19);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let base = words(300, 9);
+    let arts: Vec<Article> = (0..20)
+        .map(|i| art(&format!("x{i}"), &format!("{} {}", words(50, i), base)))
+        .collect();
+    let r1 = find_copies(&arts);
+    let r2 = find_copies(&arts);
+    assert_eq!(r1, r2);
+}
+
+#[test]
+fn config_is_validated() {
+    let bad = CopiesConfig {
+        partial_threshold: 0.9,
+        wholly_threshold: 0.1,
+        ..CopiesConfig::default()
+    };
+    assert!(matches!(
+        find_copies_with(&[], &bad),
+        Err(CopiesError::Config(_))
+    ));
+    assert_eq!(find_copies_with(&[], &CopiesConfig::default()), Ok(vec![]));
+}
