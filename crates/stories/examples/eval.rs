@@ -1,0 +1,293 @@
+//! Scores the stories engine on the benchmark sets and the seed pages, and
+//! prints one Markdown section.
+//!
+//! `cargo run --release -p crossread-stories --example eval -- SHARED_DIR [key=value ...]`
+//!
+//! The engine sees only `id`, `title`, `text`, `date`, `lang`, `outlet` and
+//! `url`; `cluster` is read for scoring only. Files are sorted by cluster, so
+//! the input is first put in a fixed pseudo-random order (xxh3 of the id,
+//! seed 7) before `cluster_with` orders it by date. `key=value` arguments
+//! override `StoryConfig` fields (for exploration; the reported figures use
+//! the defaults). `--tune` prints a grid over the main parameters on
+//! `ecbplus_train.jsonl` only.
+
+use crossread_core::{Article, GroupId};
+use crossread_stories::{cluster_with, StoryConfig};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::time::Instant;
+
+struct Set {
+    articles: Vec<Article>,
+    gold: Vec<String>,
+}
+
+fn load(path: &str) -> Result<Set, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut rows: Vec<(u64, Article, String)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+        let id = s("id").ok_or_else(|| format!("{path}:{}: no id", n + 1))?;
+        let mut a = Article::from_text(id.as_str(), s("text").unwrap_or_default());
+        a.title = s("title");
+        a.date = s("date");
+        a.lang = s("lang");
+        a.outlet = s("outlet");
+        a.url = s("url");
+        let gold = s("cluster").ok_or_else(|| format!("{path}:{}: no cluster", n + 1))?;
+        let key = xxhash_rust_free_hash(&id);
+        rows.push((key, a, gold));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    Ok(Set {
+        articles: rows.iter().map(|r| r.1.clone()).collect(),
+        gold: rows.into_iter().map(|r| r.2).collect(),
+    })
+}
+
+/// FNV-1a then a murmur finaliser, seed 7: a fixed shuffle key (the example
+/// avoids extra dependencies).
+fn xxhash_rust_free_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ 7;
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+#[derive(Default, Clone, Copy)]
+struct Scores {
+    p: f64,
+    r: f64,
+    f: f64,
+    bp: f64,
+    br: f64,
+    bf: f64,
+    clusters: usize,
+    gold_clusters: usize,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn score(gold: &[String], pred: &[String]) -> Scores {
+    let c2 = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
+    let mut cell: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut gsz: HashMap<&str, usize> = HashMap::new();
+    let mut psz: HashMap<&str, usize> = HashMap::new();
+    for (g, p) in gold.iter().zip(pred) {
+        *cell.entry((g, p)).or_default() += 1;
+        *gsz.entry(g).or_default() += 1;
+        *psz.entry(p).or_default() += 1;
+    }
+    let tp: f64 = cell.values().map(|&n| c2(n)).sum();
+    let pp: f64 = psz.values().map(|&n| c2(n)).sum();
+    let gp: f64 = gsz.values().map(|&n| c2(n)).sum();
+    let p = if pp > 0.0 { tp / pp } else { 1.0 };
+    let r = if gp > 0.0 { tp / gp } else { 1.0 };
+    let n = gold.len().max(1) as f64;
+    let (mut bp, mut br) = (0.0, 0.0);
+    for (g, q) in gold.iter().zip(pred) {
+        let both = cell[&(g.as_str(), q.as_str())] as f64;
+        bp += both / psz[q.as_str()] as f64;
+        br += both / gsz[g.as_str()] as f64;
+    }
+    bp /= n;
+    br /= n;
+    Scores {
+        p,
+        r,
+        f: f1(p, r),
+        bp,
+        br,
+        bf: f1(bp, br),
+        clusters: psz.len(),
+        gold_clusters: gsz.len(),
+    }
+}
+
+fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64) {
+    let t = Instant::now();
+    let out = cluster_with(cfg.clone(), &set.articles, &[]);
+    let secs = t.elapsed().as_secs_f64();
+    let pred: Vec<String> = out.iter().map(|a| a.story.to_string()).collect();
+    (score(&set.gold, &pred), secs)
+}
+
+fn apply(cfg: &mut StoryConfig, kv: &str) -> Result<(), String> {
+    let (k, v) = kv
+        .split_once('=')
+        .ok_or_else(|| format!("expected key=value, got {kv}"))?;
+    let f = || v.parse::<f32>().map_err(|e| format!("{kv}: {e}"));
+    let u = || v.parse::<usize>().map_err(|e| format!("{kv}: {e}"));
+    match k {
+        "threshold" => cfg.threshold = f()?,
+        "window_days" => cfg.window_days = f()?,
+        "name_weight" => cfg.name_weight = f()?,
+        "phrase_weight" => cfg.phrase_weight = f()?,
+        "number_weight" => cfg.number_weight = f()?,
+        "max_text_bytes" => cfg.max_text_bytes = u()?,
+        "max_df_ratio" => cfg.max_df_ratio = f()?,
+        "thread_threshold" => cfg.thread_threshold = f()?,
+        _ => return Err(format!("unknown parameter {k}")),
+    }
+    Ok(())
+}
+
+fn seeds(dir: &str, cfg: &StoryConfig) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{dir}: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let mut arts = Vec::new();
+    for n in &names {
+        let t = std::fs::read_to_string(format!("{dir}/{n}")).map_err(|e| format!("{n}: {e}"))?;
+        arts.push(Article::from_text(n.trim_end_matches(".txt"), t));
+    }
+    let mut lines = Vec::new();
+    let content = cluster_with(cfg.clone(), &arts, &[]);
+    let grouped: Vec<Option<GroupId>> = (0..arts.len())
+        .map(|i| (i < 2).then(|| GroupId::new("antiwar")))
+        .collect();
+    let with_group = cluster_with(cfg.clone(), &arts, &grouped);
+    let ok = |b: bool| if b { "yes" } else { "**no**" };
+    if content.len() >= 5 {
+        lines.push(format!(
+            "| 000 and 001 (Antiwar.com republications) one story, on content alone | {} |",
+            ok(content[0].story == content[1].story)
+        ));
+        lines.push(format!(
+            "| 000 and 001 one story, given their shared copy group | {} |",
+            ok(with_group[0].story == with_group[1].story)
+        ));
+        let one_thread = content.iter().all(|a| a.thread == content[0].thread);
+        lines.push(format!(
+            "| all five seeds one thread | {} |",
+            ok(one_thread)
+        ));
+        let stories: std::collections::BTreeSet<_> =
+            content.iter().map(|a| a.story.as_str()).collect();
+        lines.push(format!(
+            "| stories / threads over the five seeds | {} / {} |",
+            stories.len(),
+            content
+                .iter()
+                .map(|a| a.thread.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        ));
+    }
+    Ok(lines)
+}
+
+fn main() {
+    if let Err(e) = real_main() {
+        eprintln!("eval: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn real_main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let shared = args
+        .first()
+        .ok_or("usage: eval SHARED_DIR [--tune] [key=value ...]")?;
+    let tune = args.iter().any(|a| a == "--tune");
+    let mut cfg = StoryConfig::default();
+    for kv in args.iter().skip(1).filter(|a| !a.starts_with("--")) {
+        apply(&mut cfg, kv)?;
+    }
+    let data = format!("{shared}/data/stories");
+    if tune {
+        let train = load(&format!("{data}/ecbplus_train.jsonl"))?;
+        let grid = std::env::var("GRID").unwrap_or_default();
+        let mut combos: Vec<StoryConfig> = vec![cfg.clone()];
+        for axis in grid.split(';').filter(|s| !s.is_empty()) {
+            let (k, vs) = axis.split_once('=').ok_or("GRID: key=v1,v2;key=...")?;
+            let mut next = Vec::new();
+            for c in &combos {
+                for v in vs.split(',') {
+                    let mut c = c.clone();
+                    apply(&mut c, &format!("{k}={v}"))?;
+                    next.push(c);
+                }
+            }
+            combos = next;
+        }
+        for c in &combos {
+            let (s, _) = run(c, &train);
+            println!(
+                "thr={} name={} phrase={} num={} bytes={} df={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
+                c.threshold, c.name_weight, c.phrase_weight, c.number_weight, c.max_text_bytes, c.max_df_ratio,
+                s.p, s.r, s.f, s.bf, s.clusters
+            );
+        }
+        return Ok(());
+    }
+    let sets = [
+        (
+            "ECB+ dev",
+            "ecbplus_dev.jsonl",
+            0.97,
+            "TF-IDF single-pass 0.846",
+        ),
+        (
+            "BASIL dev",
+            "basil_dev.jsonl",
+            0.97,
+            "TF-IDF single-pass, 7-day window 0.950",
+        ),
+        (
+            "AllSides dev",
+            "allsides_dev.jsonl",
+            0.75,
+            "TF-IDF single-pass 0.429",
+        ),
+        (
+            "ECB+ train (tuning split)",
+            "ecbplus_train.jsonl",
+            f64::NAN,
+            "-",
+        ),
+    ];
+    println!("### Stories (same-event clustering)\n");
+    println!("Pairwise P/R/F1 as in Miranda et al. 2018 (Priberam `eval_lib.py`) and B-cubed, one fresh engine per set, default `StoryConfig`; input in a fixed hash-of-id order, then by date.\n");
+    println!("| set | docs | clusters (gold) | pairwise P / R / F1 | B3 P / R / F1 | bar (F1) | baseline (README) | articles/s |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (name, file, bar, base) in sets {
+        let set = load(&format!("{data}/{file}"))?;
+        let (s, secs) = run(&cfg, &set);
+        let bar = if bar.is_nan() {
+            "-".to_owned()
+        } else if s.f >= bar {
+            format!(">= {bar:.2} met")
+        } else {
+            format!(">= {bar:.2} **not met**")
+        };
+        println!(
+            "| {name} | {} | {} ({}) | {:.3} / {:.3} / **{:.3}** | {:.3} / {:.3} / {:.3} | {bar} | {base} | {:.0} |",
+            set.articles.len(), s.clusters, s.gold_clusters, s.p, s.r, s.f, s.bp, s.br, s.bf,
+            set.articles.len() as f64 / secs.max(1e-9)
+        );
+    }
+    println!("\nSeed pages (`seeds/`, raw text files, no dates, fed in file order):\n");
+    println!("| check | result |\n| --- | --- |");
+    for l in seeds(&format!("{shared}/seeds"), &cfg)? {
+        println!("{l}");
+    }
+    println!("\nConfig: `{cfg:?}`\n");
+    Ok(())
+}

@@ -1,0 +1,709 @@
+//! The online clusterer: active windows, inverted indexes, stories, threads.
+//!
+//! Each article is compared with the articles still in an active window
+//! through an inverted index of their TF-IDF weights, and joins the story
+//! whose active members it is most similar to on average (average link),
+//! when that average reaches the threshold; otherwise it starts a story.
+//! A new story joins the thread whose profile (the summed vectors of its
+//! stories' first articles, cut to the strongest terms) it is most similar
+//! to, or starts a thread.
+//!
+//! Memory is bounded: dated articles leave the window once the clock (the
+//! latest date seen) is `window_days` past them, undated ones once more than
+//! `max_undated` undated articles are held; threads leave after
+//! `thread_window_days` without a new story or beyond `max_threads`; the
+//! document-frequency table drops its rarest terms past `max_df_terms`;
+//! the copy-group map keeps at most `max_groups` groups.
+//!
+//! It does NOT revisit past decisions (no merging or splitting of stories),
+//! and does not order its input: the caller feeds articles in publication order.
+
+use crate::date::parse_days;
+use crate::features::{self, KindWeights, Scratch};
+use crate::StoryConfig;
+use crossread_core::{Article, GroupId, StoryAssignment, StoryId, ThreadId};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Hasher for keys that are already hashes or sequence numbers: one multiply.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct MulHasher(u64);
+
+impl Hasher for MulHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<MulHasher>>;
+
+/// One feature of a stored article: hash, raw value (before IDF), weight.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Feat {
+    h: u64,
+    raw: f32,
+    w: f32,
+}
+
+/// An article held in a window.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Stored {
+    seq: u64,
+    time: Option<f64>,
+    story: u64,
+    feats: Vec<Feat>,
+}
+
+/// A FIFO of articles with an inverted index over their weights. Articles
+/// enter in `seq` order and leave from the front, so each posting list is in
+/// `seq` order too and an evicted article is always at the front of its lists.
+#[derive(Default)]
+struct Window {
+    arts: VecDeque<Stored>,
+    post: Map<u64, VecDeque<(u64, f32)>>,
+}
+
+impl Window {
+    fn push(&mut self, a: Stored) {
+        for f in &a.feats {
+            self.post.entry(f.h).or_default().push_back((a.seq, f.w));
+        }
+        self.arts.push_back(a);
+    }
+
+    fn pop(&mut self) -> Option<Stored> {
+        let a = self.arts.pop_front()?;
+        for f in &a.feats {
+            if let Some(p) = self.post.get_mut(&f.h) {
+                if p.front().is_some_and(|e| e.0 == a.seq) {
+                    p.pop_front();
+                }
+                if p.is_empty() {
+                    self.post.remove(&f.h);
+                }
+            }
+        }
+        Some(a)
+    }
+
+    fn get(&self, seq: u64) -> Option<&Stored> {
+        let (a, b) = self.arts.as_slices();
+        match a.binary_search_by_key(&seq, |s| s.seq) {
+            Ok(i) => Some(&a[i]),
+            Err(_) => b.binary_search_by_key(&seq, |s| s.seq).ok().map(|i| &b[i]),
+        }
+    }
+
+    fn rebuild(&mut self) {
+        self.post.clear();
+        for a in &self.arts {
+            for f in &a.feats {
+                self.post.entry(f.h).or_default().push_back((a.seq, f.w));
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Story {
+    id: StoryId,
+    thread: u64,
+    thread_id: ThreadId,
+    /// Members still in a window.
+    active: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Thread {
+    id: ThreadId,
+    /// Strongest terms of the summed story vectors, sorted by hash.
+    profile: Vec<(u64, f32)>,
+    norm: f32,
+    last_time: Option<f64>,
+    last_touch: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct GroupEntry {
+    story: u64,
+    story_id: StoryId,
+    thread: u64,
+    thread_id: ThreadId,
+    touch: u64,
+}
+
+/// Everything that persists; indexes are rebuilt from it.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct State {
+    config: StoryConfig,
+    seq: u64,
+    n_docs: u64,
+    next_refresh: u64,
+    clock: Option<f64>,
+    df: Vec<(u64, u32)>,
+    dated: Vec<Stored>,
+    undated: Vec<Stored>,
+    stories: Vec<(u64, Story)>,
+    threads: Vec<(u64, Thread)>,
+    thread_queue: Vec<(u64, u64)>,
+    groups: Vec<(u64, GroupEntry)>,
+}
+
+/// Terms kept in a thread profile.
+const PROFILE_TERMS: usize = 64;
+
+pub(crate) struct Engine {
+    cfg: StoryConfig,
+    seq: u64,
+    n_docs: u64,
+    next_refresh: u64,
+    clock: Option<f64>,
+    df: Map<u64, u32>,
+    dated: Window,
+    undated: Window,
+    stories: Map<u64, Story>,
+    threads: Map<u64, Thread>,
+    thread_post: Map<u64, Vec<u64>>,
+    thread_post_len: usize,
+    thread_queue: VecDeque<(u64, u64)>,
+    groups: Map<u64, GroupEntry>,
+    // Scratch, not persisted.
+    scratch: Scratch,
+    acc: Map<u64, f32>,
+    touched: Vec<u64>,
+    story_acc: Map<u64, f64>,
+    query: Vec<(u64, f32)>,
+}
+
+fn group_key(g: &GroupId) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(g.as_str().as_bytes(), 0x6709)
+}
+
+impl Engine {
+    pub(crate) fn new(cfg: StoryConfig) -> Self {
+        Engine {
+            cfg,
+            seq: 0,
+            n_docs: 0,
+            next_refresh: 1,
+            clock: None,
+            df: Map::default(),
+            dated: Window::default(),
+            undated: Window::default(),
+            stories: Map::default(),
+            threads: Map::default(),
+            thread_post: Map::default(),
+            thread_post_len: 0,
+            thread_queue: VecDeque::new(),
+            groups: Map::default(),
+            scratch: Scratch::default(),
+            acc: Map::default(),
+            touched: Vec::new(),
+            story_acc: Map::default(),
+            query: Vec::new(),
+        }
+    }
+
+    pub(crate) fn config(&self) -> &StoryConfig {
+        &self.cfg
+    }
+
+    fn idf(&self, h: u64) -> f32 {
+        let df = self.df.get(&h).copied().unwrap_or(0) as f64;
+        (((1.0 + self.n_docs as f64) / (1.0 + df)).ln() + 1.0) as f32
+    }
+
+    /// IDF-weighted, L2-normalised copy of raw features.
+    fn weigh(&self, raw: &[(u64, f32)], out: &mut Vec<(u64, f32)>) {
+        out.clear();
+        let mut norm = 0f64;
+        for &(h, r) in raw {
+            let w = r * self.idf(h);
+            norm += f64::from(w) * f64::from(w);
+            out.push((h, w));
+        }
+        if norm > 0.0 {
+            let inv = (1.0 / norm.sqrt()) as f32;
+            for e in out.iter_mut() {
+                e.1 *= inv;
+            }
+        }
+    }
+
+    /// Re-weighs every stored article with the current document frequencies,
+    /// while the collection is young and they still move.
+    fn maybe_refresh(&mut self) {
+        if self.n_docs < self.next_refresh {
+            return;
+        }
+        self.next_refresh = (self.n_docs + self.n_docs / 4).max(self.n_docs + 1);
+        let mut raw = Vec::new();
+        let mut out = Vec::new();
+        for which in 0..2 {
+            let n = if which == 0 {
+                self.dated.arts.len()
+            } else {
+                self.undated.arts.len()
+            };
+            for i in 0..n {
+                let win = if which == 0 {
+                    &self.dated
+                } else {
+                    &self.undated
+                };
+                raw.clear();
+                raw.extend(win.arts[i].feats.iter().map(|f| (f.h, f.raw)));
+                self.weigh(&raw, &mut out);
+                let win = if which == 0 {
+                    &mut self.dated
+                } else {
+                    &mut self.undated
+                };
+                for (f, o) in win.arts[i].feats.iter_mut().zip(&out) {
+                    f.w = o.1;
+                }
+            }
+        }
+        self.dated.rebuild();
+        self.undated.rebuild();
+    }
+
+    fn count_df(&mut self, raw: &[(u64, f32)]) {
+        self.n_docs += 1;
+        for &(h, _) in raw {
+            *self.df.entry(h).or_insert(0) += 1;
+        }
+        if self.df.len() > self.cfg.max_df_terms {
+            let mut floor = 1;
+            while self.df.len() > self.cfg.max_df_terms / 2 && floor < u32::MAX {
+                self.df.retain(|_, c| *c > floor);
+                floor = floor.saturating_mul(2);
+            }
+        }
+    }
+
+    fn evict(&mut self) {
+        if let Some(now) = self.clock {
+            let window = f64::from(self.cfg.window_days);
+            while self
+                .dated
+                .arts
+                .front()
+                .is_some_and(|a| a.time.is_some_and(|t| t < now - window))
+                || self.dated.arts.len() >= self.cfg.max_dated.max(1)
+            {
+                if let Some(a) = self.dated.pop() {
+                    self.release(a.story);
+                }
+            }
+        }
+        while self.undated.arts.len() >= self.cfg.max_undated.max(1) {
+            if let Some(a) = self.undated.pop() {
+                self.release(a.story);
+            }
+        }
+        self.evict_threads();
+    }
+
+    fn release(&mut self, story: u64) {
+        if let Some(s) = self.stories.get_mut(&story) {
+            s.active = s.active.saturating_sub(1);
+            if s.active == 0 {
+                self.stories.remove(&story);
+            }
+        }
+    }
+
+    fn evict_threads(&mut self) {
+        let window = f64::from(self.cfg.thread_window_days);
+        while let Some(&(touch, key)) = self.thread_queue.front() {
+            let live = self.threads.get(&key).filter(|t| t.last_touch == touch);
+            match live {
+                None => {
+                    self.thread_queue.pop_front();
+                }
+                Some(t) => {
+                    let expired = matches!((self.clock, t.last_time), (Some(now), Some(last)) if last < now - window);
+                    if expired || self.threads.len() > self.cfg.max_threads {
+                        self.threads.remove(&key);
+                        self.thread_queue.pop_front();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        if self.thread_queue.len() > 4 * self.threads.len() + 1024 {
+            let threads = &self.threads;
+            self.thread_queue
+                .retain(|&(touch, key)| threads.get(&key).is_some_and(|t| t.last_touch == touch));
+        }
+        if self.thread_post_len > 4 * self.threads.len() * PROFILE_TERMS + 4096 {
+            self.rebuild_thread_post();
+        }
+    }
+
+    fn rebuild_thread_post(&mut self) {
+        self.thread_post.clear();
+        self.thread_post_len = 0;
+        let mut keys: Vec<u64> = self.threads.keys().copied().collect();
+        keys.sort_unstable();
+        for k in keys {
+            if let Some(t) = self.threads.get(&k) {
+                for &(h, _) in &t.profile {
+                    self.thread_post.entry(h).or_default().push(k);
+                    self.thread_post_len += 1;
+                }
+            }
+        }
+    }
+
+    /// Best story for the query (average link), if any reaches the threshold.
+    fn best_story(&mut self, time: Option<f64>) -> Option<(u64, f64)> {
+        self.acc.clear();
+        self.touched.clear();
+        let skip_df = if self.n_docs >= 50 {
+            (self.cfg.max_df_ratio as f64 * self.n_docs as f64) as u32
+        } else {
+            u32::MAX
+        };
+        for &(h, qw) in &self.query {
+            if self.df.get(&h).copied().unwrap_or(0) > skip_df {
+                continue;
+            }
+            for win in [&self.dated, &self.undated] {
+                if let Some(p) = win.post.get(&h) {
+                    for &(seq, w) in p {
+                        let e = self.acc.entry(seq).or_insert_with(|| {
+                            self.touched.push(seq);
+                            0.0
+                        });
+                        *e += qw * w;
+                    }
+                }
+            }
+        }
+        self.touched.sort_unstable();
+        self.story_acc.clear();
+        let window = f64::from(self.cfg.window_days);
+        for &seq in &self.touched {
+            let Some(a) = self.dated.get(seq).or_else(|| self.undated.get(seq)) else {
+                continue;
+            };
+            if let (Some(t), Some(u)) = (time, a.time) {
+                if (t - u).abs() > window {
+                    continue;
+                }
+            }
+            let sim = f64::from(self.acc.get(&seq).copied().unwrap_or(0.0));
+            *self.story_acc.entry(a.story).or_insert(0.0) += sim;
+        }
+        let mut best: Option<(u64, f64)> = None;
+        for (&k, &sum) in &self.story_acc {
+            let Some(s) = self.stories.get(&k) else {
+                continue;
+            };
+            let avg = sum / f64::from(s.active.max(1));
+            let better = match best {
+                None => true,
+                Some((bk, bs)) => avg > bs || (avg == bs && k < bk),
+            };
+            if better {
+                best = Some((k, avg));
+            }
+        }
+        best.filter(|&(_, s)| s >= f64::from(self.cfg.threshold))
+    }
+
+    /// Best thread for a new story's first article, if any reaches the threshold.
+    fn best_thread(&mut self, time: Option<f64>) -> Option<u64> {
+        let mut acc: Map<u64, f32> = Map::default();
+        for &(h, qw) in &self.query {
+            let Some(p) = self.thread_post.get_mut(&h) else {
+                continue;
+            };
+            let threads = &self.threads;
+            let before = p.len();
+            // Drop entries of evicted threads or of terms that left a profile.
+            p.retain(|k| {
+                threads
+                    .get(k)
+                    .is_some_and(|t| t.profile.binary_search_by_key(&h, |e| e.0).is_ok())
+            });
+            self.thread_post_len -= before - p.len();
+            for k in p.iter() {
+                if let Some(t) = threads.get(k) {
+                    if let Ok(i) = t.profile.binary_search_by_key(&h, |e| e.0) {
+                        *acc.entry(*k).or_insert(0.0) += qw * t.profile[i].1;
+                    }
+                }
+            }
+        }
+        let window = f64::from(self.cfg.thread_window_days);
+        let mut best: Option<(u64, f32)> = None;
+        for (&k, &dot) in &acc {
+            let Some(t) = self.threads.get(&k) else {
+                continue;
+            };
+            if let (Some(now), Some(last)) = (time, t.last_time) {
+                if (now - last).abs() > window {
+                    continue;
+                }
+            }
+            let sim = dot / t.norm.max(f32::MIN_POSITIVE);
+            let better = match best {
+                None => true,
+                Some((bk, bs)) => sim > bs || (sim == bs && k < bk),
+            };
+            if better {
+                best = Some((k, sim));
+            }
+        }
+        best.filter(|&(_, s)| s >= self.cfg.thread_threshold)
+            .map(|(k, _)| k)
+    }
+
+    /// Adds the query vector to a thread's profile and re-indexes its new terms.
+    fn feed_thread(&mut self, key: u64, time: Option<f64>) {
+        let touch = self.seq;
+        let Some(t) = self.threads.get_mut(&key) else {
+            return;
+        };
+        let mut merged: Vec<(u64, f32)> = Vec::with_capacity(t.profile.len() + self.query.len());
+        let (mut i, mut j) = (0, 0);
+        let (a, b) = (&t.profile, &self.query);
+        while i < a.len() || j < b.len() {
+            if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
+                merged.push(a[i]);
+                i += 1;
+            } else if i >= a.len() || b[j].0 < a[i].0 {
+                merged.push(b[j]);
+                j += 1;
+            } else {
+                merged.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+        if merged.len() > PROFILE_TERMS {
+            merged.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            merged.truncate(PROFILE_TERMS);
+            merged.sort_unstable_by_key(|e| e.0);
+        }
+        let old = std::mem::replace(&mut t.profile, merged);
+        t.norm = t.profile.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        if let Some(now) = time {
+            t.last_time = Some(t.last_time.map_or(now, |l| l.max(now)));
+        }
+        t.last_touch = touch;
+        self.thread_queue.push_back((touch, key));
+        for &(h, _) in &t.profile {
+            if old.binary_search_by_key(&h, |e| e.0).is_err() {
+                self.thread_post.entry(h).or_default().push(key);
+                self.thread_post_len += 1;
+            }
+        }
+    }
+
+    /// Keeps the thread of a story that gained an article from expiring.
+    fn touch_thread_of(&mut self, story: u64, time: Option<f64>) {
+        let Some(key) = self.stories.get(&story).map(|s| s.thread) else {
+            return;
+        };
+        if let Some(t) = self.threads.get_mut(&key) {
+            if let Some(now) = time {
+                t.last_time = Some(t.last_time.map_or(now, |l| l.max(now)));
+            }
+            t.last_touch = self.seq;
+            self.thread_queue.push_back((self.seq, key));
+        }
+    }
+
+    pub(crate) fn add(&mut self, article: &Article, group: Option<&GroupId>) -> StoryAssignment {
+        self.seq += 1;
+        let seq = self.seq;
+        let time = article.date.as_deref().and_then(parse_days);
+        let kinds = KindWeights {
+            name: self.cfg.name_weight,
+            phrase: self.cfg.phrase_weight,
+            number: self.cfg.number_weight,
+        };
+        features::extract(
+            article.title.as_deref().unwrap_or(""),
+            &article.text,
+            self.cfg.max_text_bytes,
+            kinds,
+            &mut self.scratch,
+        );
+        let raw = std::mem::take(&mut self.scratch.feats);
+        self.count_df(&raw);
+        self.maybe_refresh();
+        let mut query = std::mem::take(&mut self.query);
+        self.weigh(&raw, &mut query);
+        self.query = query;
+        if let Some(t) = time {
+            self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
+        }
+        self.evict();
+
+        let gkey = group.map(group_key);
+        let from_group = gkey.and_then(|g| self.groups.get(&g)).cloned();
+        let story_key = match from_group {
+            Some(g) => {
+                // A story that has left the window is revived under its old ids.
+                self.stories.entry(g.story).or_insert(Story {
+                    id: g.story_id,
+                    thread: g.thread,
+                    thread_id: g.thread_id,
+                    active: 0,
+                });
+                g.story
+            }
+            None => match self.best_story(time) {
+                Some((k, _)) => {
+                    self.touch_thread_of(k, time);
+                    k
+                }
+                None => {
+                    let (thread, thread_id) = match self.best_thread(time) {
+                        Some(k) => {
+                            let id = self.threads.get(&k).map(|t| t.id.clone());
+                            (k, id.unwrap_or_else(|| ThreadId::new(article.id.as_str())))
+                        }
+                        None => {
+                            let id = ThreadId::new(article.id.as_str());
+                            self.threads.insert(
+                                seq,
+                                Thread {
+                                    id: id.clone(),
+                                    profile: Vec::new(),
+                                    norm: 0.0,
+                                    last_time: time,
+                                    last_touch: seq,
+                                },
+                            );
+                            (seq, id)
+                        }
+                    };
+                    self.feed_thread(thread, time);
+                    self.stories.insert(
+                        seq,
+                        Story {
+                            id: StoryId::new(article.id.as_str()),
+                            thread,
+                            thread_id,
+                            active: 0,
+                        },
+                    );
+                    seq
+                }
+            },
+        };
+        let (story_id, thread, thread_id) = match self.stories.get_mut(&story_key) {
+            Some(s) => {
+                s.active += 1;
+                (s.id.clone(), s.thread, s.thread_id.clone())
+            }
+            None => (
+                StoryId::new(article.id.as_str()),
+                seq,
+                ThreadId::new(article.id.as_str()),
+            ),
+        };
+        if let Some(g) = gkey {
+            self.groups.insert(
+                g,
+                GroupEntry {
+                    story: story_key,
+                    story_id: story_id.clone(),
+                    thread,
+                    thread_id: thread_id.clone(),
+                    touch: seq,
+                },
+            );
+            if self.groups.len() > self.cfg.max_groups {
+                let mut touches: Vec<u64> = self.groups.values().map(|e| e.touch).collect();
+                touches.sort_unstable();
+                let cut = touches[touches.len() / 2];
+                self.groups.retain(|_, e| e.touch > cut);
+            }
+        }
+        let feats: Vec<Feat> = raw
+            .iter()
+            .zip(&self.query)
+            .map(|(&(h, r), &(_, w))| Feat { h, raw: r, w })
+            .collect();
+        let stored = Stored {
+            seq,
+            time,
+            story: story_key,
+            feats,
+        };
+        if time.is_some() {
+            self.dated.push(stored);
+        } else {
+            self.undated.push(stored);
+        }
+        self.scratch.feats = raw;
+        StoryAssignment {
+            id: article.id.clone(),
+            story: story_id,
+            thread: thread_id,
+        }
+    }
+
+    pub(crate) fn to_state(&self) -> State {
+        fn sorted<V: Clone>(m: &Map<u64, V>) -> Vec<(u64, V)> {
+            let mut v: Vec<(u64, V)> = m.iter().map(|(k, v)| (*k, v.clone())).collect();
+            v.sort_unstable_by_key(|e| e.0);
+            v
+        }
+        State {
+            config: self.cfg.clone(),
+            seq: self.seq,
+            n_docs: self.n_docs,
+            next_refresh: self.next_refresh,
+            clock: self.clock,
+            df: sorted(&self.df),
+            dated: self.dated.arts.iter().cloned().collect(),
+            undated: self.undated.arts.iter().cloned().collect(),
+            stories: sorted(&self.stories),
+            threads: sorted(&self.threads),
+            thread_queue: self.thread_queue.iter().copied().collect(),
+            groups: sorted(&self.groups),
+        }
+    }
+
+    pub(crate) fn from_state(s: State) -> Self {
+        let mut e = Engine::new(s.config);
+        e.seq = s.seq;
+        e.n_docs = s.n_docs;
+        e.next_refresh = s.next_refresh;
+        e.clock = s.clock;
+        e.df = s.df.into_iter().collect();
+        e.dated.arts = s.dated.into();
+        e.undated.arts = s.undated.into();
+        e.dated.rebuild();
+        e.undated.rebuild();
+        e.stories = s.stories.into_iter().collect();
+        e.threads = s.threads.into_iter().collect();
+        e.thread_queue = s.thread_queue.into();
+        e.groups = s.groups.into_iter().collect();
+        e.rebuild_thread_post();
+        e
+    }
+
+    /// Articles currently held in the windows (for tests and benches).
+    pub(crate) fn active_articles(&self) -> usize {
+        self.dated.arts.len() + self.undated.arts.len()
+    }
+}

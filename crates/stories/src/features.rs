@@ -1,0 +1,592 @@
+//! Turns an article's title and lead into weighted sparse features.
+//!
+//! Three kinds of feature, each hashed into its own namespace:
+//! - **words**: lower-cased alphabetic tokens, minus a short list of English
+//!   function words, with a light plural stripping;
+//! - **names**: a gazetteer-free guess at named entities: capitalised tokens
+//!   that do not start a sentence (or that start one but also appear
+//!   capitalised mid-sentence in the same article), and acronyms. Each name
+//!   token is a feature, and so is each run of two or more (a phrase);
+//! - **numbers**: digit tokens of two or more characters (`27`, `2017`,
+//!   `3.5`, `1,000` → `1000`).
+//!
+//! The raw value of a feature is `kind weight × (1 + ln tf)`; IDF and length
+//! normalisation happen in the engine. It does NOT detect language, stem
+//! beyond plurals, or resolve aliases ("Putin" and "Vladimir Putin" share
+//! the token `putin`, which is all the linking it does).
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Weights of the three feature kinds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KindWeights {
+    pub name: f32,
+    pub phrase: f32,
+    pub number: f32,
+}
+
+const SEED_WORD: u64 = 0x5eed_0001;
+const SEED_NAME: u64 = 0x5eed_0002;
+const SEED_PHRASE: u64 = 0x5eed_0003;
+const SEED_NUMBER: u64 = 0x5eed_0004;
+
+/// Longest token kept, in bytes; longer runs (URLs, scripts without spaces)
+/// are cut to this length.
+const MAX_TOKEN_BYTES: usize = 48;
+
+/// English function words and reporting verbs that carry no event.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "according",
+    "around",
+    "get",
+    "got",
+    "another",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "time",
+    "people",
+    "first",
+    "well",
+    "back",
+    "way",
+];
+
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Alpha,
+    Number,
+}
+
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: TokKind,
+    /// First char upper-case.
+    cap: bool,
+    /// Every letter upper-case, at least two letters.
+    all_caps: bool,
+    /// Starts a sentence or a line.
+    initial: bool,
+    /// Separated from the previous token by whitespace only (no punctuation).
+    joined: bool,
+}
+
+/// Reusable buffers, so that feature extraction does not allocate per article.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    toks: Vec<Tok>,
+    lower: String,
+    pub(crate) feats: Vec<(u64, f32)>,
+    caps_mid: Vec<u64>,
+}
+
+/// Extracts the raw features of `title` + `text` (the first `max_bytes` of
+/// the text) into `scratch.feats`, sorted by feature hash, one entry per
+/// feature: `(hash, kind weight × (1 + ln tf))`.
+pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights, s: &mut Scratch) {
+    s.feats.clear();
+    s.toks.clear();
+    s.caps_mid.clear();
+    let text = cut(text, max_bytes);
+    // Title then text; the line break makes the first text token initial.
+    for part in [title, text] {
+        tokenize(part, &mut s.toks);
+        let toks = std::mem::take(&mut s.toks);
+        emit(part, &toks, w, s);
+        s.toks = toks;
+        s.toks.clear();
+    }
+    finish(&mut s.feats);
+}
+
+/// The longest prefix of `t` of at most `max` bytes that ends on a char boundary.
+fn cut(t: &str, max: usize) -> &str {
+    if t.len() <= max {
+        return t;
+    }
+    let mut e = max;
+    while e > 0 && !t.is_char_boundary(e) {
+        e -= 1;
+    }
+    &t[..e]
+}
+
+fn tokenize(t: &str, out: &mut Vec<Tok>) {
+    let mut initial = true;
+    let mut joined = false;
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            let mut letters = usize::from(c.is_alphabetic());
+            let mut uppers = usize::from(c.is_uppercase());
+            while let Some(&(j, d)) = it.peek() {
+                let take = if numeric {
+                    // 1,000 and 3.5 stay one number.
+                    d.is_ascii_digit()
+                        || ((d == ',' || d == '.')
+                            && t[j + 1..]
+                                .chars()
+                                .next()
+                                .is_some_and(|n| n.is_ascii_digit()))
+                } else {
+                    d.is_alphanumeric()
+                };
+                if !take {
+                    break;
+                }
+                letters += usize::from(d.is_alphabetic());
+                uppers += usize::from(d.is_uppercase());
+                end = j + d.len_utf8();
+                it.next();
+            }
+            let end = cut(&t[i..end], MAX_TOKEN_BYTES).len() + i;
+            out.push(Tok {
+                start: i,
+                end,
+                kind: if numeric {
+                    TokKind::Number
+                } else {
+                    TokKind::Alpha
+                },
+                cap: c.is_uppercase(),
+                all_caps: letters >= 2 && uppers == letters,
+                initial,
+                joined,
+            });
+            initial = false;
+            joined = true;
+        } else if c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' {
+            // A period after a one-letter or all-caps token ("U.S.", "J.") rarely ends a sentence.
+            let abbrev = c == '.'
+                && out
+                    .last()
+                    .is_some_and(|p| p.end == i && (p.end - p.start == 1 || p.all_caps));
+            if !abbrev {
+                initial = true;
+            }
+            joined = abbrev;
+        } else if !c.is_whitespace() && !matches!(c, '-' | '\'' | '’') {
+            joined = false;
+        }
+    }
+}
+
+fn lower_into(src: &str, dst: &mut String) {
+    dst.clear();
+    for c in src.chars() {
+        if c.is_ascii() {
+            dst.push(c.to_ascii_lowercase());
+        } else {
+            dst.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Plural stripping: "shootings" → "shooting", "cities" → "city".
+fn stem(w: &str) -> std::borrow::Cow<'_, str> {
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        std::borrow::Cow::Owned(format!("{}y", &w[..n - 3]))
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        std::borrow::Cow::Borrowed(&w[..n - 1])
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
+    // Pass 1: which capitalised words appear mid-sentence (confirming names
+    // that also start a sentence).
+    for tok in toks {
+        if tok.kind == TokKind::Alpha && tok.cap && !tok.initial {
+            lower_into(&t[tok.start..tok.end], &mut s.lower);
+            s.caps_mid
+                .push(xxh3_64_with_seed(s.lower.as_bytes(), SEED_NAME));
+        }
+    }
+    s.caps_mid.sort_unstable();
+    let mut phrase: Vec<u64> = Vec::new();
+    let flush = |phrase: &mut Vec<u64>, feats: &mut Vec<(u64, f32)>| {
+        if phrase.len() >= 2 && w.phrase > 0.0 {
+            let mut h = SEED_PHRASE;
+            for p in phrase.iter() {
+                h = xxh3_64_with_seed(&p.to_le_bytes(), h);
+            }
+            feats.push((h, w.phrase));
+        }
+        phrase.clear();
+    };
+    for tok in toks {
+        let raw = &t[tok.start..tok.end];
+        match tok.kind {
+            TokKind::Number => {
+                flush(&mut phrase, &mut s.feats);
+                if raw.len() >= 2 && w.number > 0.0 {
+                    let digits: String = raw.chars().filter(|&c| c != ',').collect();
+                    s.feats
+                        .push((xxh3_64_with_seed(digits.as_bytes(), SEED_NUMBER), w.number));
+                }
+            }
+            TokKind::Alpha => {
+                lower_into(raw, &mut s.lower);
+                let stop = is_stopword(&s.lower);
+                let name_hash = xxh3_64_with_seed(s.lower.as_bytes(), SEED_NAME);
+                let is_name = tok.cap
+                    && !stop
+                    && s.lower.chars().count() >= 2
+                    && (!tok.initial
+                        || tok.all_caps
+                        || s.caps_mid.binary_search(&name_hash).is_ok());
+                if is_name {
+                    if !tok.joined || tok.initial {
+                        flush(&mut phrase, &mut s.feats);
+                    }
+                    if w.name > 0.0 {
+                        s.feats.push((name_hash, w.name));
+                    }
+                    phrase.push(name_hash);
+                } else {
+                    flush(&mut phrase, &mut s.feats);
+                }
+                if !stop && s.lower.chars().count() >= 2 {
+                    let st = stem(&s.lower);
+                    s.feats
+                        .push((xxh3_64_with_seed(st.as_bytes(), SEED_WORD), 1.0));
+                }
+            }
+        }
+    }
+    flush(&mut phrase, &mut s.feats);
+}
+
+/// Sorts by hash and merges repeats into `weight × (1 + ln tf)`.
+fn finish(feats: &mut Vec<(u64, f32)>) {
+    feats.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut out = 0usize;
+    let mut i = 0usize;
+    while i < feats.len() {
+        let (h, wt) = feats[i];
+        let mut j = i + 1;
+        while j < feats.len() && feats[j].0 == h {
+            j += 1;
+        }
+        let tf = (j - i) as f32;
+        feats[out] = (h, wt * (1.0 + tf.ln()));
+        out += 1;
+        i = j;
+    }
+    feats.truncate(out);
+}
+
+#[cfg(test)]
+pub(crate) fn name_hash(s: &str) -> u64 {
+    xxh3_64_with_seed(s.as_bytes(), SEED_NAME)
+}
+
+#[cfg(test)]
+pub(crate) fn word_hash(s: &str) -> u64 {
+    xxh3_64_with_seed(s.as_bytes(), SEED_WORD)
+}
+
+#[cfg(test)]
+pub(crate) fn number_hash(s: &str) -> u64 {
+    xxh3_64_with_seed(s.as_bytes(), SEED_NUMBER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: KindWeights = KindWeights {
+        name: 2.0,
+        phrase: 3.0,
+        number: 5.0,
+    };
+
+    fn feats(title: &str, text: &str) -> Vec<(u64, f32)> {
+        let mut s = Scratch::default();
+        extract(title, text, 10_000, W, &mut s);
+        s.feats.clone()
+    }
+
+    fn get(f: &[(u64, f32)], h: u64) -> Option<f32> {
+        f.iter().find(|x| x.0 == h).map(|x| x.1)
+    }
+
+    /// `expect`: (feature, kind, expected raw value or None for absent).
+    fn check(text: &str, expect: &[(&str, char, Option<f32>)]) {
+        let f = feats("", text);
+        for &(word, kind, want) in expect {
+            let h = match kind {
+                'w' => word_hash(word),
+                'n' => name_hash(word),
+                _ => number_hash(word),
+            };
+            let got = get(&f, h);
+            match (got, want) {
+                (Some(g), Some(e)) => assert!((g - e).abs() < 1e-5, "{text:?} {word}: {g} != {e}"),
+                _ => assert_eq!(got, want, "{text:?} {word} ({kind})"),
+            }
+        }
+    }
+
+    #[test]
+    fn names_words_and_numbers() {
+        let one = 1.0f32;
+        let two = 1.0 + 2f32.ln();
+        check(
+            "The quake hit Tokyo on Friday. Tokyo said 1,000 people died in 2011.",
+            &[
+                ("quake", 'w', Some(one)),
+                ("tokyo", 'w', Some(two)),
+                // Mid-sentence "Tokyo" confirms the sentence-initial one: tf 2.
+                ("tokyo", 'n', Some(2.0 * two)),
+                // "The" starts a sentence and is a stopword: no name, no word.
+                ("the", 'n', None),
+                ("the", 'w', None),
+                // Days of the week are stopwords, not names.
+                ("friday", 'n', None),
+                ("1000", 'x', Some(5.0)),
+                ("2011", 'x', Some(5.0)),
+                ("people", 'w', None),
+            ],
+        );
+    }
+
+    #[test]
+    fn sentence_initial_needs_confirmation_and_acronyms_do_not() {
+        check(
+            "Rescuers searched the rubble. NATO sent aid.",
+            &[
+                ("rescuers", 'n', None),
+                ("rescuer", 'w', Some(1.0)),
+                ("nato", 'n', Some(2.0)),
+            ],
+        );
+    }
+
+    #[test]
+    fn plurals_are_stripped() {
+        check(
+            "two shootings in cities and a class",
+            &[
+                ("shooting", 'w', Some(1.0)),
+                ("city", 'w', Some(1.0)),
+                ("class", 'w', Some(1.0)),
+            ],
+        );
+    }
+
+    #[test]
+    fn abbreviation_period_does_not_start_a_sentence() {
+        // "Officials" after "U.S." is mid-sentence, so it counts as a name only
+        // because it is capitalised mid-sentence; "U.S." itself is not dropped.
+        check("the U.S. Navy said", &[("navy", 'n', Some(2.0))]);
+    }
+
+    #[test]
+    fn phrases_join_adjacent_names() {
+        let a = feats("", "yesterday Lindsay Lohan entered rehab");
+        let b = feats("", "yesterday Lindsay and Lohan entered rehab");
+        let pa: Vec<_> = a.iter().filter(|x| (x.1 - 3.0).abs() < 1e-6).collect();
+        let pb: Vec<_> = b.iter().filter(|x| (x.1 - 3.0).abs() < 1e-6).collect();
+        assert_eq!(pa.len(), 1, "one phrase for 'Lindsay Lohan'");
+        assert!(pb.is_empty(), "'and' breaks the phrase");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "ééé",
+            "東京で地震が発生した。",
+            "\u{0}\u{ffff}",
+            &"x".repeat(100_000),
+            "1,",
+            "3.",
+            ".5",
+        ] {
+            let f = feats(t, t);
+            assert!(f.windows(2).all(|p| p[0].0 < p[1].0), "sorted, unique");
+        }
+        // Cutting inside a multi-byte char is safe.
+        let mut s = Scratch::default();
+        extract("", "ééééé", 5, W, &mut s);
+        assert_eq!(s.feats, vec![(word_hash("éé"), 1.0)]);
+    }
+}

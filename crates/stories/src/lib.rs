@@ -1,0 +1,226 @@
+//! crossread's stories stage: which articles report the same event (a
+//! **story**) and which stories belong to the same ongoing topic (a
+//! **thread**), computed online.
+//!
+//! [`StoryEngine`] takes articles one at a time in publication order and
+//! assigns each a story and a thread at once, never revisiting the past: a
+//! later batch extends the stories of an earlier one when the engine's state
+//! is [saved](StoryEngine::save) and [loaded](StoryEngine::load) in between.
+//! [`cluster`] is the one-shot form: it orders a batch, runs a fresh engine
+//! and returns the assignments in input order.
+//!
+//! How an article is placed:
+//! - a member of a copy group that already has a story joins that story;
+//! - otherwise it is compared, by cosine of TF-IDF vectors over words, names
+//!   (capitalised spans, acronyms) and numbers of its title and lead, with
+//!   every article still in the active time window, and joins the story
+//!   whose members it matches best *on average* when that average reaches
+//!   [`StoryConfig::threshold`];
+//! - otherwise it starts a story, and that story joins the thread whose
+//!   profile it matches best (over [`StoryConfig::thread_window_days`]), or
+//!   starts a thread.
+//!
+//! Story and thread ids are the id of their first article, so they are
+//! stable across runs over the same input. Document frequencies are counted
+//! online; no model or table is downloaded or shipped.
+//!
+//! This crate does NOT order articles for [`StoryEngine::add`] (the caller
+//! does), read files, detect copies (the copies stage does), or merge
+//! stories after the fact.
+#![deny(missing_docs)]
+
+mod date;
+mod engine;
+mod features;
+
+use crossread_core::{Article, GroupId, StoryAssignment};
+use serde::{Deserialize, Serialize};
+
+/// The general parameters of the clusterer. The defaults were tuned on the
+/// ECB+ training split only (see the crate's evaluation example).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryConfig {
+    /// Minimum average cosine between an article and a story's active
+    /// members for the article to join the story.
+    pub threshold: f32,
+    /// Two dated articles further apart than this (days) are never
+    /// compared; dated articles leave the window this long after the latest
+    /// date seen.
+    pub window_days: f32,
+    /// Weight of a name token (capitalised word, acronym) over a plain word.
+    pub name_weight: f32,
+    /// Weight of a multi-token name (e.g. "Lindsay Lohan") as a whole.
+    pub phrase_weight: f32,
+    /// Weight of a number of two or more characters.
+    pub number_weight: f32,
+    /// Bytes of the body read after the title (the lead); the rest is ignored.
+    pub max_text_bytes: usize,
+    /// Terms whose document frequency exceeds this share of the articles
+    /// seen are not used to look up candidates (they would touch nearly
+    /// every article and barely move a cosine).
+    pub max_df_ratio: f32,
+    /// Minimum cosine between a new story's first article and a thread's
+    /// profile for the story to join the thread.
+    pub thread_threshold: f32,
+    /// A thread that gained no story for this many days is closed.
+    pub thread_window_days: f32,
+    /// Most dated articles held in the window, whatever their dates.
+    pub max_dated: usize,
+    /// Most undated articles held (they leave oldest first).
+    pub max_undated: usize,
+    /// Most open threads (the least recently extended close first).
+    pub max_threads: usize,
+    /// Most terms in the document-frequency table (the rarest go first).
+    pub max_df_terms: usize,
+    /// Most copy groups remembered (the least recently seen go first).
+    pub max_groups: usize,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            threshold: 0.2,
+            window_days: 2.0,
+            name_weight: 1.0,
+            phrase_weight: 1.0,
+            number_weight: 1.0,
+            max_text_bytes: 4000,
+            max_df_ratio: 0.5,
+            thread_threshold: 0.15,
+            thread_window_days: 1100.0,
+            max_dated: 200_000,
+            max_undated: 100_000,
+            max_threads: 100_000,
+            max_df_terms: 2_000_000,
+            max_groups: 1_000_000,
+        }
+    }
+}
+
+/// Why a saved state could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum StoriesError {
+    /// The bytes do not start with the state's magic header.
+    #[error("not a crossread stories state (bad magic)")]
+    BadMagic,
+    /// The state was written by a format version this build does not read.
+    #[error("stories state version {0} is not supported (this build reads version {VERSION})")]
+    UnsupportedVersion(u32),
+    /// The payload is truncated or corrupt.
+    #[error("corrupt stories state: {0}")]
+    Corrupt(String),
+}
+
+const MAGIC: &[u8; 8] = b"XRSTORY\0";
+const VERSION: u32 = 1;
+
+/// The online story and thread clusterer. See the crate documentation.
+pub struct StoryEngine {
+    inner: engine::Engine,
+}
+
+impl StoryEngine {
+    /// An empty engine with this configuration.
+    pub fn new(config: StoryConfig) -> Self {
+        StoryEngine {
+            inner: engine::Engine::new(config),
+        }
+    }
+
+    /// The configuration in use (a loaded engine keeps the one it was saved with).
+    pub fn config(&self) -> &StoryConfig {
+        self.inner.config()
+    }
+
+    /// Places the next article, in publication order. `copy_group` is the
+    /// article's group from the copies stage: a group that already has a
+    /// story pulls the article into it.
+    pub fn add(&mut self, article: &Article, copy_group: Option<&GroupId>) -> StoryAssignment {
+        self.inner.add(article, copy_group)
+    }
+
+    /// The whole state (configuration, document frequencies, active window,
+    /// open stories and threads, copy groups) as versioned bytes.
+    pub fn save(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1 << 16);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        // Serialising plain structs into a Vec cannot fail; keep the header
+        // alone (which `load` rejects as corrupt) should it ever.
+        if let Ok(body) = postcard::to_allocvec(&self.inner.to_state()) {
+            out.extend_from_slice(&body);
+        }
+        out
+    }
+
+    /// An engine restored from [`save`](Self::save)'s bytes; it continues
+    /// exactly where the saved one stopped.
+    pub fn load(bytes: &[u8]) -> Result<StoryEngine, StoriesError> {
+        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+            return Err(StoriesError::BadMagic);
+        }
+        let mut v = [0u8; 4];
+        v.copy_from_slice(&bytes[8..12]);
+        let version = u32::from_le_bytes(v);
+        if version != VERSION {
+            return Err(StoriesError::UnsupportedVersion(version));
+        }
+        let state: engine::State =
+            postcard::from_bytes(&bytes[12..]).map_err(|e| StoriesError::Corrupt(e.to_string()))?;
+        Ok(StoryEngine {
+            inner: engine::Engine::from_state(state),
+        })
+    }
+
+    /// Articles currently held in the active windows.
+    pub fn active_articles(&self) -> usize {
+        self.inner.active_articles()
+    }
+}
+
+/// Clusters a batch with a fresh engine and the default configuration.
+/// `groups[i]` is `articles[i]`'s copy group (missing entries count as none).
+/// Articles are fed by date; an undated article keeps its place after the
+/// article before it in the input. Returns one assignment per article, in
+/// input order.
+pub fn cluster(articles: &[Article], groups: &[Option<GroupId>]) -> Vec<StoryAssignment> {
+    cluster_with(StoryConfig::default(), articles, groups)
+}
+
+/// [`cluster`] with a given configuration.
+pub fn cluster_with(
+    config: StoryConfig,
+    articles: &[Article],
+    groups: &[Option<GroupId>],
+) -> Vec<StoryAssignment> {
+    let order = feed_order(articles);
+    let mut engine = StoryEngine::new(config);
+    let mut out: Vec<Option<StoryAssignment>> = vec![None; articles.len()];
+    for i in order {
+        let g = groups.get(i).and_then(|g| g.as_ref());
+        out[i] = Some(engine.add(&articles[i], g));
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// Input positions in feeding order: stable by date, an undated article
+/// carrying the date of the nearest dated article before it in the input
+/// (or sorting first when there is none).
+fn feed_order(articles: &[Article]) -> Vec<usize> {
+    let mut carried = f64::NEG_INFINITY;
+    let mut keyed: Vec<(f64, usize)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if let Some(t) = a.date.as_deref().and_then(date::parse_days) {
+                carried = t;
+            }
+            (carried, i)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|e| e.1).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,252 @@
+//! Behaviour tests of the public API on small hand-written articles.
+
+use super::*;
+use crossread_core::{ArticleId, StoryId, ThreadId};
+
+fn art(id: &str, date: Option<&str>, title: &str, text: &str) -> Article {
+    let mut a = Article::from_text(id, text);
+    a.title = Some(title.to_owned());
+    a.date = date.map(str::to_owned);
+    a
+}
+
+const QUAKE_A: (&str, &str) = (
+    "Earthquake of magnitude 6.1 strikes Napa Valley",
+    "A magnitude 6.1 earthquake struck Napa Valley in California early Sunday, injuring 120 people and damaging historic buildings in downtown Napa.",
+);
+const QUAKE_B: (&str, &str) = (
+    "Napa earthquake injures 120",
+    "The 6.1 magnitude quake near Napa, California damaged wineries and buildings; officials in Napa said 120 people were injured.",
+);
+const QUAKE_C: (&str, &str) = (
+    "Powerful earthquake hits Iquique in Chile",
+    "An 8.2 magnitude earthquake hit off the coast of Iquique in northern Chile, killing six people and triggering a tsunami warning across the Pacific.",
+);
+const REHAB: (&str, &str) = (
+    "Lindsay Lohan checks into rehab at Betty Ford",
+    "Actress Lindsay Lohan entered the Betty Ford Center for a 90 day rehab stay ordered by a Los Angeles judge.",
+);
+
+/// One input row: id, date, (title, text), copy group.
+type Row<'a> = (
+    &'a str,
+    Option<&'a str>,
+    (&'a str, &'a str),
+    Option<&'a str>,
+);
+
+/// Feeds rows in order; checks which share a story.
+fn check(input: &[Row], same_story: &[&[&str]]) {
+    let mut e = StoryEngine::new(StoryConfig::default());
+    let mut got = Vec::new();
+    for (id, date, (title, text), group) in input {
+        let g = group.map(GroupId::new);
+        got.push(e.add(&art(id, *date, title, text), g.as_ref()));
+    }
+    let story_of = |id: &str| {
+        got.iter()
+            .find(|a| a.id.as_str() == id)
+            .map(|a| a.story.clone())
+    };
+    // Expected partition: ids in the same group share a story, others do not.
+    for (gi, group) in same_story.iter().enumerate() {
+        for id in *group {
+            assert_eq!(
+                story_of(id),
+                story_of(group[0]),
+                "{id} should join {}",
+                group[0]
+            );
+        }
+        for other in &same_story[gi + 1..] {
+            assert_ne!(
+                story_of(group[0]),
+                story_of(other[0]),
+                "{} vs {}",
+                group[0],
+                other[0]
+            );
+        }
+    }
+}
+
+#[test]
+fn same_event_joins_and_same_kind_event_does_not() {
+    check(
+        &[
+            ("a", None, QUAKE_A, None),
+            ("c", None, QUAKE_C, None),
+            ("b", None, QUAKE_B, None),
+            ("r", None, REHAB, None),
+        ],
+        &[&["a", "b"], &["c"], &["r"]],
+    );
+}
+
+#[test]
+fn copy_group_always_joins() {
+    check(
+        &[
+            ("a", None, QUAKE_A, Some("g1")),
+            ("r", None, REHAB, Some("g1")),
+            ("c", None, QUAKE_C, None),
+        ],
+        &[&["a", "r"], &["c"]],
+    );
+}
+
+#[test]
+fn dated_articles_beyond_the_window_do_not_join() {
+    check(
+        &[
+            ("a", Some("2014-08-24"), QUAKE_A, None),
+            ("b", Some("2014-09-20"), QUAKE_B, None),
+        ],
+        &[&["a"], &["b"]],
+    );
+    check(
+        &[
+            ("a", Some("2014-08-24"), QUAKE_A, None),
+            ("b", Some("2014-08-25T10:00:00Z"), QUAKE_B, None),
+        ],
+        &[&["a", "b"]],
+    );
+}
+
+#[test]
+fn ids_come_from_the_first_member() {
+    let mut e = StoryEngine::new(StoryConfig::default());
+    let a = e.add(&art("first", None, QUAKE_A.0, QUAKE_A.1), None);
+    let b = e.add(&art("second", None, QUAKE_B.0, QUAKE_B.1), None);
+    assert_eq!(a.story, StoryId::new("first"));
+    assert_eq!(a.thread, ThreadId::new("first"));
+    assert_eq!(b.story, StoryId::new("first"));
+    assert_eq!(b.id, ArticleId::new("second"));
+}
+
+fn stream() -> Vec<Article> {
+    // Four events, repeated with small variations over twelve days.
+    let mut v = Vec::new();
+    for day in 0..12 {
+        for (k, (t, x)) in [QUAKE_A, QUAKE_B, QUAKE_C, REHAB].iter().enumerate() {
+            let date = format!("2014-08-{:02}", day + 1);
+            v.push(art(
+                &format!("d{day}k{k}"),
+                Some(&date),
+                t,
+                &format!("{x} Update {day}."),
+            ));
+        }
+        v.push(art(&format!("u{day}"), None, REHAB.0, REHAB.1));
+    }
+    v
+}
+
+#[test]
+fn save_and_load_continue_exactly() {
+    let arts = stream();
+    let mut whole = StoryEngine::new(StoryConfig::default());
+    let expect: Vec<_> = arts.iter().map(|a| whole.add(a, None)).collect();
+    for cut in [0, 1, 7, 30, arts.len()] {
+        let mut first = StoryEngine::new(StoryConfig::default());
+        let mut got: Vec<_> = arts[..cut].iter().map(|a| first.add(a, None)).collect();
+        let bytes = first.save();
+        let mut second = StoryEngine::load(&bytes).expect("loads");
+        assert_eq!(
+            second.save(),
+            bytes,
+            "save is deterministic and round-trips"
+        );
+        got.extend(arts[cut..].iter().map(|a| second.add(a, None)));
+        assert_eq!(got, expect, "cut at {cut}");
+    }
+}
+
+#[test]
+fn load_rejects_bad_bytes_without_panicking() {
+    let good = StoryEngine::new(StoryConfig::default()).save();
+    assert!(matches!(
+        StoryEngine::load(b""),
+        Err(StoriesError::BadMagic)
+    ));
+    assert!(matches!(
+        StoryEngine::load(b"hello world, not a state"),
+        Err(StoriesError::BadMagic)
+    ));
+    let mut v2 = good.clone();
+    v2[8] = 2;
+    assert!(matches!(
+        StoryEngine::load(&v2),
+        Err(StoriesError::UnsupportedVersion(2))
+    ));
+    let mut full = StoryEngine::new(StoryConfig::default());
+    for a in stream() {
+        full.add(&a, None);
+    }
+    let bytes = full.save();
+    for cut in [12, 13, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            StoryEngine::load(&bytes[..cut]).is_err(),
+            "truncated at {cut}"
+        );
+    }
+}
+
+#[test]
+fn window_bounds_memory() {
+    let mut e = StoryEngine::new(StoryConfig {
+        max_undated: 10,
+        ..StoryConfig::default()
+    });
+    for a in stream() {
+        e.add(&a, None);
+    }
+    // Dated: the last 2 days (+ today) of 4 a day; undated: at most 10.
+    assert!(e.active_articles() <= 3 * 4 + 10, "{}", e.active_articles());
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let long = "word ".repeat(50_000);
+    let odd = [
+        "",
+        "x",
+        "Hello",
+        "東京で大きな地震があり、多くの建物が倒壊した。",
+        "Землетрясение магнитудой 6,1 произошло в Калифорнии.",
+        "\u{0}\u{1}\u{fffd}\u{10ffff}",
+        long.as_str(),
+    ];
+    let mut e = StoryEngine::new(StoryConfig::default());
+    for (i, t) in odd.iter().enumerate() {
+        for date in [
+            None,
+            Some("garbage"),
+            Some("2020-02-30"),
+            Some("9999-12-31T23:59"),
+        ] {
+            let a = art(&format!("{i}"), date, t, t);
+            let s = e.add(&a, None);
+            assert_eq!(s.id.as_str(), format!("{i}"));
+        }
+    }
+    // Empty articles never join anything.
+    let x = e.add(&art("e1", None, "", ""), None);
+    let y = e.add(&art("e2", None, "", ""), None);
+    assert_ne!(x.story, y.story);
+}
+
+#[test]
+fn cluster_returns_input_order_and_sorts_by_date() {
+    let arts = vec![
+        art("late", Some("2014-08-25"), QUAKE_B.0, QUAKE_B.1),
+        art("undated", None, REHAB.0, REHAB.1),
+        art("early", Some("2014-08-24"), QUAKE_A.0, QUAKE_A.1),
+    ];
+    let out = cluster(&arts, &[]);
+    let ids: Vec<&str> = out.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["late", "undated", "early"]);
+    // "early" is fed first, so the quake story is named after it.
+    assert_eq!(out[0].story, StoryId::new("early"));
+    assert_eq!(feed_order(&arts), vec![2, 0, 1]);
+}
