@@ -2,7 +2,26 @@
 //! language, from JSON-LD, OpenGraph and meta tags, `<time>`, bylines and URL
 //! patterns, with a plain-text fallback (dates and bylines written in the text).
 //!
+//! The page is read once with a small tokenizer ([`scan`]), never parsed into a
+//! DOM. The publication date is the ORIGINAL one: a modification date is used
+//! only when nothing else names a date, and comment, footer and sidebar dates
+//! are ignored. A page with no recognisable date gets `None`; the crawl date is
+//! never used.
+//!
 //! It does not decide what the article body is.
+
+mod date;
+mod jsonld;
+mod scan;
+mod text;
+
+// The entry points are called from lib.rs; until it calls all of them they
+// would count as dead code in the library build.
+#[allow(unused_imports)]
+pub(crate) use text::{byline_from_text, date_from_text};
+
+use date::{find_dates, make_date, parse_machine};
+use scan::{decode_entities, Attr, Token, Tokenizer};
 
 /// Metadata found for one page. Every field is `None` when not found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,4 +32,1040 @@ pub(crate) struct PageMeta {
     pub site_name: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
+    /// Where the date came from (for evaluation and debugging), e.g. `"url"`,
+    /// `"jsonld"`, `"meta"`, `"text"`.
+    pub date_source: Option<&'static str>,
+}
+
+/// How much a date source is trusted; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    /// `/2017/12/07/` in the URL.
+    Url,
+    /// `datePublished` of a JSON-LD article.
+    LdArticle,
+    /// A publication-date meta tag.
+    Meta,
+    /// Markup that says "published": `itemprop=datePublished`, `<time pubdate>`,
+    /// `class="published"`.
+    Marked,
+    /// `datePublished` of another JSON-LD object.
+    LdOther,
+    /// Text after a word such as "published", "veröffentlicht", "posted".
+    Keyword,
+    /// `<time datetime>` without a hint.
+    Time,
+    /// Text inside an element whose class or id speaks of a date.
+    Classed,
+    /// A meta tag with an ambiguous name (`date`, `DC.date`).
+    MetaWeak,
+    /// Any date in the page text.
+    Text,
+    /// Marked as published, but in a sidebar, footer or teaser list.
+    BoilerMarked,
+    /// A modification date.
+    Modified,
+    /// Any date in a sidebar, footer, navigation or share box.
+    Boiler,
+    /// A date in the page title.
+    Title,
+    /// A machine date inside a script.
+    Script,
+}
+
+impl Tier {
+    fn label(self) -> &'static str {
+        match self {
+            Tier::Url => "url",
+            Tier::LdArticle => "jsonld",
+            Tier::Meta => "meta",
+            Tier::Marked => "markup",
+            Tier::LdOther => "jsonld-other",
+            Tier::Keyword => "keyword",
+            Tier::Time => "time",
+            Tier::Classed => "class",
+            Tier::MetaWeak => "meta-weak",
+            Tier::Text => "text",
+            Tier::BoilerMarked => "boiler-markup",
+            Tier::Modified => "modified",
+            Tier::Boiler => "boiler",
+            Tier::Title => "title",
+            Tier::Script => "script",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    tier: Tier,
+    day: jiff::civil::Date,
+    value: String,
+}
+
+/// Element context flags, inherited by descendants.
+const BOILER: u8 = 1;
+const PUB: u8 = 2;
+const MODIF: u8 = 4;
+const DATEISH: u8 = 8;
+const AUTHOR: u8 = 16;
+const HEAD: u8 = 32;
+const COMMENT: u8 = 64;
+
+/// Deepest element stack kept; deeper elements inherit their parent's flags.
+const MAX_DEPTH: usize = 512;
+/// Date candidates kept per tier-independent list.
+const MAX_CANDS: usize = 4096;
+/// Text searched for dates, in bytes.
+const MAX_TEXT: usize = 4 << 20;
+
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Meta names (lower case) that name the publication date.
+const META_PUB: &[&str] = &[
+    "article:published_time",
+    "article:published",
+    "og:article:published_time",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "article_date_original",
+    "datepublished",
+    "date_published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "published_date",
+    "publication_date",
+    "publication-date",
+    "originalpublicationdate",
+    "original-publish-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.created",
+    "datecreated",
+    "date_created",
+    "creation_date",
+    "article.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+    "prism.publicationdate",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+    "og:pubdate",
+    "bt:pubdate",
+    "displaydate",
+    "release_date",
+    "firstpublishedtime",
+];
+
+/// Meta names that usually, but not always, give the publication date.
+const META_WEAK: &[&str] = &[
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "created",
+    "timestamp",
+    "published",
+    "last-published",
+];
+
+/// Meta names of modification dates.
+const META_MOD: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "datemodified",
+    "date_modified",
+    "last-modified",
+    "lastmod",
+    "modified",
+    "revised",
+    "article.updated",
+    "updated_time",
+];
+
+/// Words that introduce a publication date in running text.
+const PUB_WORDS: &[&str] = &[
+    "veröffentlicht",
+    "veroeffentlicht",
+    "publiziert",
+    "erschienen",
+    "erstellt",
+    "datum",
+    "published",
+    "posted",
+    "publié",
+    "publie",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "yayınlanma",
+    "опубликовано",
+    "опубліковано",
+    "date:",
+];
+
+/// Words that introduce a modification date.
+const MOD_WORDS: &[&str] = &[
+    "aktualisiert",
+    "geändert",
+    "updated",
+    "update:",
+    "modified",
+    "last edited",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "güncelleme",
+    "обновлено",
+    "оновлено",
+];
+
+fn has_any(hay: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| hay.contains(n))
+}
+
+/// Context flags an element adds from its name and attributes.
+fn element_flags(name: &str, attrs: &[Attr<'_>]) -> u8 {
+    let mut f = 0;
+    if matches!(
+        name,
+        "nav" | "footer" | "aside" | "select" | "option" | "button"
+    ) {
+        f |= BOILER;
+    }
+    if name == "time" {
+        f |= DATEISH;
+    }
+    for a in attrs {
+        let an = a.name;
+        let is_class = an.eq_ignore_ascii_case("class") || an.eq_ignore_ascii_case("id");
+        let is_prop = an.eq_ignore_ascii_case("itemprop") || an.eq_ignore_ascii_case("property");
+        let is_rel = an.eq_ignore_ascii_case("rel");
+        if !(is_class || is_prop || is_rel) || a.value.is_empty() || a.value.len() > 300 {
+            continue;
+        }
+        let v = a.value.to_ascii_lowercase();
+        if is_prop {
+            match v.as_str() {
+                "datepublished" | "datecreated" => f |= PUB,
+                "datemodified" => f |= MODIF,
+                "author" | "creator" => f |= AUTHOR,
+                "comment" | "comments" => f |= COMMENT,
+                _ => {}
+            }
+            continue;
+        }
+        if is_rel {
+            if v == "author" {
+                f |= AUTHOR;
+            }
+            continue;
+        }
+        // A page-wide class ("has-sidebar" on <body>) says nothing about the text.
+        let structural = matches!(name, "html" | "body" | "main" | "article");
+        if !structural
+            && has_any(
+                &v,
+                &[
+                    "footer",
+                    "sidebar",
+                    "widget",
+                    "related",
+                    "breadcrumb",
+                    "cookie",
+                    "share",
+                    "social",
+                    "copyright",
+                    "teaser",
+                    "recommend",
+                    "popular",
+                    "trending",
+                    "newsletter",
+                    "navbar",
+                    "menu",
+                    "tags",
+                    "archive",
+                ],
+            )
+        {
+            f |= BOILER;
+        }
+        if !structural
+            && has_any(
+                &v,
+                &[
+                    "comment",
+                    "kommentar",
+                    "respond",
+                    "reply",
+                    "disqus",
+                    "discussion",
+                ],
+            )
+        {
+            f |= COMMENT;
+        }
+        if has_any(
+            &v,
+            &[
+                "update",
+                "modif",
+                "aktualisiert",
+                "geaendert",
+                "changed",
+                "edited",
+                "revised",
+            ],
+        ) {
+            f |= MODIF;
+        } else if has_any(
+            &v,
+            &[
+                "publish",
+                "pubdate",
+                "pub-date",
+                "pub_date",
+                "entry-date",
+                "post-date",
+                "post_date",
+                "postdate",
+                "created",
+                "posted",
+                "veroeffentlicht",
+                "article-date",
+                "article__date",
+                "articledate",
+                "story-date",
+            ],
+        ) {
+            f |= PUB | DATEISH;
+        } else if has_any(
+            &v,
+            &[
+                "date", "datum", "time", "byline", "meta", "dateline", "stamp", "fecha", "tarih",
+                "info",
+            ],
+        ) {
+            f |= DATEISH;
+        }
+        if has_any(
+            &v,
+            &[
+                "author",
+                "byline",
+                "autor",
+                "verfasser",
+                "creator",
+                "writer",
+            ],
+        ) {
+            f |= AUTHOR;
+        }
+    }
+    f
+}
+
+/// Everything gathered in the one pass over the page.
+#[derive(Default)]
+struct Gathered {
+    title_tag: Option<String>,
+    h1: Option<String>,
+    lang: Option<String>,
+    canonical: Option<String>,
+    /// (lower-cased key, decoded content) of every meta tag, in page order.
+    metas: Vec<(String, String)>,
+    ld: Vec<jsonld::LdObject>,
+    cands: Vec<Cand>,
+    author_text: Option<String>,
+    month_first: bool,
+}
+
+impl Gathered {
+    fn push(&mut self, tier: Tier, value: Option<String>) {
+        let Some(value) = value else { return };
+        if self.cands.len() >= MAX_CANDS {
+            return;
+        }
+        let Some(day) = day_of(&value) else { return };
+        self.cands.push(Cand { tier, day, value });
+    }
+
+    fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter()
+            .find_map(|k| {
+                self.metas
+                    .iter()
+                    .find(|(mk, v)| mk == k && !v.trim().is_empty())
+            })
+            .map(|(_, v)| v.trim())
+    }
+}
+
+/// The calendar day of a normalised date string (`YYYY-MM-DD...`).
+fn day_of(value: &str) -> Option<jiff::civil::Date> {
+    let b = value.as_bytes();
+    let n = |r: std::ops::Range<usize>| value.get(r).and_then(|s| s.parse::<i64>().ok());
+    if b.len() < 10 {
+        return None;
+    }
+    make_date(n(0..4)?, n(5..7)?, n(8..10)?)
+}
+
+fn attr<'a>(attrs: &[Attr<'a>], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|a| a.name.eq_ignore_ascii_case(name))
+        .map(|a| a.value)
+}
+
+fn clean_text(s: &str) -> String {
+    let d = decode_entities(s);
+    let mut out = String::with_capacity(d.len());
+    for w in d.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// A date written in a URL path: `/2017/12/07/`, `/2017-12-07-`, `/20171207/`.
+fn url_date(url: &str) -> Option<String> {
+    let path_start = url.find("://").map_or(0, |p| {
+        url[p + 3..].find('/').map_or(url.len(), |q| p + 3 + q)
+    });
+    let path = url.get(path_start..)?;
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let b = path.as_bytes();
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let num = |a: usize, n: usize| -> Option<i64> {
+                let s = b.get(a..a + n)?;
+                s.iter()
+                    .all(u8::is_ascii_digit)
+                    .then(|| s.iter().fold(0i64, |x, &c| x * 10 + i64::from(c - b'0')))
+            };
+            if let (Some(y), Some(s1)) = (num(i, 4), b.get(i + 4)) {
+                if matches!(s1, b'/' | b'-' | b'_' | b'.') {
+                    if let (Some(m), Some(s2), Some(d)) =
+                        (num(i + 5, 2), b.get(i + 7), num(i + 8, 2))
+                    {
+                        if s2 == s1 && !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
+                            if let Some(date) = make_date(y, m, d) {
+                                return Some(date.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            // Compact form between separators: /20171207/
+            if i > 0 && matches!(b[i - 1], b'/' | b'-' | b'_') {
+                if let Some(n) = num(i, 8) {
+                    if b.get(i + 8)
+                        .is_none_or(|c| matches!(c, b'/' | b'-' | b'_' | b'.'))
+                    {
+                        if let Some(date) = make_date(n / 10000, n / 100 % 100, n % 100) {
+                            return Some(date.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[allow(dead_code)]
+/// Reads the metadata of one page. `url` is where the page was fetched from,
+/// when known (its path may carry the date).
+pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
+    let mut g = gather(html);
+    let canonical = g
+        .canonical
+        .clone()
+        .or_else(|| g.meta(&["og:url"]).map(str::to_owned))
+        .filter(|u| u.starts_with("http"));
+    let page_url = url.map(str::to_owned).or_else(|| canonical.clone());
+
+    // URL dates.
+    if let Some(u) = &page_url {
+        g.push(Tier::Url, url_date(u));
+    }
+    // JSON-LD.
+    let ld = std::mem::take(&mut g.ld);
+    for o in &ld {
+        let tier = if o.article {
+            Tier::LdArticle
+        } else {
+            Tier::LdOther
+        };
+        g.push(tier, o.published.as_deref().and_then(parse_machine));
+        g.push(
+            Tier::Modified,
+            o.modified.as_deref().and_then(parse_machine),
+        );
+    }
+    // Meta tags.
+    let metas = std::mem::take(&mut g.metas);
+    for (k, v) in &metas {
+        let key = k.as_str();
+        if META_PUB.contains(&key) {
+            g.push(Tier::Meta, parse_machine(v));
+        } else if META_WEAK.contains(&key) {
+            g.push(Tier::MetaWeak, parse_machine(v));
+        } else if META_MOD.contains(&key) {
+            g.push(Tier::Modified, parse_machine(v));
+        } else if is_date_key(key) {
+            g.push(Tier::MetaWeak, parse_machine(v));
+        } else if key == "parsely-page" {
+            if let Some(p) = v.find("\"pub_date\"") {
+                let rest = v[p + 10..].trim_start_matches([' ', ':', '"']);
+                g.push(
+                    Tier::Meta,
+                    parse_machine(rest.split('"').next().unwrap_or("")),
+                );
+            }
+        }
+    }
+    g.metas = metas;
+
+    if let Some(t) = &g.title_tag {
+        let first = find_dates(t, g.month_first)
+            .first()
+            .map(|f| f.date.to_string());
+        g.push(Tier::Title, first);
+    }
+    let (date, date_source) = choose(&g.cands);
+
+    let title = g
+        .meta(&["og:title", "twitter:title"])
+        .map(clean_text)
+        .or_else(|| {
+            ld.iter()
+                .find_map(|o| o.headline.as_deref().map(clean_text))
+        })
+        .or_else(|| g.title_tag.clone())
+        .or_else(|| g.h1.clone())
+        .filter(|t| !t.is_empty());
+    let author = ld
+        .iter()
+        .filter(|o| o.article)
+        .chain(ld.iter().filter(|o| !o.article))
+        .find(|o| !o.authors.is_empty())
+        .map(|o| {
+            o.authors
+                .iter()
+                .map(|a| clean_text(a))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .or_else(|| {
+            g.meta(&[
+                "author",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+                "byl",
+                "twitter:creator",
+            ])
+            .filter(|a| !a.starts_with("http") && !a.starts_with('@'))
+            .map(|a| strip_by(&clean_text(a)))
+        })
+        .or_else(|| g.author_text.clone())
+        .filter(|a| !a.is_empty() && a.chars().count() <= 120);
+    let site_name = g
+        .meta(&["og:site_name", "application-name", "twitter:site"])
+        .map(clean_text)
+        .or_else(|| {
+            ld.iter()
+                .find_map(|o| o.publisher.as_deref().map(clean_text))
+        })
+        .filter(|s| !s.is_empty());
+    let lang = g
+        .lang
+        .clone()
+        .or_else(|| {
+            g.meta(&["content-language", "og:locale", "language", "dc.language"])
+                .map(str::to_owned)
+        })
+        .map(|l| l.trim().replace('_', "-"))
+        .filter(|l| !l.is_empty() && l.len() <= 35);
+    PageMeta {
+        title,
+        date,
+        author,
+        site_name,
+        url: canonical.or(page_url),
+        lang,
+        date_source,
+    }
+}
+
+/// Picks the publication date: the best tier wins; within a tier the earliest
+/// date (the original publication, not a later revision).
+fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
+    let Some(best) = cands.iter().map(|c| c.tier).min() else {
+        return (None, None);
+    };
+    let pick = match best {
+        // Text tiers: the first date in page order.
+        Tier::Keyword
+        | Tier::Time
+        | Tier::Classed
+        | Tier::Text
+        | Tier::BoilerMarked
+        | Tier::Boiler
+        | Tier::Title
+        | Tier::Script => cands.iter().find(|c| c.tier == best),
+        _ => cands
+            .iter()
+            .filter(|c| c.tier == best)
+            .min_by_key(|c| c.day),
+    };
+    match pick {
+        Some(c) => (Some(c.value.clone()), Some(best.label())),
+        None => (None, None),
+    }
+}
+
+fn strip_by(s: &str) -> String {
+    let t = s.trim();
+    for p in [
+        "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "Door ",
+        "Autor: ", "Author: ",
+    ] {
+        if let Some(r) = t.strip_prefix(p) {
+            return r.trim().to_owned();
+        }
+    }
+    t.to_owned()
+}
+
+struct Frame {
+    name: String,
+    flags: u8,
+}
+
+/// The single pass over the page.
+fn gather(html: &str) -> Gathered {
+    let mut g = Gathered::default();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut overflow = 0usize;
+    let mut in_head = false;
+    let mut text_budget = MAX_TEXT;
+    let mut script_budget = MAX_TEXT;
+    // The last few words of page text, to see what introduces a date.
+    let mut recent = String::new();
+    let mut in_h1 = false;
+    let mut ld_next = false;
+    for tok in Tokenizer::new(html) {
+        let flags = stack.last().map_or(0, |f| f.flags) | if in_head { HEAD } else { 0 };
+        match tok {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
+                let lname = name.to_ascii_lowercase();
+                let mut own = element_flags(&lname, &attrs);
+                match lname.as_str() {
+                    "html" if g.lang.is_none() => {
+                        g.lang = attr(&attrs, "lang")
+                            .or_else(|| attr(&attrs, "xml:lang"))
+                            .map(str::to_owned);
+                    }
+                    "head" => in_head = true,
+                    "body" => in_head = false,
+                    "meta" => read_meta(&mut g, &attrs, flags),
+                    "link" => {
+                        let rel = attr(&attrs, "rel").unwrap_or("");
+                        if rel.eq_ignore_ascii_case("canonical") && g.canonical.is_none() {
+                            g.canonical = attr(&attrs, "href")
+                                .map(|h| decode_entities(h.trim()).into_owned());
+                        }
+                    }
+                    "script" => {
+                        ld_next = attr(&attrs, "type")
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    }
+                    "h1" => in_h1 = g.h1.is_none(),
+                    _ => {}
+                }
+                let ctx = flags | own;
+                {
+                    // Machine dates in attributes.
+                    let dt = attr(&attrs, "datetime")
+                        .or_else(|| {
+                            if lname == "abbr" {
+                                attr(&attrs, "title")
+                            } else {
+                                None
+                            }
+                        })
+                        .or_else(|| {
+                            if own & (PUB | MODIF) != 0 {
+                                attr(&attrs, "content")
+                            } else {
+                                None
+                            }
+                        });
+                    if let Some(v) = dt {
+                        let pubattr = attr(&attrs, "pubdate").is_some();
+                        let tier = if ctx & MODIF != 0 && own & PUB == 0 {
+                            Tier::Modified
+                        } else if pubattr || ctx & PUB != 0 {
+                            Tier::Marked
+                        } else if lname == "time" {
+                            Tier::Time
+                        } else {
+                            Tier::Classed
+                        };
+                        if let Some(tier) = demote(tier, ctx) {
+                            g.push(tier, parse_machine(&decode_entities(v)));
+                        }
+                    }
+                }
+                let void = self_closing || VOID.contains(&lname.as_str());
+                close_implied(&mut stack, &lname);
+                if !void {
+                    if stack.len() < MAX_DEPTH {
+                        own |= flags & !HEAD;
+                        stack.push(Frame {
+                            name: lname,
+                            flags: own,
+                        });
+                    } else {
+                        overflow += 1;
+                    }
+                }
+            }
+            Token::End { name } => {
+                if name.eq_ignore_ascii_case("head") {
+                    in_head = false;
+                }
+                if name.eq_ignore_ascii_case("h1") {
+                    in_h1 = false;
+                }
+                if overflow > 0 {
+                    overflow -= 1;
+                    continue;
+                }
+                // Pop to the matching element when it is near the top.
+                if let Some(pos) = stack
+                    .iter()
+                    .rev()
+                    .position(|f| f.name.eq_ignore_ascii_case(name))
+                {
+                    let keep = stack.len() - 1 - pos;
+                    stack.truncate(keep);
+                }
+            }
+            Token::Raw(raw) => {
+                let top = stack.last().map(|f| f.name.as_str()).unwrap_or("");
+                if top == "title" && g.title_tag.is_none() {
+                    g.title_tag = Some(clean_text(raw)).filter(|t| !t.is_empty());
+                } else if top == "script" && ld_next {
+                    jsonld::read(raw, &mut g.ld);
+                } else if top == "script"
+                    && script_budget > 0
+                    && !g.cands.iter().any(|c| c.tier == Tier::Script)
+                {
+                    let part = &raw.as_bytes()[..raw.len().min(script_budget)];
+                    script_budget -= part.len();
+                    g.push(Tier::Script, script_date(part));
+                }
+                ld_next = false;
+            }
+            Token::Text(t) => {
+                if flags & HEAD != 0 || t.trim().is_empty() {
+                    continue;
+                }
+                if in_h1 {
+                    let h = clean_text(t);
+                    if !h.is_empty() {
+                        g.h1 = Some(match g.h1.take() {
+                            Some(prev) if prev.len() < 300 => format!("{prev} {h}"),
+                            Some(prev) => prev,
+                            None => h,
+                        });
+                    }
+                }
+                if flags & COMMENT != 0 || text_budget == 0 {
+                    continue;
+                }
+                let text = clean_text(t);
+                text_budget = text_budget.saturating_sub(text.len());
+                if flags & (AUTHOR | BOILER) == AUTHOR && g.author_text.is_none() {
+                    let a = strip_by(&text);
+                    if (3..=60).contains(&a.chars().count())
+                        && !a.chars().any(|c| c.is_ascii_digit())
+                    {
+                        g.author_text = Some(a);
+                    }
+                }
+                for f in find_dates(&text, g.month_first) {
+                    let before = format!("{recent} {}", &text[..f.start]).to_lowercase();
+                    let tail: String = {
+                        let chars: Vec<char> = before.chars().collect();
+                        chars[chars.len().saturating_sub(40)..].iter().collect()
+                    };
+                    let tier =
+                        if flags & MODIF != 0 && flags & PUB == 0 || has_any(&tail, MOD_WORDS) {
+                            Tier::Modified
+                        } else if flags & PUB != 0 {
+                            Tier::Marked
+                        } else if has_any(&tail, PUB_WORDS) {
+                            Tier::Keyword
+                        } else if flags & DATEISH != 0 {
+                            Tier::Classed
+                        } else {
+                            Tier::Text
+                        };
+                    if let Some(tier) = demote(tier, flags) {
+                        g.push(tier, Some(f.date.to_string()));
+                    }
+                }
+                // Keep the last ~60 bytes of text for the next chunk.
+                recent.push(' ');
+                recent.push_str(&text);
+                if recent.len() > 120 {
+                    let cut = recent.len() - 60;
+                    let cut = (cut..recent.len())
+                        .find(|&i| recent.is_char_boundary(i))
+                        .unwrap_or(recent.len());
+                    recent.drain(..cut);
+                }
+            }
+        }
+    }
+    g
+}
+
+/// Closes the elements whose end tag HTML lets authors leave out, when `name`
+/// starts: an open `<li>` at a new `<li>`, an open `<p>` at a new block, ...
+fn close_implied(stack: &mut Vec<Frame>, name: &str) {
+    let (closes, boundary): (&[&str], &[&str]) = match name {
+        "li" => (&["li"], &["ul", "ol", "menu"]),
+        "dt" | "dd" => (&["dt", "dd"], &["dl"]),
+        "tr" => (&["tr", "td", "th"], &["table", "tbody", "thead", "tfoot"]),
+        "td" | "th" => (&["td", "th"], &["tr", "table"]),
+        "option" => (&["option"], &["select", "datalist"]),
+        "p" | "div" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        | "section" | "article" | "header" | "footer" | "blockquote" | "pre" | "form" | "dl"
+        | "nav" | "aside" | "figure" => (&["p"], &[]),
+        _ => return,
+    };
+    // Look a few levels up only: the omitted end tag is that of a near ancestor.
+    let top = stack.len();
+    for i in (top.saturating_sub(4)..top).rev() {
+        let n = stack[i].name.as_str();
+        if boundary.contains(&n) {
+            return;
+        }
+        if closes.contains(&n) {
+            stack.truncate(i);
+            return;
+        }
+    }
+}
+
+/// A meta name not in the lists that still speaks of a publication date
+/// (`sw-pubdate`, `article.pubdate`, `custom:created`).
+fn is_date_key(key: &str) -> bool {
+    (key.contains("date") || key.contains("publish") || key.contains("created"))
+        && !has_any(
+            key,
+            &[
+                "modif", "update", "expir", "valid", "birth", "event", "start", "end", "revis",
+            ],
+        )
+}
+
+/// Where a date in a sidebar, footer or comment goes: comments never count,
+/// boilerplate only after the article's own dates.
+fn demote(tier: Tier, ctx: u8) -> Option<Tier> {
+    if ctx & COMMENT != 0 {
+        return None;
+    }
+    if ctx & BOILER == 0 {
+        return Some(tier);
+    }
+    Some(match tier {
+        Tier::Marked => Tier::BoilerMarked,
+        Tier::Modified => Tier::Modified,
+        _ => Tier::Boiler,
+    })
+}
+
+/// The first `YYYY-MM-DD` or `YYYY/MM/DD` in script code.
+fn script_date(b: &[u8]) -> Option<String> {
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        let c = b[i + 4];
+        if (c == b'-' || c == b'/')
+            && b[i + 7] == c
+            && b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && b[i + 5..i + 7].iter().all(u8::is_ascii_digit)
+            && b[i + 8..i + 10].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && !b.get(i + 10).is_some_and(u8::is_ascii_digit)
+        {
+            let s = std::str::from_utf8(&b[i..i + 10]).ok()?;
+            if let Some(d) = parse_machine(s) {
+                return Some(d);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn read_meta(g: &mut Gathered, attrs: &[Attr<'_>], flags: u8) {
+    if let Some(cs) = attr(attrs, "http-equiv") {
+        if cs.eq_ignore_ascii_case("content-language") {
+            if let Some(c) = attr(attrs, "content") {
+                g.metas.push(("content-language".to_owned(), c.to_owned()));
+            }
+            return;
+        }
+    }
+    let Some(content) = attr(attrs, "content") else {
+        return;
+    };
+    let key = attr(attrs, "property")
+        .or_else(|| attr(attrs, "name"))
+        .or_else(|| attr(attrs, "itemprop"))
+        .or_else(|| attr(attrs, "http-equiv"));
+    let Some(key) = key else { return };
+    if g.metas.len() >= 1024 || key.len() > 64 {
+        return;
+    }
+    let key = key.trim().to_ascii_lowercase();
+    if flags & BOILER != 0 && key.starts_with("date") {
+        return;
+    }
+    if key == "og:locale" || key == "language" {
+        // en_US / en-US: month-first numeric dates.
+        let c = content.to_ascii_lowercase();
+        g.month_first |= c.starts_with("en_us") || c.starts_with("en-us");
+    }
+    g.metas.push((key, decode_entities(content).into_owned()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(html: &str, url: Option<&str>, expect: Option<&str>) {
+        let m = page_meta(html, url);
+        assert_eq!(m.date.as_deref(), expect, "page: {html}");
+    }
+
+    #[test]
+    fn date_sources() {
+        // JSON-LD article beats a modification meta.
+        check(
+            r#"<html><head><meta property="article:modified_time" content="2018-01-01T00:00:00Z">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-12-07"}</script></head></html>"#,
+            None,
+            Some("2017-12-07"),
+        );
+        // OpenGraph published time, with offset kept as written.
+        check(
+            r#"<meta property="article:published_time" content="2017-12-07T23:30:00-05:00">"#,
+            None,
+            Some("2017-12-07T23:30:00-05:00"),
+        );
+        // URL path.
+        check(
+            "<p>no date here</p>",
+            Some("https://ex.com/2017/12/07/story.html"),
+            Some("2017-12-07"),
+        );
+        // German byline line; the copyright year and the comment date are ignored.
+        check(
+            r#"<body><div class="artikel-kopf">Veröffentlicht am 7. Dezember 2017</div><p>Text</p>
+            <div class="comments"><p>Am 9. Dezember 2017 schrieb Leser:</p></div>
+            <footer>© 2023 Verlag</footer></body>"#,
+            None,
+            Some("2017-12-07"),
+        );
+        // <time datetime> with a publication class beats an "updated" time.
+        check(
+            r#"<p><time class="updated" datetime="2019-05-05">5. Mai</time>
+            <time class="entry-date published" datetime="2019-05-01T08:00:00+02:00">1. Mai</time></p>"#,
+            None,
+            Some("2019-05-01T08:00:00+02:00"),
+        );
+        // Only a modification date: better than nothing.
+        check(
+            r#"<meta name="last-modified" content="2016-03-04">"#,
+            None,
+            Some("2016-03-04"),
+        );
+        // Nothing at all.
+        check("<html><body><p>Hello</p></body></html>", None, None);
+        check("", None, None);
+    }
+
+    #[test]
+    fn other_fields() {
+        let m = page_meta(
+            r#"<html lang="de-DE"><head><title>T - Site</title><meta property="og:site_name" content="Site">
+            <link rel="canonical" href="https://ex.com/a"><meta name="author" content="By Anna Weber"></head>
+            <body><h1>Head</h1></body></html>"#,
+            None,
+        );
+        assert_eq!(m.title.as_deref(), Some("T - Site"));
+        assert_eq!(m.site_name.as_deref(), Some("Site"));
+        assert_eq!(m.url.as_deref(), Some("https://ex.com/a"));
+        assert_eq!(m.author.as_deref(), Some("Anna Weber"));
+        assert_eq!(m.lang.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            url_date("https://a.com/2017/12/07/x").as_deref(),
+            Some("2017-12-07")
+        );
+        assert_eq!(
+            url_date("https://a.com/news/20171207/x").as_deref(),
+            Some("2017-12-07")
+        );
+        assert_eq!(url_date("https://a.com/2017/12/x"), None);
+        assert_eq!(url_date("https://2017-12-07.com/x"), None);
+        assert_eq!(url_date("https://a.com/id/120171207999"), None);
+    }
+
+    #[test]
+    fn hostile_input() {
+        let deep = "<div>".repeat(100_000) + "7. Dezember 2017";
+        assert_eq!(page_meta(&deep, None).date.as_deref(), Some("2017-12-07"));
+        let junk: String = (0..20_000u32)
+            .filter_map(|i| char::from_u32(i * 7 % 0x11000))
+            .collect();
+        let _ = page_meta(&junk, Some("\u{0}//"));
+        let _ = page_meta("<<<>>><a b='><script><!--", None);
+    }
 }
