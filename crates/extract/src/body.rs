@@ -1,0 +1,653 @@
+//! Main-content extraction from a parsed page: which part of the page is the
+//! article, and its paragraphs as plain text.
+//!
+//! How: elements that never hold article text (scripts, navigation, forms,
+//! figures and captions, hidden blocks, and blocks whose class/id says "comments",
+//! "share", "related", ...) are dropped; every paragraph-like block then votes for
+//! its ancestors with a score that grows with its length and punctuation and
+//! shrinks with its share of link text (a DOM-density score); the best-scoring
+//! container wins, and its blocks are cleaned one by one (link lists, share and
+//! subscribe lines, captions, credits).
+//!
+//! It does NOT read metadata (see `meta`), nor know any site: every rule is
+//! about the shape of the page or common wording of boilerplate.
+
+use crate::dom::{Dom, Kind, NodeId, Tag, NONE};
+
+/// The extracted article text (paragraphs separated by a blank line), or why
+/// there is none.
+pub(crate) struct Extracted {
+    /// Paragraphs, separated by "\n\n".
+    pub text: String,
+    /// Why `text` is empty, when it is.
+    pub note: Option<String>,
+}
+
+/// Words in class/id that mark a block as not article text.
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "sidebar",
+    "widget",
+    "newsletter",
+    "subscri",
+    "cookie",
+    "consent",
+    "promo",
+    "advert",
+    "breadcrumb",
+    "byline",
+    "caption",
+    "credit",
+    "footer",
+    "navbar",
+    "navigation",
+    "menu",
+    "popup",
+    "modal",
+    "signup",
+    "sign-up",
+    "sponsor",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "toolbar",
+    "masthead",
+    "skip",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "more-from",
+    "read-more",
+    "readmore",
+    "most-popular",
+    "mostpopular",
+    "trending",
+    "pagination",
+    "pager",
+    "rating",
+    "login",
+    "banner",
+    "tags",
+    "tagline",
+    "author-bio",
+    "author-info",
+    "about-author",
+    "dateline",
+    "timestamp",
+    "print-only",
+    "hidden",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "alert",
+    "jump",
+    "correction",
+    "disclaimer",
+    "inline-link",
+    "see-also",
+    "also-read",
+    "rel-",
+];
+
+/// Class/id words that mark the article body itself.
+const POSITIVE: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "article__body",
+    "articletext",
+    "article-text",
+    "article_text",
+    "article-content",
+    "article_content",
+    "article__content",
+    "articlecontent",
+    "entry-content",
+    "entry_content",
+    "post-content",
+    "post_content",
+    "postcontent",
+    "post-body",
+    "post_body",
+    "postbody",
+    "post-entry",
+    "story-body",
+    "storybody",
+    "story-content",
+    "story_content",
+    "storycontent",
+    "story-text",
+    "body-text",
+    "bodytext",
+    "body-copy",
+    "content-body",
+    "main-content",
+    "text-content",
+    "field-body",
+    "field-name-body",
+    "article-main",
+    "rich-text",
+    "blog-content",
+    "blog-post",
+    "news-text",
+    "news-content",
+];
+
+fn has_any(hint: &str, words: &[&str]) -> bool {
+    !hint.is_empty() && words.iter().any(|w| hint.contains(w))
+}
+
+/// "ad", "ads", "ad-slot", "dfp-ad": advert containers named with the short word.
+fn is_ad_hint(hint: &str) -> bool {
+    hint.split(|c: char| c.is_whitespace()).any(|w| {
+        w == "ad"
+            || w == "ads"
+            || w.starts_with("ad-")
+            || w.starts_with("ad_")
+            || w.starts_with("ads-")
+            || w.ends_with("-ad")
+            || w.ends_with("_ad")
+            || w.ends_with("-ads")
+            || w.starts_with("dfp")
+    })
+}
+
+fn negative_hint(hint: &str) -> bool {
+    (has_any(hint, NEGATIVE) || is_ad_hint(hint)) && !has_any(hint, POSITIVE)
+}
+
+/// Tags whose content never is article text.
+fn hard_drop(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Button
+            | Select
+            | Option
+            | Optgroup
+            | Input
+            | Textarea
+            | Iframe
+            | Object
+            | Embed
+            | Canvas
+            | Audio
+            | Video
+            | Head
+            | Title
+            | Meta
+            | Link
+            | Map
+            | Picture
+            | Img
+            | Figcaption
+            | Figure
+            | Dialog
+            | Label
+    )
+}
+
+/// Tags that usually hold page chrome, dropped unless they hold most of the page.
+fn soft_drop(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, Nav | Aside | Footer | Header | Form | Menu)
+}
+
+/// Per-node figures, all in chars of normalised text.
+#[derive(Clone, Copy, Default)]
+struct Stat {
+    text: u32,
+    link: u32,
+}
+
+fn count_chars(s: &str) -> u32 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as u32
+}
+
+fn is_paragraph_tag(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, P | Pre | Td | Blockquote | Dd | Li | H2 | H3 | H4)
+}
+
+/// Runs the extraction on a parsed page.
+pub(crate) fn extract(dom: &Dom) -> Extracted {
+    let n = dom.nodes.len();
+    if n <= 1 {
+        return empty("empty page");
+    }
+    // Raw text size of every subtree (before any drop), bottom-up.
+    let mut raw = vec![0u32; n];
+    for id in (1..n).rev() {
+        if let Kind::Text { .. } = dom.nodes[id].kind {
+            raw[id] = count_chars(dom.text_of(id as NodeId));
+        }
+        let p = dom.nodes[id].parent;
+        if p != NONE {
+            raw[p as usize] = raw[p as usize].saturating_add(raw[id]);
+        }
+    }
+    let total = raw[0].max(1);
+    // Which subtrees hold a block named like an article body, bottom-up.
+    let mut holds_positive = vec![false; n];
+    for id in (1..n).rev() {
+        if has_any(dom.hint(id as NodeId), POSITIVE) && raw[id] >= 200 {
+            holds_positive[id] = true;
+        }
+        let p = dom.nodes[id].parent;
+        if p != NONE && holds_positive[id] {
+            holds_positive[p as usize] = true;
+        }
+    }
+    // Which subtrees are dropped, top-down (parents come before children).
+    let mut dead = vec![false; n];
+    let mut in_link = vec![false; n];
+    for id in 1..n {
+        let p = dom.nodes[id].parent as usize;
+        if dead[p] {
+            dead[id] = true;
+            continue;
+        }
+        in_link[id] = in_link[p];
+        let Some(tag) = dom.tag(id as NodeId) else {
+            continue;
+        };
+        if tag == Tag::A {
+            in_link[id] = true;
+        }
+        if hard_drop(tag) {
+            dead[id] = true;
+            continue;
+        }
+        let keep = holds_positive[id] || raw[id] as f32 > 0.5 * total as f32;
+        if keep {
+            continue;
+        }
+        if soft_drop(tag)
+            || dom.hidden(id as NodeId)
+            || (!matches!(tag, Tag::Body | Tag::Html | Tag::Main)
+                && negative_hint(dom.hint(id as NodeId)))
+        {
+            dead[id] = true;
+        }
+    }
+    // Live text and link text per subtree.
+    let mut stat = vec![Stat::default(); n];
+    for id in (1..n).rev() {
+        if dead[id] {
+            continue;
+        }
+        if let Kind::Text { .. } = dom.nodes[id].kind {
+            let c = raw[id];
+            stat[id].text = c;
+            if in_link[id] {
+                stat[id].link = c;
+            }
+        }
+        let p = dom.nodes[id].parent as usize;
+        let s = stat[id];
+        stat[p].text = stat[p].text.saturating_add(s.text);
+        stat[p].link = stat[p].link.saturating_add(s.link);
+    }
+    // Elements with a live block-level child (a `<br>` does not count).
+    let mut has_block_child = vec![false; n];
+    for id in 1..n {
+        if dead[id] {
+            continue;
+        }
+        if let Some(tag) = dom.tag(id as NodeId) {
+            if tag.is_block() && tag != Tag::Br {
+                has_block_child[dom.nodes[id].parent as usize] = true;
+            }
+        }
+    }
+    // Paragraph votes.
+    let mut score = vec![0f32; n];
+    for id in 1..n {
+        if dead[id] {
+            continue;
+        }
+        let Some(tag) = dom.tag(id as NodeId) else {
+            continue;
+        };
+        let own_para = is_paragraph_tag(tag)
+            || (matches!(
+                tag,
+                Tag::Div | Tag::Section | Tag::Article | Tag::Center | Tag::Font
+            ) && (!has_block_child[id] || has_direct_text(dom, id as NodeId, &dead)));
+        if !own_para {
+            continue;
+        }
+        let s = stat[id];
+        if s.text < 25 {
+            continue;
+        }
+        let ld = s.link as f32 / s.text as f32;
+        let commas = commas_in(dom, id as NodeId, &dead) as f32;
+        let v = (1.0 + commas + (s.text as f32 / 100.0).min(3.0)) * (1.0 - ld);
+        let mut anc = dom.nodes[id].parent;
+        let mut level = 0;
+        while anc != NONE && level < 3 {
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => 3.0,
+            };
+            score[anc as usize] += v / div;
+            anc = dom.nodes[anc as usize].parent;
+            level += 1;
+        }
+    }
+    // Pick the best container.
+    let mut best = NONE;
+    let mut best_score = 0f32;
+    for id in 1..n {
+        if dead[id] || score[id] <= 0.0 {
+            continue;
+        }
+        let s = stat[id];
+        let ld = if s.text > 0 {
+            s.link as f32 / s.text as f32
+        } else {
+            0.0
+        };
+        let hint = dom.hint(id as NodeId);
+        let mut w = score[id] * (1.0 - ld);
+        if has_any(hint, POSITIVE) {
+            w *= 1.5;
+        }
+        if dom.tag(id as NodeId) == Some(Tag::Article) {
+            w *= 1.2;
+        }
+        if w > best_score {
+            best_score = w;
+            best = id as NodeId;
+        }
+    }
+    if let Some(needle) = debug_needle() {
+        debug_trace(dom, &needle, &dead, &score, &stat, best);
+    }
+    if best == NONE {
+        return empty("no article-like text block on the page");
+    }
+    // Climb while the parent adds little: the container's siblings that are
+    // themselves article paragraphs belong to the article.
+    let mut top = best;
+    loop {
+        let p = dom.nodes[top as usize].parent;
+        if p == NONE || p == 0 {
+            break;
+        }
+        let ps = stat[p as usize].text as f32;
+        let ts = stat[top as usize].text as f32;
+        if ps > 0.0 && ts / ps > 0.85 {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    let text = render(dom, top, &dead, &in_link);
+    if text.trim().is_empty() {
+        return empty("the best block held no text after cleanup");
+    }
+    Extracted { text, note: None }
+}
+
+fn empty(why: &str) -> Extracted {
+    Extracted {
+        text: String::new(),
+        note: Some(why.to_owned()),
+    }
+}
+
+fn has_direct_text(dom: &Dom, id: NodeId, dead: &[bool]) -> bool {
+    let mut c = dom.nodes[id as usize].first_child;
+    let mut chars = 0;
+    while c != NONE {
+        if !dead[c as usize] {
+            match dom.nodes[c as usize].kind {
+                Kind::Text { .. } => chars += count_chars(dom.text_of(c)),
+                Kind::Element { tag, .. } if !tag.is_block() => {}
+                _ => {}
+            }
+        }
+        c = dom.nodes[c as usize].next;
+    }
+    chars >= 25
+}
+
+fn commas_in(dom: &Dom, id: NodeId, dead: &[bool]) -> usize {
+    let mut count = 0;
+    let mut c = dom.next_in(id, id);
+    while c != NONE {
+        if dead[c as usize] {
+            c = dom.next_skip(c, id);
+            continue;
+        }
+        if let Kind::Text { .. } = dom.nodes[c as usize].kind {
+            count += dom.text_of(c).matches([',', '，', '、']).count();
+        }
+        c = dom.next_in(c, id);
+    }
+    count
+}
+
+/// One paragraph of output under construction.
+#[derive(Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+    chars: usize,
+    tag: Option<Tag>,
+    in_list: bool,
+}
+
+/// Walks `root` and emits its cleaned paragraphs.
+fn render(dom: &Dom, root: NodeId, dead: &[bool], in_link: &[bool]) -> String {
+    let mut st = Render {
+        dom,
+        dead,
+        in_link,
+        blocks: Vec::new(),
+        cur: Block::default(),
+        list_depth: 0,
+    };
+    let mut id = root;
+    let mut go_down = st.enter(id);
+    loop {
+        if go_down {
+            let fc = dom.nodes[id as usize].first_child;
+            if fc != NONE {
+                id = fc;
+                go_down = st.enter(id);
+                continue;
+            }
+        }
+        loop {
+            st.leave(id);
+            if id == root {
+                flush(&mut st.cur, &mut st.blocks);
+                return finish(st.blocks);
+            }
+            let node = &dom.nodes[id as usize];
+            if node.next != NONE {
+                id = node.next;
+                go_down = st.enter(id);
+                break;
+            }
+            id = node.parent;
+            if id == NONE {
+                flush(&mut st.cur, &mut st.blocks);
+                return finish(st.blocks);
+            }
+        }
+    }
+}
+
+struct Render<'a> {
+    dom: &'a Dom,
+    dead: &'a [bool],
+    in_link: &'a [bool],
+    blocks: Vec<Block>,
+    cur: Block,
+    list_depth: usize,
+}
+
+impl Render<'_> {
+    /// Enters a node; returns whether to walk its children.
+    fn enter(&mut self, id: NodeId) -> bool {
+        if self.dead[id as usize] {
+            return false;
+        }
+        match self.dom.nodes[id as usize].kind {
+            Kind::Text { .. } => {
+                push_text(
+                    &mut self.cur,
+                    self.dom.text_of(id),
+                    self.in_link[id as usize],
+                );
+                false
+            }
+            Kind::Element { tag, .. } => {
+                if tag.is_block() {
+                    flush(&mut self.cur, &mut self.blocks);
+                    self.cur.tag = Some(tag);
+                    self.cur.in_list = self.list_depth > 0;
+                }
+                if matches!(tag, Tag::Ul | Tag::Ol) {
+                    self.list_depth += 1;
+                }
+                true
+            }
+        }
+    }
+
+    fn leave(&mut self, id: NodeId) {
+        if self.dead[id as usize] {
+            return;
+        }
+        if let Some(tag) = self.dom.tag(id) {
+            if tag.is_block() {
+                flush(&mut self.cur, &mut self.blocks);
+            }
+            if matches!(tag, Tag::Ul | Tag::Ol) {
+                self.list_depth = self.list_depth.saturating_sub(1);
+            }
+        }
+    }
+}
+
+fn push_text(cur: &mut Block, t: &str, link: bool) {
+    if t.starts_with(char::is_whitespace) && !cur.text.is_empty() && !cur.text.ends_with(' ') {
+        cur.text.push(' ');
+    }
+    let mut first = true;
+    for w in t.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !first {
+            cur.text.push(' ');
+        }
+        first = false;
+        cur.text.push_str(w);
+        let c = w.chars().count();
+        cur.chars += c;
+        if link {
+            cur.link_chars += c;
+        }
+    }
+    if t.ends_with(char::is_whitespace) && !cur.text.is_empty() && !cur.text.ends_with(' ') {
+        cur.text.push(' ');
+    }
+}
+
+fn flush(cur: &mut Block, blocks: &mut Vec<Block>) {
+    if !cur.text.trim().is_empty() {
+        let mut b = std::mem::take(cur);
+        b.text = b.text.trim().to_owned();
+        blocks.push(b);
+    } else {
+        *cur = Block::default();
+    }
+}
+
+fn finish(blocks: Vec<Block>) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        if !keep_block(&b) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&b.text);
+    }
+    out
+}
+
+fn keep_block(b: &Block) -> bool {
+    if b.chars == 0 {
+        return false;
+    }
+    if b.tag == Some(Tag::H1) {
+        return false;
+    }
+    let ld = b.link_chars as f32 / b.chars as f32;
+    if ld > 0.5 {
+        return false;
+    }
+    !crate::boiler::is_boilerplate_line(&b.text)
+}
+
+fn debug_needle() -> Option<String> {
+    std::env::var("CROSSREAD_DEBUG").ok()
+}
+
+/// Prints, to stderr, the ancestors of the text node holding `needle` and the
+/// chosen container (a development aid, on only with `CROSSREAD_DEBUG`).
+fn debug_trace(dom: &Dom, needle: &str, dead: &[bool], score: &[f32], stat: &[Stat], best: NodeId) {
+    let show = |id: NodeId| {
+        format!(
+            "#{id} {:?} [{}] dead={} score={:.1} text={} link={}",
+            dom.tag(id),
+            dom.hint(id),
+            dead[id as usize],
+            score[id as usize],
+            stat[id as usize].text,
+            stat[id as usize].link
+        )
+    };
+    eprintln!(
+        "best: {}",
+        if best == NONE {
+            "none".into()
+        } else {
+            show(best)
+        }
+    );
+    if best != NONE {
+        let mut a = dom.nodes[best as usize].parent;
+        while a != NONE {
+            eprintln!("   best-anc {}", show(a));
+            a = dom.nodes[a as usize].parent;
+        }
+    }
+    for id in 0..dom.nodes.len() as NodeId {
+        if dom.text_of(id).contains(needle) {
+            eprintln!("needle in #{id}");
+            let mut a = dom.nodes[id as usize].parent;
+            while a != NONE {
+                eprintln!("   {}", show(a));
+                a = dom.nodes[a as usize].parent;
+            }
+            break;
+        }
+    }
+}
