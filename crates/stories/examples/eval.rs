@@ -138,7 +138,7 @@ fn apply(cfg: &mut StoryConfig, kv: &str) -> Result<(), String> {
         "phrase_weight" => cfg.phrase_weight = f()?,
         "number_weight" => cfg.number_weight = f()?,
         "max_text_bytes" => cfg.max_text_bytes = u()?,
-        "max_df_ratio" => cfg.max_df_ratio = f()?,
+        "candidate_terms" => cfg.candidate_terms = u()?,
         "thread_threshold" => cfg.thread_threshold = f()?,
         _ => return Err(format!("unknown parameter {k}")),
     }
@@ -230,8 +230,8 @@ fn real_main() -> Result<(), String> {
         for c in &combos {
             let (s, _) = run(c, &train);
             println!(
-                "thr={} name={} phrase={} num={} bytes={} df={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
-                c.threshold, c.name_weight, c.phrase_weight, c.number_weight, c.max_text_bytes, c.max_df_ratio,
+                "thr={} name={} phrase={} num={} bytes={} cand={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
+                c.threshold, c.name_weight, c.phrase_weight, c.number_weight, c.max_text_bytes, c.candidate_terms,
                 s.p, s.r, s.f, s.bf, s.clusters
             );
         }

@@ -40,7 +40,7 @@ impl Hasher for MulHasher {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = (self.0.rotate_left(26) ^ n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -58,58 +58,25 @@ struct Feat {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Stored {
     seq: u64,
+    /// Position in its window's arrival order (consecutive within a window).
+    slot: u64,
     time: Option<f64>,
     story: u64,
     feats: Vec<Feat>,
 }
 
-/// A FIFO of articles with an inverted index over their weights. Articles
-/// enter in `seq` order and leave from the front, so each posting list is in
-/// `seq` order too and an evicted article is always at the front of its lists.
+/// A FIFO of articles: they enter in arrival order and leave from the front.
 #[derive(Default)]
 struct Window {
     arts: VecDeque<Stored>,
-    post: Map<u64, VecDeque<(u64, f32)>>,
+    next_slot: u64,
 }
 
 impl Window {
-    fn push(&mut self, a: Stored) {
-        for f in &a.feats {
-            self.post.entry(f.h).or_default().push_back((a.seq, f.w));
-        }
+    fn push(&mut self, mut a: Stored) {
+        a.slot = self.next_slot;
+        self.next_slot += 1;
         self.arts.push_back(a);
-    }
-
-    fn pop(&mut self) -> Option<Stored> {
-        let a = self.arts.pop_front()?;
-        for f in &a.feats {
-            if let Some(p) = self.post.get_mut(&f.h) {
-                if p.front().is_some_and(|e| e.0 == a.seq) {
-                    p.pop_front();
-                }
-                if p.is_empty() {
-                    self.post.remove(&f.h);
-                }
-            }
-        }
-        Some(a)
-    }
-
-    fn get(&self, seq: u64) -> Option<&Stored> {
-        let (a, b) = self.arts.as_slices();
-        match a.binary_search_by_key(&seq, |s| s.seq) {
-            Ok(i) => Some(&a[i]),
-            Err(_) => b.binary_search_by_key(&seq, |s| s.seq).ok().map(|i| &b[i]),
-        }
-    }
-
-    fn rebuild(&mut self) {
-        self.post.clear();
-        for a in &self.arts {
-            for f in &a.feats {
-                self.post.entry(f.h).or_default().push_back((a.seq, f.w));
-            }
-        }
     }
 }
 
@@ -130,6 +97,8 @@ struct Thread {
     norm: f32,
     last_time: Option<f64>,
     last_touch: u64,
+    /// Bumped at each profile change; index entries of older versions are stale.
+    version: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -156,6 +125,7 @@ pub(crate) struct State {
     threads: Vec<(u64, Thread)>,
     thread_queue: Vec<(u64, u64)>,
     groups: Vec<(u64, GroupEntry)>,
+    sums: Vec<((u64, u64), (f64, u32))>,
 }
 
 /// Terms kept in a thread profile.
@@ -172,16 +142,20 @@ pub(crate) struct Engine {
     undated: Window,
     stories: Map<u64, Story>,
     threads: Map<u64, Thread>,
-    thread_post: Map<u64, Vec<u64>>,
+    /// term -> (thread, profile version, weight); stale versions are skipped.
+    thread_post: Map<u64, Vec<(u64, u32, f32)>>,
     thread_post_len: usize,
     thread_queue: VecDeque<(u64, u64)>,
     groups: Map<u64, GroupEntry>,
     // Scratch, not persisted.
     scratch: Scratch,
-    acc: Map<u64, f32>,
-    touched: Vec<u64>,
     story_acc: Map<u64, f64>,
     query: Vec<(u64, f32)>,
+    /// (story, term) -> (sum of the active members' weights, members with the term).
+    /// A story's average link to a query is `query · sum / active`.
+    sums: Map<(u64, u64), (f64, u32)>,
+    /// term -> stories whose sum holds it.
+    story_post: Map<u64, Vec<u64>>,
 }
 
 fn group_key(g: &GroupId) -> u64 {
@@ -206,10 +180,10 @@ impl Engine {
             thread_queue: VecDeque::new(),
             groups: Map::default(),
             scratch: Scratch::default(),
-            acc: Map::default(),
-            touched: Vec::new(),
             story_acc: Map::default(),
             query: Vec::new(),
+            sums: Map::default(),
+            story_post: Map::default(),
         }
     }
 
@@ -273,8 +247,68 @@ impl Engine {
                 }
             }
         }
-        self.dated.rebuild();
-        self.undated.rebuild();
+        self.rebuild_sums();
+    }
+
+    /// Recomputes the story sums from the active articles, in arrival order.
+    fn rebuild_sums(&mut self) {
+        self.sums.clear();
+        self.story_post.clear();
+        let mut order: Vec<(u64, bool, usize)> = Vec::with_capacity(self.active_articles());
+        order.extend(
+            self.dated
+                .arts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.seq, true, i)),
+        );
+        order.extend(
+            self.undated
+                .arts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.seq, false, i)),
+        );
+        order.sort_unstable();
+        for (_, dated, i) in order {
+            let win = if dated { &self.dated } else { &self.undated };
+            let a = &win.arts[i];
+            Self::sum_in(&mut self.sums, &mut self.story_post, a.story, &a.feats, 1.0);
+        }
+    }
+
+    /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
+    fn sum_in(
+        sums: &mut Map<(u64, u64), (f64, u32)>,
+        post: &mut Map<u64, Vec<u64>>,
+        story: u64,
+        feats: &[Feat],
+        sign: f64,
+    ) {
+        for f in feats {
+            if sign > 0.0 {
+                let e = sums.entry((story, f.h)).or_insert((0.0, 0));
+                if e.1 == 0 {
+                    post.entry(f.h).or_default().push(story);
+                }
+                e.0 += f64::from(f.w);
+                e.1 += 1;
+            } else if let Some(e) = sums.get_mut(&(story, f.h)) {
+                e.0 -= f64::from(f.w);
+                e.1 = e.1.saturating_sub(1);
+                if e.1 == 0 {
+                    sums.remove(&(story, f.h));
+                    if let Some(p) = post.get_mut(&f.h) {
+                        if let Some(i) = p.iter().position(|&k| k == story) {
+                            p.swap_remove(i);
+                        }
+                        if p.is_empty() {
+                            post.remove(&f.h);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     fn count_df(&mut self, raw: &[(u64, f32)]) {
@@ -301,13 +335,27 @@ impl Engine {
                 .is_some_and(|a| a.time.is_some_and(|t| t < now - window))
                 || self.dated.arts.len() >= self.cfg.max_dated.max(1)
             {
-                if let Some(a) = self.dated.pop() {
+                if let Some(a) = self.dated.arts.pop_front() {
+                    Self::sum_in(
+                        &mut self.sums,
+                        &mut self.story_post,
+                        a.story,
+                        &a.feats,
+                        -1.0,
+                    );
                     self.release(a.story);
                 }
             }
         }
         while self.undated.arts.len() >= self.cfg.max_undated.max(1) {
-            if let Some(a) = self.undated.pop() {
+            if let Some(a) = self.undated.arts.pop_front() {
+                Self::sum_in(
+                    &mut self.sums,
+                    &mut self.story_post,
+                    a.story,
+                    &a.feats,
+                    -1.0,
+                );
                 self.release(a.story);
             }
         }
@@ -359,8 +407,11 @@ impl Engine {
         keys.sort_unstable();
         for k in keys {
             if let Some(t) = self.threads.get(&k) {
-                for &(h, _) in &t.profile {
-                    self.thread_post.entry(h).or_default().push(k);
+                for &(h, w) in &t.profile {
+                    self.thread_post
+                        .entry(h)
+                        .or_default()
+                        .push((k, t.version, w));
                     self.thread_post_len += 1;
                 }
             }
@@ -368,44 +419,34 @@ impl Engine {
     }
 
     /// Best story for the query (average link), if any reaches the threshold.
-    fn best_story(&mut self, time: Option<f64>) -> Option<(u64, f64)> {
-        self.acc.clear();
-        self.touched.clear();
-        let skip_df = if self.n_docs >= 50 {
-            (self.cfg.max_df_ratio as f64 * self.n_docs as f64) as u32
-        } else {
-            u32::MAX
-        };
-        for &(h, qw) in &self.query {
-            if self.df.get(&h).copied().unwrap_or(0) > skip_df {
-                continue;
-            }
-            for win in [&self.dated, &self.undated] {
-                if let Some(p) = win.post.get(&h) {
-                    for &(seq, w) in p {
-                        let e = self.acc.entry(seq).or_insert_with(|| {
-                            self.touched.push(seq);
-                            0.0
-                        });
-                        *e += qw * w;
-                    }
-                }
+    ///
+    /// Candidates are the stories holding one of the query's
+    /// `candidate_terms` strongest terms; each is then scored exactly over
+    /// all query terms.
+    fn best_story(&mut self) -> Option<(u64, f64)> {
+        self.story_acc.clear();
+        let mut top: Vec<(u64, f32)> = self.query.clone();
+        let k = self.cfg.candidate_terms.max(1);
+        if top.len() > k {
+            top.select_nth_unstable_by(k - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            top.truncate(k);
+        }
+        let mut cands: Vec<u64> = Vec::new();
+        for &(h, _) in &top {
+            if let Some(p) = self.story_post.get(&h) {
+                cands.extend_from_slice(p);
             }
         }
-        self.touched.sort_unstable();
-        self.story_acc.clear();
-        let window = f64::from(self.cfg.window_days);
-        for &seq in &self.touched {
-            let Some(a) = self.dated.get(seq).or_else(|| self.undated.get(seq)) else {
-                continue;
-            };
-            if let (Some(t), Some(u)) = (time, a.time) {
-                if (t - u).abs() > window {
-                    continue;
+        cands.sort_unstable();
+        cands.dedup();
+        for &c in &cands {
+            let mut dot = 0f64;
+            for &(h, qw) in &self.query {
+                if let Some(&(sum, _)) = self.sums.get(&(c, h)) {
+                    dot += f64::from(qw) * sum;
                 }
             }
-            let sim = f64::from(self.acc.get(&seq).copied().unwrap_or(0.0));
-            *self.story_acc.entry(a.story).or_insert(0.0) += sim;
+            self.story_acc.insert(c, dot);
         }
         let mut best: Option<(u64, f64)> = None;
         for (&k, &sum) in &self.story_acc {
@@ -427,24 +468,22 @@ impl Engine {
     /// Best thread for a new story's first article, if any reaches the threshold.
     fn best_thread(&mut self, time: Option<f64>) -> Option<u64> {
         let mut acc: Map<u64, f32> = Map::default();
-        for &(h, qw) in &self.query {
-            let Some(p) = self.thread_post.get_mut(&h) else {
+        // The query's strongest terms only: a thread shares its main names.
+        let mut top: Vec<(u64, f32)> = self.query.clone();
+        if top.len() > PROFILE_TERMS {
+            top.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            top.truncate(PROFILE_TERMS);
+            top.sort_unstable_by_key(|e| e.0);
+        }
+        for &(h, qw) in &top {
+            let Some(p) = self.thread_post.get(&h) else {
                 continue;
             };
-            let threads = &self.threads;
-            let before = p.len();
-            // Drop entries of evicted threads or of terms that left a profile.
-            p.retain(|k| {
-                threads
-                    .get(k)
-                    .is_some_and(|t| t.profile.binary_search_by_key(&h, |e| e.0).is_ok())
-            });
-            self.thread_post_len -= before - p.len();
-            for k in p.iter() {
-                if let Some(t) = threads.get(k) {
-                    if let Ok(i) = t.profile.binary_search_by_key(&h, |e| e.0) {
-                        *acc.entry(*k).or_insert(0.0) += qw * t.profile[i].1;
-                    }
+            for &(k, version, w) in p {
+                // Entries of closed threads or older profiles are skipped here
+                // and dropped at the next compaction.
+                if self.threads.get(&k).is_some_and(|t| t.version == version) {
+                    *acc.entry(k).or_insert(0.0) += qw * w;
                 }
             }
         }
@@ -499,18 +538,20 @@ impl Engine {
             merged.truncate(PROFILE_TERMS);
             merged.sort_unstable_by_key(|e| e.0);
         }
-        let old = std::mem::replace(&mut t.profile, merged);
+        t.profile = merged;
         t.norm = t.profile.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        t.version = t.version.wrapping_add(1);
         if let Some(now) = time {
             t.last_time = Some(t.last_time.map_or(now, |l| l.max(now)));
         }
         t.last_touch = touch;
         self.thread_queue.push_back((touch, key));
-        for &(h, _) in &t.profile {
-            if old.binary_search_by_key(&h, |e| e.0).is_err() {
-                self.thread_post.entry(h).or_default().push(key);
-                self.thread_post_len += 1;
-            }
+        for &(h, w) in &t.profile {
+            self.thread_post
+                .entry(h)
+                .or_default()
+                .push((key, t.version, w));
+            self.thread_post_len += 1;
         }
     }
 
@@ -568,7 +609,7 @@ impl Engine {
                 });
                 g.story
             }
-            None => match self.best_story(time) {
+            None => match self.best_story() {
                 Some((k, _)) => {
                     self.touch_thread_of(k, time);
                     k
@@ -589,6 +630,7 @@ impl Engine {
                                     norm: 0.0,
                                     last_time: time,
                                     last_touch: seq,
+                                    version: 0,
                                 },
                             );
                             (seq, id)
@@ -644,10 +686,18 @@ impl Engine {
             .collect();
         let stored = Stored {
             seq,
+            slot: 0,
             time,
             story: story_key,
             feats,
         };
+        Self::sum_in(
+            &mut self.sums,
+            &mut self.story_post,
+            story_key,
+            &stored.feats,
+            1.0,
+        );
         if time.is_some() {
             self.dated.push(stored);
         } else {
@@ -680,6 +730,11 @@ impl Engine {
             threads: sorted(&self.threads),
             thread_queue: self.thread_queue.iter().copied().collect(),
             groups: sorted(&self.groups),
+            sums: {
+                let mut v: Vec<_> = self.sums.iter().map(|(k, v)| (*k, *v)).collect();
+                v.sort_unstable_by_key(|e| e.0);
+                v
+            },
         }
     }
 
@@ -692,8 +747,14 @@ impl Engine {
         e.df = s.df.into_iter().collect();
         e.dated.arts = s.dated.into();
         e.undated.arts = s.undated.into();
-        e.dated.rebuild();
-        e.undated.rebuild();
+        e.dated.next_slot = e.dated.arts.back().map_or(0, |a| a.slot + 1);
+        e.undated.next_slot = e.undated.arts.back().map_or(0, |a| a.slot + 1);
+        for (k, v) in s.sums {
+            if v.1 > 0 {
+                e.sums.insert(k, v);
+                e.story_post.entry(k.1).or_default().push(k.0);
+            }
+        }
         e.stories = s.stories.into_iter().collect();
         e.threads = s.threads.into_iter().collect();
         e.thread_queue = s.thread_queue.into();

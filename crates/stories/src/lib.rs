@@ -55,10 +55,9 @@ pub struct StoryConfig {
     pub number_weight: f32,
     /// Bytes of the body read after the title (the lead); the rest is ignored.
     pub max_text_bytes: usize,
-    /// Terms whose document frequency exceeds this share of the articles
-    /// seen are not used to look up candidates (they would touch nearly
-    /// every article and barely move a cosine).
-    pub max_df_ratio: f32,
+    /// How many of an article's strongest terms are used to find candidate
+    /// stories (which are then scored over all its terms).
+    pub candidate_terms: usize,
     /// Minimum cosine between a new story's first article and a thread's
     /// profile for the story to join the thread.
     pub thread_threshold: f32,
@@ -85,7 +84,7 @@ impl Default for StoryConfig {
             phrase_weight: 1.0,
             number_weight: 1.0,
             max_text_bytes: 4000,
-            max_df_ratio: 0.5,
+            candidate_terms: 24,
             thread_threshold: 0.15,
             thread_window_days: 1100.0,
             max_dated: 200_000,

@@ -1,0 +1,164 @@
+//! Throughput of the stories engine on a generated, dated news stream.
+//!
+//! `bench N [--dump PATH]`: generates N articles (fixed seed 42), 2,000 a
+//! day, each about one of ~40 events open that day (an event lives three
+//! days) plus Zipf-distributed background words, then feeds them to a fresh
+//! engine in order and prints one line of JSON: the rate over the whole run
+//! and over its first and last 10% (flatness), and the articles held at the
+//! end. `--dump` writes the stream as JSON Lines (id, title, text, date) for
+//! the anchor instead of running the engine.
+//!
+//! Text is generated before the clock starts: this times the clustering of
+//! already-extracted articles, not generation.
+
+use crossread_core::Article;
+use crossread_stories::{StoryConfig, StoryEngine};
+use std::io::Write;
+use std::time::Instant;
+
+/// xorshift64*, seeded: deterministic across runs and machines.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    /// Roughly Zipf over 0..n (inverse-power draw).
+    fn zipf(&mut self, n: u64) -> u64 {
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        ((n as f64).powf(u) as u64).saturating_sub(1).min(n - 1)
+    }
+}
+
+fn word(i: u64, cap: bool) -> String {
+    const SYL: [&str; 16] = [
+        "ka", "lo", "mi", "ne", "ru", "ta", "shi", "po", "ven", "dar", "el", "qu", "sa", "to",
+        "ber", "in",
+    ];
+    let mut s = String::new();
+    let mut x = i + 1;
+    while x > 0 {
+        s.push_str(SYL[(x % 16) as usize]);
+        x /= 16;
+    }
+    if cap {
+        let mut c = s.chars();
+        if let Some(f) = c.next() {
+            return f.to_uppercase().collect::<String>() + c.as_str();
+        }
+    }
+    s
+}
+
+fn generate(n: usize) -> Vec<Article> {
+    let mut rng = Rng(42);
+    let per_day = 2000usize;
+    let vocab = 50_000u64;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let day = i / per_day;
+        // Events are numbered globally; the ones open today span days day-2..=day.
+        let event = (day as u64).saturating_sub(2) * 14 + rng.below(42);
+        let mut text = String::new();
+        let mut title = String::new();
+        let mut ev = Rng(event.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let names: Vec<String> = (0..4)
+            .map(|_| word(100_000 + ev.below(200_000), true))
+            .collect();
+        let topic: Vec<String> = (0..12).map(|_| word(ev.below(vocab), false)).collect();
+        let number = 10 + ev.below(990);
+        for t in topic.iter().take(3) {
+            title.push_str(&names[rng.below(4) as usize]);
+            title.push(' ');
+            title.push_str(t);
+            title.push(' ');
+        }
+        let words = 60 + rng.below(100);
+        for w in 0..words {
+            let r = rng.below(10);
+            let tok = if r == 0 {
+                names[rng.below(4) as usize].clone()
+            } else if r < 3 {
+                topic[rng.below(12) as usize].clone()
+            } else {
+                word(rng.zipf(vocab), false)
+            };
+            text.push_str(&tok);
+            text.push(if w % 15 == 14 { '.' } else { ' ' });
+            if w % 15 == 14 {
+                text.push(' ');
+            }
+        }
+        text.push_str(&format!(" {number} were there."));
+        let mut a = Article::from_text(format!("g{i}"), text);
+        a.title = Some(title);
+        a.date = Some(format!(
+            "2020-{:02}-{:02}T{:02}:00:00Z",
+            1 + (day / 28) % 12,
+            1 + day % 28,
+            (i % per_day) * 24 / per_day
+        ));
+        // Years roll over every 336 days; keep dates increasing.
+        let year = 2000 + day / 336;
+        if let Some(d) = a.date.as_mut() {
+            d.replace_range(0..4, &year.to_string());
+        }
+        out.push(a);
+    }
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let arts = generate(n);
+    if let Some(i) = args.iter().position(|a| a == "--dump") {
+        let Some(path) = args.get(i + 1) else {
+            eprintln!("--dump PATH");
+            std::process::exit(2);
+        };
+        let f = std::fs::File::create(path).unwrap_or_else(|e| {
+            eprintln!("{path}: {e}");
+            std::process::exit(2)
+        });
+        let mut w = std::io::BufWriter::new(f);
+        for a in &arts {
+            let line = serde_json::json!({"id": a.id.as_str(), "title": a.title, "text": a.text, "date": a.date});
+            let _ = writeln!(w, "{line}");
+        }
+        return;
+    }
+    let mut e = StoryEngine::new(StoryConfig::default());
+    let tenth = (n / 10).max(1);
+    let t0 = Instant::now();
+    let mut first = 0.0;
+    let mut last_start = 0.0;
+    let mut stories = std::collections::HashSet::new();
+    for (i, a) in arts.iter().enumerate() {
+        if i == n - tenth {
+            last_start = t0.elapsed().as_secs_f64();
+        }
+        let s = e.add(a, None);
+        if i + 1 == tenth {
+            first = t0.elapsed().as_secs_f64();
+        }
+        if i % 97 == 0 {
+            stories.insert(s.story);
+        }
+    }
+    let total = t0.elapsed().as_secs_f64();
+    println!(
+        "{{\"n\": {n}, \"secs\": {total:.3}, \"rate\": {:.0}, \"rate_first10\": {:.0}, \"rate_last10\": {:.0}, \"active_end\": {}, \"sampled_stories\": {}}}",
+        n as f64 / total,
+        tenth as f64 / first.max(1e-9),
+        tenth as f64 / (total - last_start).max(1e-9),
+        e.active_articles(),
+        stories.len()
+    );
+}
