@@ -92,6 +92,10 @@ const NEGATIVE: &[&str] = &[
     "see-also",
     "also-read",
     "rel-",
+    "rollover",
+    "tooltip",
+    "popover",
+    "hovercard",
 ];
 
 /// Class/id words that mark the article body itself.
@@ -379,17 +383,21 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
     if best == NONE {
         return empty("no article-like text block on the page");
     }
-    // Climb while the parent adds little: the container's siblings that are
-    // themselves article paragraphs belong to the article.
+    // Prose: text whose nearest block is a long, link-poor block.
+    let good = prose_chars(dom, &dead, &stat);
+    // Climb while what the parent adds is mostly prose: an article split into
+    // several sections (by ads, images, pull quotes) is one article.
     let mut top = best;
     loop {
         let p = dom.nodes[top as usize].parent;
         if p == NONE || p == 0 {
             break;
         }
-        let ps = stat[p as usize].text as f32;
-        let ts = stat[top as usize].text as f32;
-        if ps > 0.0 && ts / ps > 0.85 {
+        let extra_text = stat[p as usize]
+            .text
+            .saturating_sub(stat[top as usize].text) as f32;
+        let extra_good = good[p as usize].saturating_sub(good[top as usize]) as f32;
+        if extra_text <= 0.0 || extra_good >= CLIMB_PROSE * extra_text {
             top = p;
         } else {
             break;
@@ -400,6 +408,38 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         return empty("the best block held no text after cleanup");
     }
     Extracted { text, note: None }
+}
+
+/// Share of prose in what a parent adds for the container to grow into it.
+const CLIMB_PROSE: f32 = 0.6;
+
+/// Chars of prose per subtree: text whose nearest block ancestor holds at
+/// least 40 chars with under 30% link text.
+fn prose_chars(dom: &Dom, dead: &[bool], stat: &[Stat]) -> Vec<u32> {
+    let n = dom.nodes.len();
+    let mut block_of = vec![0 as NodeId; n];
+    let mut good = vec![0u32; n];
+    for id in 1..n {
+        let p = dom.nodes[id].parent as usize;
+        block_of[id] = match dom.tag(id as NodeId) {
+            Some(t) if t.is_block() && t != Tag::Br => id as NodeId,
+            _ => block_of[p],
+        };
+        if dead[id] {
+            continue;
+        }
+        if let Kind::Text { .. } = dom.nodes[id].kind {
+            let b = stat[block_of[id] as usize];
+            if b.text >= 40 && (b.link as f32) < 0.3 * b.text as f32 {
+                good[id] = stat[id].text;
+            }
+        }
+    }
+    for id in (1..n).rev() {
+        let p = dom.nodes[id].parent as usize;
+        good[p] = good[p].saturating_add(good[id]);
+    }
+    good
 }
 
 fn empty(why: &str) -> Extracted {
@@ -578,10 +618,36 @@ fn flush(cur: &mut Block, blocks: &mut Vec<Block>) {
     }
 }
 
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with([
+        '.', '!', '?', ':', '"', '\u{201d}', '\u{2019}', ')', '\u{3002}', '\u{2026}', ';',
+    ])
+}
+
+/// A block that reads as running prose, not a label or a title.
+fn is_prose(b: &Block) -> bool {
+    b.chars >= 120 || (b.chars >= 40 && ends_sentence(&b.text))
+}
+
+/// A short label-like block: no sentence end, few words.
+fn is_label(b: &Block) -> bool {
+    b.chars < 100 && !ends_sentence(&b.text)
+}
+
 fn finish(blocks: Vec<Block>) -> String {
+    let kept: Vec<&Block> = blocks.iter().filter(|b| keep_block(b)).collect();
+    let first = kept.iter().position(|b| is_prose(b)).unwrap_or(0);
+    let last = kept
+        .iter()
+        .rposition(|b| is_prose(b))
+        .unwrap_or(kept.len().saturating_sub(1));
     let mut out = String::new();
-    for b in blocks {
-        if !keep_block(&b) {
+    for (i, b) in kept.iter().enumerate() {
+        // Labels before the first paragraph (kickers, datelines, "by" lines,
+        // image counters) and after the last one (section labels, teasers'
+        // titles) are page furniture.
+        let heading = b.tag.is_some_and(|t| t.is_heading());
+        if ((i < first && !b.in_list) || (i > last && heading)) && is_label(b) {
             continue;
         }
         if !out.is_empty() {
@@ -600,7 +666,8 @@ fn keep_block(b: &Block) -> bool {
         return false;
     }
     let ld = b.link_chars as f32 / b.chars as f32;
-    if ld > 0.5 {
+    // Link lists go; a long linked sentence stays.
+    if ld > 0.5 && !(b.chars >= 150 && ends_sentence(&b.text) && ld < 0.9) {
         return false;
     }
     !crate::boiler::is_boilerplate_line(&b.text)

@@ -111,6 +111,23 @@ const CONTAINS: &[&str] = &[
     "privacy policy",
     "terms of use",
     "terms of service",
+    "follow him on",
+    "follow her on",
+    "follow them on",
+    "follow us on",
+    "follow him at",
+    "follow her at",
+    "if you enjoyed this",
+    "if you buy something",
+    "affiliate link",
+    "affiliate commission",
+    "we may earn",
+    "we may receive",
+    "may contain affiliate",
+    "join our",
+    "let us know at",
+    "for more, learn more",
+    "contributed to this report",
 ];
 
 /// Is this line page furniture rather than article prose?
