@@ -136,6 +136,18 @@ fn main() {
         });
     }
 
+    if let Ok(want) = std::env::var("DATES_DEBUG") {
+        for p in pages
+            .iter()
+            .filter(|p| want.split(',').any(|w| p.path.contains(w)))
+        {
+            println!("== {} gold {}", p.path, p.gold);
+            for (src, d) in meta::date_candidates(&p.html, Some(&p.url)) {
+                println!("   {src:14} {d}");
+            }
+        }
+        return;
+    }
     // Timed: metadata of every page, one thread; best of three passes.
     let mut results: Vec<meta::PageMeta> = Vec::new();
     let mut best = f64::INFINITY;

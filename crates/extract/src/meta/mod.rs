@@ -57,14 +57,16 @@ enum Tier {
     Time,
     /// Text inside an element whose class or id speaks of a date.
     Classed,
-    /// A meta tag with an ambiguous name (`date`, `DC.date`).
-    MetaWeak,
-    /// Any date in the page text.
-    Text,
     /// Marked as published, but in a sidebar, footer or teaser list.
     BoilerMarked,
+    /// A meta tag with an ambiguous name (`date`, `DC.date`).
+    MetaWeak,
     /// A modification date.
     Modified,
+    /// Any date in the page text.
+    Text,
+    /// A meta tag whose name merely mentions a date (`sw-pubdate`).
+    MetaFuzzy,
     /// Any date in a sidebar, footer, navigation or share box.
     Boiler,
     /// A date in the page title.
@@ -88,6 +90,7 @@ impl Tier {
             Tier::Text => "text",
             Tier::BoilerMarked => "boiler-markup",
             Tier::Modified => "modified",
+            Tier::MetaFuzzy => "meta-fuzzy",
             Tier::Boiler => "boiler",
             Tier::Title => "title",
             Tier::Script => "script",
@@ -121,6 +124,11 @@ const MAX_TEXT: usize = 4 << 20;
 const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
+];
+
+/// Elements that may appear in `<head>`.
+const HEAD_ELEMENTS: [&str; 10] = [
+    "head", "html", "meta", "link", "title", "script", "style", "base", "noscript", "template",
 ];
 
 /// Meta names (lower case) that name the publication date.
@@ -318,6 +326,8 @@ fn element_flags(name: &str, attrs: &[Attr<'_>]) -> u8 {
                     "discussion",
                 ],
             )
+            // "comments-date" and "comment-time" links sit in article headers.
+            && !has_any(&v, &["date", "time"])
         {
             f |= COMMENT;
         }
@@ -476,6 +486,25 @@ fn url_date(url: &str) -> Option<String> {
                     }
                 }
             }
+            // Day first: /29-10-2021
+            if i > 0 && matches!(b[i - 1], b'/' | b'-' | b'_') {
+                if let (Some(d), Some(s1), Some(m), Some(s2), Some(y)) = (
+                    num(i, 2),
+                    b.get(i + 2),
+                    num(i + 3, 2),
+                    b.get(i + 5),
+                    num(i + 6, 4),
+                ) {
+                    if s1 == s2
+                        && matches!(s1, b'-' | b'.' | b'_')
+                        && !b.get(i + 10).is_some_and(u8::is_ascii_digit)
+                    {
+                        if let Some(date) = make_date(y, m, d) {
+                            return Some(date.to_string());
+                        }
+                    }
+                }
+            }
             // Compact form between separators: /20171207/
             if i > 0 && matches!(b[i - 1], b'/' | b'-' | b'_') {
                 if let Some(n) = num(i, 8) {
@@ -506,8 +535,11 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
         .filter(|u| u.starts_with("http"));
     let page_url = url.map(str::to_owned).or_else(|| canonical.clone());
 
-    // URL dates.
+    // URL dates: the address the page came from, then the one it declares.
     if let Some(u) = &page_url {
+        g.push(Tier::Url, url_date(u));
+    }
+    if let Some(u) = &canonical {
         g.push(Tier::Url, url_date(u));
     }
     // JSON-LD.
@@ -535,7 +567,7 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
         } else if META_MOD.contains(&key) {
             g.push(Tier::Modified, parse_machine(v));
         } else if is_date_key(key) {
-            g.push(Tier::MetaWeak, parse_machine(v));
+            g.push(Tier::MetaFuzzy, parse_machine(v));
         } else if key == "parsely-page" {
             if let Some(p) = v.find("\"pub_date\"") {
                 let rest = v[p + 10..].trim_start_matches([' ', ':', '"']);
@@ -621,6 +653,35 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
     }
 }
 
+/// Every date candidate of a page as (source, date), in the order found: a
+/// diagnostic for the evaluation (`DATES_DEBUG=path` in eval_dates).
+#[allow(dead_code)]
+pub(crate) fn date_candidates(html: &str, url: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut g = gather(html);
+    if let Some(u) = url {
+        g.push(Tier::Url, url_date(u));
+    }
+    for o in std::mem::take(&mut g.ld) {
+        let tier = if o.article {
+            Tier::LdArticle
+        } else {
+            Tier::LdOther
+        };
+        g.push(tier, o.published.as_deref().and_then(parse_machine));
+        g.push(
+            Tier::Modified,
+            o.modified.as_deref().and_then(parse_machine),
+        );
+    }
+    for (k, v) in std::mem::take(&mut g.metas) {
+        g.push(Tier::Meta, parse_machine(&v).map(|d| format!("{d} [{k}]")));
+    }
+    g.cands
+        .into_iter()
+        .map(|c| (c.tier.label(), c.value))
+        .collect()
+}
+
 /// Picks the publication date: the best tier wins; within a tier the earliest
 /// date (the original publication, not a later revision).
 fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
@@ -630,6 +691,7 @@ fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
     let pick = match best {
         // Text tiers: the first date in page order.
         Tier::Keyword
+        | Tier::Marked
         | Tier::Time
         | Tier::Classed
         | Tier::Text
@@ -711,7 +773,24 @@ fn gather(html: &str) -> Gathered {
                     "h1" => in_h1 = g.h1.is_none(),
                     _ => {}
                 }
+                if in_head && !HEAD_ELEMENTS.contains(&lname.as_str()) {
+                    // A page that never closes <head> nor opens <body>.
+                    in_head = false;
+                }
                 let ctx = flags | own;
+                if lname == "a" && ctx & (PUB | DATEISH) != 0 && ctx & COMMENT == 0 {
+                    // A date archive link: <a href="/2019/10/19/">.
+                    if let Some(h) = attr(&attrs, "href") {
+                        let tier = if ctx & PUB != 0 {
+                            Tier::Marked
+                        } else {
+                            Tier::Classed
+                        };
+                        if let Some(tier) = demote(tier, ctx) {
+                            g.push(tier, url_date(h));
+                        }
+                    }
+                }
                 {
                     // Machine dates in attributes.
                     let dt = attr(&attrs, "datetime")
@@ -749,7 +828,16 @@ fn gather(html: &str) -> Gathered {
                 close_implied(&mut stack, &lname);
                 if !void {
                     if stack.len() < MAX_DEPTH {
-                        own |= flags & !HEAD;
+                        // The nearest hint wins: an "updated" element inside a
+                        // "posted" one speaks of the update.
+                        let mut inherited = flags & !HEAD;
+                        if own & MODIF != 0 {
+                            inherited &= !PUB;
+                        }
+                        if own & PUB != 0 {
+                            inherited &= !MODIF;
+                        }
+                        own |= inherited;
                         stack.push(Frame {
                             name: lname,
                             flags: own,
