@@ -117,12 +117,13 @@ fn score(gold: &[String], pred: &[String]) -> Scores {
     }
 }
 
-fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64) {
+fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64, usize) {
     let t = Instant::now();
     let out = cluster_with(cfg.clone(), &set.articles, &[]);
     let secs = t.elapsed().as_secs_f64();
     let pred: Vec<String> = out.iter().map(|a| a.story.to_string()).collect();
-    (score(&set.gold, &pred), secs)
+    let threads: std::collections::BTreeSet<&str> = out.iter().map(|a| a.thread.as_str()).collect();
+    (score(&set.gold, &pred), secs, threads.len())
 }
 
 fn apply(cfg: &mut StoryConfig, kv: &str) -> Result<(), String> {
@@ -228,7 +229,7 @@ fn real_main() -> Result<(), String> {
             combos = next;
         }
         for c in &combos {
-            let (s, _) = run(c, &train);
+            let (s, _, _) = run(c, &train);
             println!(
                 "thr={} name={} phrase={} num={} bytes={} cand={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
                 c.threshold, c.name_weight, c.phrase_weight, c.number_weight, c.max_text_bytes, c.candidate_terms,
@@ -265,11 +266,11 @@ fn real_main() -> Result<(), String> {
     ];
     println!("### Stories (same-event clustering)\n");
     println!("Pairwise P/R/F1 as in Miranda et al. 2018 (Priberam `eval_lib.py`) and B-cubed, one fresh engine per set, default `StoryConfig`; input in a fixed hash-of-id order, then by date.\n");
-    println!("| set | docs | clusters (gold) | pairwise P / R / F1 | B3 P / R / F1 | bar (F1) | baseline (README) | articles/s |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| set | docs | clusters (gold) | pairwise P / R / F1 | B3 P / R / F1 | bar (F1) | baseline (README) | threads | articles/s |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (name, file, bar, base) in sets {
         let set = load(&format!("{data}/{file}"))?;
-        let (s, secs) = run(&cfg, &set);
+        let (s, secs, threads) = run(&cfg, &set);
         let bar = if bar.is_nan() {
             "-".to_owned()
         } else if s.f >= bar {
@@ -278,7 +279,7 @@ fn real_main() -> Result<(), String> {
             format!(">= {bar:.2} **not met**")
         };
         println!(
-            "| {name} | {} | {} ({}) | {:.3} / {:.3} / **{:.3}** | {:.3} / {:.3} / {:.3} | {bar} | {base} | {:.0} |",
+            "| {name} | {} | {} ({}) | {:.3} / {:.3} / **{:.3}** | {:.3} / {:.3} / {:.3} | {bar} | {base} | {threads} | {:.0} |",
             set.articles.len(), s.clusters, s.gold_clusters, s.p, s.r, s.f, s.bp, s.br, s.bf,
             set.articles.len() as f64 / secs.max(1e-9)
         );

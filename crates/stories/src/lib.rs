@@ -85,7 +85,7 @@ impl Default for StoryConfig {
             number_weight: 1.0,
             max_text_bytes: 4000,
             candidate_terms: 24,
-            thread_threshold: 0.15,
+            thread_threshold: 0.12,
             thread_window_days: 1100.0,
             max_dated: 200_000,
             max_undated: 100_000,

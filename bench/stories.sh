@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Speed of the stories engine on a generated dated stream (2,000 articles a
+# day, ~40 open events, text generated before timing) at 10k / 100k / 1M
+# articles, against an anchor measured in the same run: the README's
+# TF-IDF + single-pass baseline in Python/scikit-learn on the first 2,000
+# articles (a Python loop over clusters; it is far too slow for more).
+# Splices the Markdown section `bench:stories` into BENCHMARKS.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-stories}
+out=bench/out/stories
+mkdir -p "$out"
+cargo build --release -q -p crossread-stories --example bench
+bin=$CARGO_TARGET_DIR/release/examples/bench
+if [ ! -x bench/.venv-stories/bin/python ]; then
+  python3 -m venv bench/.venv-stories
+  bench/.venv-stories/bin/pip install -q scikit-learn numpy
+fi
+rss() { grep "Maximum resident set size" "$1" | awk '{print $NF}'; }
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+declare -A line mem
+for n in ${STORIES_BENCH_SIZES:-10000 100000 1000000}; do
+  line[$n]=$(/usr/bin/time -v "$bin" "$n" 2> "$out/time-$n.txt")
+  mem[$n]=$(rss "$out/time-$n.txt")
+done
+"$bin" 2000 --dump "$out/stream-2k.jsonl"
+anchor=$(/usr/bin/time -v bench/.venv-stories/bin/python bench/stories/anchor.py "$out/stream-2k.jsonl" 2> "$out/time-anchor.txt")
+anchor_mem=$(rss "$out/time-anchor.txt")
+line[2000]=$("$bin" 2000)
+anchor_rate=$(field "$anchor" rate)
+{
+  echo "### Stories: throughput (generated stream, one core)"
+  echo
+  echo "Articles already extracted; 2,000 a day, ~40 events open at a time; default \`StoryConfig\` (2-day window). Rate = articles/s over the run; first/last 10% show whether the per-article cost stays flat as the store grows. Wall-clock on a shared 2-core machine (24 GiB) while other builds ran."
+  echo
+  echo "| articles | rate (art/s) | first 10% | last 10% | held in window at end | peak RSS (KiB) | vs anchor |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  for n in 2000 ${STORIES_BENCH_SIZES:-10000 100000 1000000}; do
+    l=${line[$n]}
+    r=$(field "$l" rate)
+    echo "| $n | $r | $(field "$l" rate_first10) | $(field "$l" rate_last10) | $(field "$l" active_end) | ${mem[$n]:--} | $(python3 -c "print(f'{$r/$anchor_rate:.0f}x')") |"
+  done
+  echo "| anchor: scikit-learn TF-IDF + single-pass (README baseline), 2000 | $anchor_rate | - | - | - | $anchor_mem | 1x |"
+  echo
+  echo "Bar: >= 20,000 articles/s on one core, flat per-article cost. Command: \`bench/stories.sh\`; $(date -u +%Y-%m-%d)."
+} > "$out/section.md"
+cat "$out/section.md"
+scripts/splice bench:stories < "$out/section.md"
