@@ -1,0 +1,424 @@
+//! Claims: asserting sentences aligned across a story's articles, counted by
+//! independent sources, with the sentences that dispute them.
+//!
+//! Alignment is leader clustering over IDF-weighted content stems: each
+//! sentence joins the most similar existing claim (cosine at least
+//! [`SIMILARITY`], numbers and named entities agreeing) or starts a new one.
+//! Candidates come from an inverted index, scanning a bounded number of claims
+//! per token, so the cost is linear in the number of sentences (times a
+//! constant), plus a sort.
+//!
+//! Independent sources: the claim's articles are merged when they share a copy
+//! group, when the article's sentence lies in a passage it took from another
+//! article (the passage's source), or when they credit the same source as a
+//! whole (copyright, "appeared first on", wire credit); the count is the number
+//! of merged groups.
+//!
+//! Disputes: a sentence from another article that shares the claim's subject
+//! (entities and a predicate word) and carries a dispute marker ("in reality",
+//! "ridiculous to claim", "contrary to", ...) or, with a closer match, a
+//! negation the claim lacks.
+//!
+//! It does NOT understand paraphrase beyond shared stems (no embeddings), and
+//! does not judge which side of a dispute is right.
+
+use crate::lexicon;
+use std::collections::{BTreeMap, HashMap};
+
+/// Cosine similarity at which two sentences are the same claim.
+pub(crate) const SIMILARITY: f64 = 0.5;
+/// Claims scanned per query token in the inverted index.
+const SCAN_PER_TOKEN: usize = 40;
+/// Query tokens (the rarest) used to look up candidates.
+const QUERY_TOKENS: usize = 4;
+
+/// One claim-bearing sentence, prepared for alignment.
+#[derive(Debug, Clone)]
+pub(crate) struct ClaimSent {
+    /// Index of the article in the story input.
+    pub article: usize,
+    /// Sentence index in the article's layout.
+    pub sent: usize,
+    /// Char (code point) range of the sentence in the article text.
+    pub char_start: usize,
+    pub char_end: usize,
+    /// Interned content stems, sorted, unique.
+    pub content: Vec<u32>,
+    /// Interned entity keys, sorted, unique.
+    pub ents: Vec<u32>,
+    /// Numbers (bit patterns of the values), sorted, unique.
+    pub nums: Vec<u64>,
+    /// Whether the sentence negates.
+    pub negated: bool,
+    /// Whether the sentence carries a dispute marker.
+    pub disputes: bool,
+    /// Interned content stems after the first dispute marker: what is disputed.
+    pub scope: Vec<u32>,
+}
+
+/// A set of aligned sentences.
+#[derive(Debug, Clone)]
+pub(crate) struct Cluster {
+    /// Indices into the sentence list; the first is the representative.
+    pub members: Vec<usize>,
+    /// Disputing sentences (indices into the sentence list).
+    pub disputed_by: Vec<usize>,
+}
+
+fn cosine(a: &[u32], b: &[u32], w: &[f64]) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += w[a[i] as usize] * w[a[i] as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let na: f64 = a.iter().map(|&t| w[t as usize] * w[t as usize]).sum();
+    let nb: f64 = b.iter().map(|&t| w[t as usize] * w[t as usize]).sum();
+    if na <= 0.0 || nb <= 0.0 {
+        0.0
+    } else {
+        dot / (na * nb).sqrt()
+    }
+}
+
+fn subset_or_equal<T: Ord>(small: &[T], big: &[T]) -> bool {
+    small.iter().all(|x| big.binary_search(x).is_ok())
+}
+
+/// Numbers and entities agree: when both sentences have some, the smaller set lies in the larger.
+fn agree(a: &ClaimSent, b: &ClaimSent) -> bool {
+    let ok_nums = a.nums.is_empty()
+        || b.nums.is_empty()
+        || if a.nums.len() <= b.nums.len() {
+            subset_or_equal(&a.nums, &b.nums)
+        } else {
+            subset_or_equal(&b.nums, &a.nums)
+        };
+    let ok_ents = a.ents.is_empty()
+        || b.ents.is_empty()
+        || if a.ents.len() <= b.ents.len() {
+            subset_or_equal(&a.ents, &b.ents)
+        } else {
+            subset_or_equal(&b.ents, &a.ents)
+        };
+    // A number on one side only changes the claim ("90% destroyed" vs "destroyed").
+    let one_sided_nums = a.nums.is_empty() != b.nums.is_empty();
+    ok_nums && ok_ents && !one_sided_nums
+}
+
+/// Token weights: IDF over the articles of the story, and the article counts.
+pub(crate) struct Weights {
+    /// IDF per interned token.
+    pub w: Vec<f64>,
+    /// Number of articles each token occurs in.
+    pub df: Vec<u32>,
+}
+
+/// IDF weights per interned token, over the articles of the story.
+pub(crate) fn idf(sents: &[ClaimSent], vocab: usize, n_articles: usize) -> Weights {
+    let mut df = vec![0u32; vocab];
+    let mut last_seen = vec![usize::MAX; vocab];
+    for s in sents {
+        for &t in &s.content {
+            if last_seen[t as usize] != s.article {
+                last_seen[t as usize] = s.article;
+                df[t as usize] += 1;
+            }
+        }
+    }
+    let n = n_articles as f64;
+    let w = df
+        .iter()
+        .map(|&d| ((n + 1.0) / (d as f64 + 1.0)).ln() + 1.0)
+        .collect();
+    Weights { w, df }
+}
+
+/// The `k` rarest tokens of a sentence that some other article also uses
+/// (highest weight, ties by id): only those can find a match elsewhere.
+fn rarest(content: &[u32], wt: &Weights, k: usize) -> Vec<u32> {
+    let w = &wt.w;
+    let mut v: Vec<u32> = content
+        .iter()
+        .copied()
+        .filter(|&t| wt.df[t as usize] >= 2)
+        .collect();
+    v.sort_by(|a, b| w[*b as usize].total_cmp(&w[*a as usize]).then(a.cmp(b)));
+    v.truncate(k);
+    v
+}
+
+/// Content, entities and numbers of a sentence: equal keys are the same claim.
+type ExactKey<'a> = (&'a [u32], &'a [u32], &'a [u64]);
+
+/// Aligns sentences (given in story order) into claims.
+pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
+    let w = &wt.w;
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut exact: HashMap<ExactKey, usize> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut seen = Vec::new();
+    for (i, s) in sents.iter().enumerate() {
+        if s.content.is_empty() {
+            continue;
+        }
+        if let Some(&c) = exact.get(&(s.content.as_slice(), s.ents.as_slice(), s.nums.as_slice())) {
+            clusters[c].members.push(i);
+            continue;
+        }
+        let mut best: Option<(f64, usize)> = None;
+        seen.clear();
+        for t in rarest(&s.content, wt, QUERY_TOKENS) {
+            let Some(list) = postings.get(&t) else {
+                continue;
+            };
+            for &c in list.iter().rev().take(SCAN_PER_TOKEN) {
+                if seen.contains(&c) {
+                    continue;
+                }
+                seen.push(c);
+                let rep = &sents[clusters[c].members[0]];
+                let sim = cosine(&s.content, &rep.content, w);
+                if sim >= SIMILARITY
+                    && agree(s, rep)
+                    && best.is_none_or(|(b, bc)| sim > b || (sim == b && c < bc))
+                {
+                    best = Some((sim, c));
+                }
+            }
+        }
+        let c = match best {
+            Some((_, c)) => {
+                clusters[c].members.push(i);
+                c
+            }
+            None => {
+                clusters.push(Cluster {
+                    members: vec![i],
+                    disputed_by: Vec::new(),
+                });
+                let c = clusters.len() - 1;
+                for &t in &s.content {
+                    postings.entry(t).or_default().push(c);
+                }
+                c
+            }
+        };
+        exact
+            .entry((s.content.as_slice(), s.ents.as_slice(), s.nums.as_slice()))
+            .or_insert(c);
+    }
+    clusters
+}
+
+/// Attaches disputing sentences to the claims they contradict.
+pub(crate) fn find_disputes(
+    sents: &[ClaimSent],
+    clusters: &mut [Cluster],
+    wt: &Weights,
+    ent_tokens: &[bool],
+) {
+    let w = &wt.w;
+    let mut of_sent = vec![usize::MAX; sents.len()];
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (c, cl) in clusters.iter().enumerate() {
+        for &m in &cl.members {
+            of_sent[m] = c;
+        }
+        for &t in &sents[cl.members[0]].content {
+            postings.entry(t).or_default().push(c);
+        }
+    }
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (i, d) in sents.iter().enumerate() {
+        if !(d.disputes || d.negated) {
+            continue;
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        let query = if d.disputes { &d.scope } else { &d.content };
+        for t in rarest(query, wt, QUERY_TOKENS + 2) {
+            let Some(list) = postings.get(&t) else {
+                continue;
+            };
+            for &c in list.iter().take(SCAN_PER_TOKEN) {
+                if c == of_sent[i] || seen.contains(&c) {
+                    continue;
+                }
+                seen.push(c);
+                let cl = &clusters[c];
+                if cl.members.iter().any(|&m| sents[m].article == d.article) {
+                    continue;
+                }
+                let rep = &sents[cl.members[0]];
+                if disputes(d, rep, w, ent_tokens) {
+                    found.push((c, i));
+                }
+            }
+        }
+    }
+    for (c, i) in found {
+        if clusters[c].disputed_by.len() < 20 {
+            clusters[c].disputed_by.push(i);
+        }
+    }
+}
+
+/// Whether sentence `d` disputes the claim whose representative is `c`: the
+/// words after its dispute marker (or, for a plain negation, the whole
+/// sentence) share the claim's subject: an entity and a predicate word.
+fn disputes(d: &ClaimSent, c: &ClaimSent, w: &[f64], ent_tokens: &[bool]) -> bool {
+    let scope = if d.disputes { &d.scope } else { &d.content };
+    let shared: Vec<u32> = scope
+        .iter()
+        .copied()
+        .filter(|t| c.content.binary_search(t).is_ok())
+        .collect();
+    let is_ent = |t: u32| ent_tokens.get(t as usize).copied().unwrap_or(false);
+    let shared_ents = shared.iter().filter(|&&t| is_ent(t)).count();
+    let shared_pred = shared.len() - shared_ents;
+    if shared.len() < 2 || shared_ents == 0 || shared_pred == 0 {
+        return false;
+    }
+    let sw: f64 = shared.iter().map(|&t| w[t as usize]).sum();
+    let dw: f64 = scope.iter().map(|&t| w[t as usize]).sum();
+    let cw: f64 = c.content.iter().map(|&t| w[t as usize]).sum();
+    if d.disputes {
+        sw / dw.max(1e-9) >= 0.35
+    } else {
+        d.negated
+            && !c.negated
+            && shared.len() >= 3
+            && sw / dw.min(cw).max(1e-9) >= 0.6
+            && agree(d, c)
+    }
+}
+
+/// Counts independent sources among `keys` (one per member article) given the
+/// pairs of keys that are the same source. Deterministic, small.
+pub(crate) fn count_independent(keys: &[String], same: &[(String, String)]) -> usize {
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in keys.iter().chain(same.iter().flat_map(|(a, b)| [a, b])) {
+        let n = ids.len();
+        ids.entry(k.as_str()).or_insert(n);
+    }
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for (a, b) in same {
+        let (ia, ib) = (ids[a.as_str()], ids[b.as_str()]);
+        let (ra, rb) = (find(&mut parent, ia), find(&mut parent, ib));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut roots: Vec<usize> = keys
+        .iter()
+        .map(|k| ids[k.as_str()])
+        .map(|i| find(&mut parent, i))
+        .collect();
+    roots.sort_unstable();
+    roots.dedup();
+    roots.len()
+}
+
+/// The index of the first word of a dispute marker in `words` (lowercase), if any.
+pub(crate) fn dispute_marker(words: &[String]) -> Option<usize> {
+    let phrases: Vec<Vec<&str>> = lexicon::DISPUTE_PHRASES
+        .iter()
+        .map(|p| p.split(' ').collect())
+        .collect();
+    (0..words.len()).find(|&i| {
+        lexicon::is_dispute_word(&words[i])
+            || phrases.iter().any(|p| {
+                p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cs(article: usize, content: &[u32], ents: &[u32], nums: &[u64]) -> ClaimSent {
+        ClaimSent {
+            article,
+            sent: 0,
+            char_start: 0,
+            char_end: 10,
+            content: content.to_vec(),
+            ents: ents.to_vec(),
+            nums: nums.to_vec(),
+            negated: false,
+            disputes: false,
+            scope: content.to_vec(),
+        }
+    }
+
+    #[test]
+    fn aligns_paraphrases_but_not_number_conflicts() {
+        let w = Weights {
+            w: vec![1.0; 20],
+            df: vec![2; 20],
+        };
+        let sents = vec![
+            cs(0, &[1, 2, 3, 4, 5], &[1], &[3000]),
+            cs(1, &[1, 2, 3, 4, 6], &[1], &[3000]),
+            cs(2, &[1, 2, 3, 4, 5], &[1], &[4000]),
+            cs(3, &[10, 11, 12], &[], &[]),
+        ];
+        let cl = align(&sents, &w);
+        let members: Vec<Vec<usize>> = cl.iter().map(|c| c.members.clone()).collect();
+        assert_eq!(members, vec![vec![0, 1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn counts_sources_through_merges() {
+        let k = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(count_independent(&k(&["a", "b", "c"]), &[]), 3);
+        assert_eq!(
+            count_independent(&k(&["a", "b", "c"]), &[("a".into(), "b".into())]),
+            2
+        );
+        // Two articles taking from the same outside source count once.
+        assert_eq!(
+            count_independent(
+                &k(&["a", "b"]),
+                &[("a".into(), "w".into()), ("b".into(), "w".into())]
+            ),
+            1
+        );
+        assert_eq!(count_independent(&k(&["a", "a"]), &[]), 1);
+        assert_eq!(count_independent(&[], &[]), 0);
+    }
+
+    #[test]
+    fn disputes_need_shared_subject_and_marker() {
+        let w = vec![1.0; 20];
+        let ents = {
+            let mut e = vec![false; 20];
+            e[1] = true;
+            e[2] = true;
+            e
+        };
+        let claim = cs(0, &[1, 2, 3, 4, 5], &[1, 2], &[]);
+        let mut d = cs(1, &[1, 2, 3, 9, 10], &[1, 2], &[]);
+        assert!(!disputes(&d, &claim, &w, &ents));
+        d.disputes = true;
+        assert!(disputes(&d, &claim, &w, &ents));
+        let unrelated = cs(1, &[9, 10, 11, 12], &[], &[]);
+        let mut u = unrelated.clone();
+        u.disputes = true;
+        assert!(!disputes(&u, &claim, &w, &ents));
+    }
+}

@@ -1,0 +1,283 @@
+//! Tests of the whole comparison on small stories written by hand.
+
+use super::*;
+use crossread_core::{Derivation, Passage, PassageKind};
+
+fn art(id: &str, outlet: &str, date: Option<&str>, text: &str) -> Article {
+    let mut a = Article::from_text(id, text);
+    a.outlet = Some(outlet.to_string());
+    a.date = date.map(String::from);
+    a.title = Some(format!("Title of {id}"));
+    a
+}
+
+fn own(id: &str) -> CopyRecord {
+    CopyRecord {
+        id: id.into(),
+        group: GroupId::new(format!("g-{id}")),
+        origin: id.into(),
+        derived: Derivation::None,
+        source: None,
+        passages: vec![],
+    }
+}
+
+fn run(arts: &[Article], recs: &[CopyRecord]) -> StoryComparison {
+    let input = StoryInput {
+        story: "s1".into(),
+        thread: "t1".into(),
+        articles: arts.iter().collect(),
+        copies: recs.iter().collect(),
+    };
+    compare(&input)
+}
+
+fn claim_with<'a>(c: &'a StoryComparison, needle: &str) -> &'a Claim {
+    c.claims
+        .iter()
+        .find(|c| c.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim with {needle:?} in {:#?}", c.claims))
+}
+
+const WIRE: &str =
+    "An estimated 3,000 ISIS fighters remain in Iraq and Syria, the ministry said on Monday.\n\n\
+                    The army will hold talks with the coalition about joint operations next week.";
+
+#[test]
+fn a_copy_group_counts_once() {
+    let arts = vec![
+        art("a", "Wire", Some("2017-12-07"), WIRE),
+        art("b", "Paper", Some("2017-12-08"), WIRE),
+        art("c", "Other", Some("2017-12-08"), "Officials believe an estimated 3,000 ISIS fighters still remain in Iraq and Syria today."),
+    ];
+    let mut rb = own("b");
+    rb.group = GroupId::new("g-a");
+    rb.origin = "a".into();
+    rb.derived = Derivation::Wholly;
+    rb.source = Some("a".into());
+    let recs = vec![own("a"), rb, own("c")];
+    let c = run(&arts, &recs);
+    let fighters = claim_with(&c, "3,000 ISIS fighters");
+    let ids: Vec<&str> = fighters.articles.iter().map(|a| a.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(
+        fighters.independent_sources, 2,
+        "a and b are one copy group; c wrote it itself"
+    );
+    assert_eq!(c.copy_groups.len(), 1);
+    assert_eq!(c.copy_groups[0].origin.as_str(), "a");
+    assert_eq!(
+        c.claims[0].independent_sources, 2,
+        "claims are sorted by independent support"
+    );
+}
+
+#[test]
+fn a_reused_passage_counts_once_but_new_text_counts_again() {
+    let paper = "An estimated 3,000 ISIS fighters remain in Iraq and Syria, the ministry said on Monday.\n\n\
+                 Our reporter saw the army commanders hold talks with the coalition about joint operations.";
+    let arts = vec![
+        art("w", "Wire", Some("2017-12-07"), WIRE),
+        art("p", "Paper", Some("2017-12-08"), paper),
+    ];
+    let first_para_chars = paper.split("\n\n").next().map_or(0, |s| s.chars().count());
+    let rp = CopyRecord {
+        id: "p".into(),
+        group: GroupId::new("g-p"),
+        origin: "p".into(),
+        derived: Derivation::Partially,
+        source: Some("w".into()),
+        passages: vec![Passage {
+            start: 0,
+            end: first_para_chars,
+            text: paper.chars().take(first_para_chars).collect(),
+            source: "w".into(),
+            source_start: 0,
+            source_end: first_para_chars,
+            kind: PassageKind::Verbatim,
+        }],
+    };
+    let c = run(&arts, &[own("w"), rp]);
+    assert_eq!(claim_with(&c, "3,000 ISIS fighters").independent_sources, 1);
+    let talks = claim_with(&c, "talks with the coalition");
+    assert_eq!(talks.articles.len(), 2, "{:#?}", c.claims);
+    assert_eq!(talks.independent_sources, 2);
+}
+
+#[test]
+fn numbers_must_agree_for_claims_to_align() {
+    let arts = vec![
+        art(
+            "a",
+            "A",
+            None,
+            "The city of Raqqa was 90% destroyed during the long siege by coalition forces.",
+        ),
+        art(
+            "b",
+            "B",
+            None,
+            "The city of Raqqa was 50% destroyed during the long siege by coalition forces.",
+        ),
+    ];
+    let c = run(&arts, &[]);
+    assert_eq!(c.claims.len(), 2, "{:#?}", c.claims);
+    assert!(c.claims.iter().all(|x| x.independent_sources == 1));
+}
+
+#[test]
+fn ridiculous_to_claim_is_a_dispute() {
+    let arts = vec![
+        art(
+            "x",
+            "X",
+            Some("2017-12-01"),
+            "ISIS has been militarily defeated in Syria largely through the combined efforts of Russian and Syrian forces, \
+             Russian President Vladimir Putin has announced.",
+        ),
+        art(
+            "y",
+            "Y",
+            Some("2019-05-01"),
+            "And it is particularly ridiculous for the Kremlin and its propagandists to claim that it was Putin’s Russia \
+             that defeated ISIS in the first place.",
+        ),
+    ];
+    let c = run(&arts, &[]);
+    let claim = claim_with(&c, "militarily defeated");
+    assert_eq!(claim.disputed_by.len(), 1, "{:#?}", c.claims);
+    assert_eq!(claim.disputed_by[0].article.as_str(), "y");
+    assert!(claim.disputed_by[0].text.contains("ridiculous"));
+    let q = &c.quotes;
+    assert!(
+        q.iter()
+            .any(|q| q.speaker == "Vladimir Putin" && q.cue == "announced"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn entities_and_numbers_are_listed_per_article() {
+    let arts = vec![
+        art(
+            "a",
+            "A",
+            None,
+            "Russian President Vladimir Putin visited Damascus on Monday with 40 officials.",
+        ),
+        art(
+            "b",
+            "B",
+            None,
+            "Putin later flew to Syria with 40 officials and met the White House envoy.",
+        ),
+    ];
+    let c = run(&arts, &[]);
+    let putin = c
+        .entities
+        .iter()
+        .find(|e| e.name == "Vladimir Putin")
+        .expect("Putin");
+    assert_eq!(putin.kind, EntityKind::Person);
+    assert_eq!(
+        putin.articles.len(),
+        2,
+        "the short name resolves to the full one"
+    );
+    assert!(c
+        .entities
+        .iter()
+        .any(|e| e.name == "Damascus" && e.kind == EntityKind::Place));
+    assert!(c
+        .entities
+        .iter()
+        .any(|e| e.name == "White House" && e.kind == EntityKind::Organisation));
+    let forty = c.numbers.iter().find(|n| n.value == 40.0).expect("40");
+    assert_eq!(forty.unit, "officials");
+    assert_eq!(forty.articles.len(), 2);
+}
+
+#[test]
+fn json_has_the_contract_fields() {
+    let arts = vec![art("a", "A", Some("2020-01-02"), WIRE)];
+    let c = run(&arts, &[own("a")]);
+    let v = serde_json::to_value(&c).expect("serialises");
+    let keys: Vec<&str> = v
+        .as_object()
+        .map(|o| o.keys().map(|k| k.as_str()).collect())
+        .unwrap_or_default();
+    for k in [
+        "id",
+        "title",
+        "first_seen",
+        "thread",
+        "articles",
+        "copy_groups",
+        "claims",
+        "quotes",
+        "entities",
+        "numbers",
+    ] {
+        assert!(keys.contains(&k), "missing {k}");
+    }
+    assert_eq!(v["articles"][0]["copy_group"], "g-a");
+    assert_eq!(v["first_seen"], "2020-01-02");
+    let claim = &v["claims"][0];
+    for k in [
+        "text",
+        "articles",
+        "independent_sources",
+        "outlets",
+        "disputed_by",
+    ] {
+        assert!(claim.get(k).is_some(), "claim misses {k}");
+    }
+    let back: StoryComparison = serde_json::from_value(v).expect("reads back");
+    let mut c = c;
+    for cl in &mut c.claims {
+        assert!(!cl.evidence.is_empty());
+        cl.evidence.clear();
+    }
+    assert_eq!(back, c);
+}
+
+#[test]
+fn bad_input_gives_sensible_output() {
+    // Empty story.
+    let c = run(&[], &[]);
+    assert!(c.articles.is_empty() && c.claims.is_empty() && c.title.is_none());
+    // One article, no sentences, binary, other scripts.
+    let texts = [
+        "",
+        "\u{0}\u{1}\u{2}\u{ffff}",
+        "Путин заявил, что операция завершена. «Мы победили», — сказал он журналистам в Москве.",
+        "普京宣布在叙利亚取得胜利。他说：“我们赢了。”",
+        "بوتين يعلن النصر في سوريا. وقال إن العملية انتهت.",
+        &"« « « \" \" “ ” ”".repeat(1000),
+        &"word ".repeat(100_000),
+    ];
+    for t in texts {
+        let c = run(&[art("a", "A", None, t)], &[]);
+        assert_eq!(c.articles.len(), 1);
+        assert!(c.claims.iter().all(|x| x.independent_sources == 1));
+        let _ = render_terminal(&[c], 100);
+    }
+    // Duplicate ids and records for articles not in the story.
+    let a = art("a", "A", None, WIRE);
+    let c = run(&[a.clone(), a], &[own("zzz")]);
+    assert_eq!(c.articles.len(), 1);
+}
+
+#[test]
+fn terminal_report_fits_100_columns() {
+    let arts = vec![
+        art("a", "Wire Service", Some("2017-12-07"), WIRE),
+        art("b", "Paper", Some("2017-12-08"), &format!("{WIRE}\n\n\"We will not stop until the job is done,\" said John Smith, the commander.")),
+    ];
+    let c = run(&arts, &[own("a"), own("b")]);
+    let text = render_terminal(&[c], 100);
+    assert!(text.lines().all(|l| l.chars().count() <= 100), "{text}");
+    for section in ["OUTLETS", "CLAIMS", "QUOTES BY SPEAKER", "John Smith"] {
+        assert!(text.contains(section), "missing {section} in\n{text}");
+    }
+}
