@@ -13,6 +13,8 @@
 //! about the shape of the page or common wording of boilerplate.
 
 use crate::dom::{Dom, Kind, NodeId, Tag, NONE};
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// The extracted article text (paragraphs separated by a blank line), or why
 /// there is none.
@@ -21,7 +23,13 @@ pub(crate) struct Extracted {
     pub text: String,
     /// Why `text` is empty, when it is.
     pub note: Option<String>,
+    /// Blocks of the article container dropped as furniture (at most
+    /// [`MAX_DROPPED`]); attributions are looked for in them too.
+    pub dropped: Vec<String>,
 }
+
+/// How many dropped blocks are kept for the attribution scan.
+pub(crate) const MAX_DROPPED: usize = 64;
 
 /// Words in class/id that mark a block as not article text.
 const NEGATIVE: &[&str] = &[
@@ -142,8 +150,29 @@ const POSITIVE: &[&str] = &[
     "news-content",
 ];
 
-fn has_any(hint: &str, words: &[&str]) -> bool {
-    !hint.is_empty() && words.iter().any(|w| hint.contains(w))
+/// Matchers for the hint word lists, built once.
+struct Hints {
+    negative: AhoCorasick,
+    positive: AhoCorasick,
+}
+
+fn hints() -> &'static Hints {
+    static H: OnceLock<Hints> = OnceLock::new();
+    H.get_or_init(|| Hints {
+        // The word lists are short literal strings: building cannot fail, and
+        // if it ever did, an empty matcher only disables hint rules.
+        negative: AhoCorasick::new(NEGATIVE).unwrap_or_else(|_| empty_matcher()),
+        positive: AhoCorasick::new(POSITIVE).unwrap_or_else(|_| empty_matcher()),
+    })
+}
+
+fn empty_matcher() -> AhoCorasick {
+    AhoCorasick::new::<_, &str>([])
+        .unwrap_or_else(|_| unreachable!("an empty matcher always builds"))
+}
+
+fn is_positive(hint: &str) -> bool {
+    !hint.is_empty() && hints().positive.is_match(hint)
 }
 
 /// "ad", "ads", "ad-slot", "dfp-ad": advert containers named with the short word.
@@ -162,7 +191,7 @@ fn is_ad_hint(hint: &str) -> bool {
 }
 
 fn negative_hint(hint: &str) -> bool {
-    (has_any(hint, NEGATIVE) || is_ad_hint(hint)) && !has_any(hint, POSITIVE)
+    !hint.is_empty() && (hints().negative.is_match(hint) || is_ad_hint(hint)) && !is_positive(hint)
 }
 
 /// Tags whose content never is article text.
@@ -244,7 +273,7 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
     // Which subtrees hold a block named like an article body, bottom-up.
     let mut holds_positive = vec![false; n];
     for id in (1..n).rev() {
-        if has_any(dom.hint(id as NodeId), POSITIVE) && raw[id] >= 200 {
+        if is_positive(dom.hint(id as NodeId)) && raw[id] >= 200 {
             holds_positive[id] = true;
         }
         let p = dom.nodes[id].parent;
@@ -366,7 +395,7 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         };
         let hint = dom.hint(id as NodeId);
         let mut w = score[id] * (1.0 - ld);
-        if has_any(hint, POSITIVE) {
+        if is_positive(hint) {
             w *= 1.5;
         }
         if dom.tag(id as NodeId) == Some(Tag::Article) {
@@ -403,11 +432,15 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
             break;
         }
     }
-    let text = render(dom, top, &dead, &in_link);
+    let (text, dropped) = render(dom, top, &dead, &in_link);
     if text.trim().is_empty() {
         return empty("the best block held no text after cleanup");
     }
-    Extracted { text, note: None }
+    Extracted {
+        text,
+        note: None,
+        dropped,
+    }
 }
 
 /// Share of prose in what a parent adds for the container to grow into it.
@@ -446,6 +479,7 @@ fn empty(why: &str) -> Extracted {
     Extracted {
         text: String::new(),
         note: Some(why.to_owned()),
+        dropped: Vec::new(),
     }
 }
 
@@ -492,7 +526,7 @@ struct Block {
 }
 
 /// Walks `root` and emits its cleaned paragraphs.
-fn render(dom: &Dom, root: NodeId, dead: &[bool], in_link: &[bool]) -> String {
+fn render(dom: &Dom, root: NodeId, dead: &[bool], in_link: &[bool]) -> (String, Vec<String>) {
     let mut st = Render {
         dom,
         dead,
@@ -634,8 +668,16 @@ fn is_label(b: &Block) -> bool {
     b.chars < 100 && !ends_sentence(&b.text)
 }
 
-fn finish(blocks: Vec<Block>) -> String {
-    let kept: Vec<&Block> = blocks.iter().filter(|b| keep_block(b)).collect();
+fn finish(blocks: Vec<Block>) -> (String, Vec<String>) {
+    let mut dropped = Vec::new();
+    let mut kept: Vec<&Block> = Vec::with_capacity(blocks.len());
+    for b in &blocks {
+        if keep_block(b) {
+            kept.push(b);
+        } else if dropped.len() < MAX_DROPPED && b.chars < 300 {
+            dropped.push(b.text.clone());
+        }
+    }
     let first = kept.iter().position(|b| is_prose(b)).unwrap_or(0);
     let last = kept
         .iter()
@@ -655,7 +697,7 @@ fn finish(blocks: Vec<Block>) -> String {
         }
         out.push_str(&b.text);
     }
-    out
+    (out, dropped)
 }
 
 fn keep_block(b: &Block) -> bool {

@@ -3,16 +3,23 @@
 //! metadata (title, publication date, author, outlet, language, attributions).
 //!
 //! It never reads the network and never fails: a page with no article gives an
-//! empty `text` and a `note` saying why.
+//! empty `text` and a `note` saying why. Work is linear in the input size; the
+//! HTML tree is capped in depth and walked without recursion.
+//!
+//! Modules: `dom` (tokenizer and tree), `body` (which block is the article),
+//! `boiler` (furniture wording), `text` (text-mode cleanup), `attrib`
+//! (attributions), `meta` (metadata and dates, maintained separately).
 #![deny(missing_docs)]
 
+mod attrib;
 mod body;
 mod boiler;
 mod dom;
 mod entities;
 mod meta;
+mod text;
 
-use crossread_core::{Article, Body, Document};
+use crossread_core::{Article, Attribution, Body, Document};
 
 /// Extracts the article and its metadata from one document.
 pub fn extract(doc: &Document) -> Article {
@@ -21,21 +28,50 @@ pub fn extract(doc: &Document) -> Article {
     article.outlet = doc.outlet.clone();
     article.title = doc.title.clone();
     article.date = doc.date.clone();
+    let own_site;
     match &doc.body {
         Body::Html(html) => {
             let page = dom::parse(html);
             let got = body::extract(&page);
-            article.text = got.text;
+            let meta = meta::page_meta(html, doc.url.as_deref());
+            let (text, attributions, site) = attributions_in_html_text(&got.text, &got.dropped);
+            article.text = text;
+            article.attributions = attributions;
+            own_site = site;
             article.note = got.note;
-            if article.title.is_none() {
-                article.title = page.title.clone();
+            article.title = article.title.or(meta.title).or_else(|| {
+                page.title
+                    .as_ref()
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+            });
+            article.date = article.date.or(meta.date);
+            article.author = meta.author;
+            article.outlet = article.outlet.or(meta.site_name);
+            article.lang = meta.lang;
+        }
+        Body::Text(raw) => {
+            let cleaned = text::clean(raw);
+            article.text = cleaned.text;
+            article.attributions = cleaned.attributions;
+            own_site = cleaned.own_site;
+            article.title = article.title.or(cleaned.title);
+            article.date = article.date.or_else(|| meta::date_from_text(raw));
+            article.author = meta::byline_from_text(raw);
+            if article.text.is_empty() {
+                article.note = Some("no article paragraph in the text".to_owned());
             }
         }
-        Body::Text(text) => {
-            article.text = text.trim().to_owned();
-        }
     }
-    let _ = meta::PageMeta::default();
+    if article.outlet.is_none() {
+        article.outlet = own_site.or_else(|| doc.url.as_deref().and_then(host_of));
+    }
+    if article.lang.is_none() {
+        article.lang = detect_lang(&article.text);
+    }
+    if article.text.is_empty() && article.note.is_none() {
+        article.note = Some("no article text found".to_owned());
+    }
     article
 }
 
@@ -43,4 +79,127 @@ pub fn extract(doc: &Document) -> Article {
 /// benchmark scores. Paragraphs are separated by a blank line.
 pub fn html_to_text(html: &str) -> String {
     body::extract(&dom::parse(html)).text
+}
+
+/// What text mode did with each removed line, for evaluation reports:
+/// `(reason, line)` pairs in input order, and the kept text.
+pub fn explain_text_cleanup(input: &str) -> (String, Vec<(&'static str, String)>) {
+    let c = text::clean(input);
+    (c.text, c.removed)
+}
+
+/// Scans extracted HTML paragraphs (and dropped furniture blocks) for
+/// attributions; drops paragraphs that only carry one and strips leading
+/// "X reports:" credits.
+fn attributions_in_html_text(
+    text: &str,
+    dropped: &[String],
+) -> (String, Vec<Attribution>, Option<String>) {
+    let mut found = Vec::new();
+    let mut own = None;
+    let mut out = String::with_capacity(text.len());
+    for para in text.split("\n\n") {
+        let a = attrib::scan_line(para);
+        for f in a.found {
+            attrib::push_unique(&mut found, f);
+        }
+        if own.is_none() {
+            own = a.own_site;
+        }
+        if a.only_attribution {
+            continue;
+        }
+        let para = a.rest.as_deref().unwrap_or(para);
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(para);
+    }
+    for d in dropped {
+        let a = attrib::scan_line(d);
+        for f in a.found {
+            attrib::push_unique(&mut found, f);
+        }
+        if own.is_none() {
+            own = a.own_site;
+        }
+    }
+    (out, found, own)
+}
+
+/// The host of a URL without a leading `www.`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|x| x.1).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host
+        .split(':')
+        .next()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+/// ISO 639-1 code (or ISO 639-3 when there is none) of the text's language,
+/// when whatlang is confident.
+fn detect_lang(text: &str) -> Option<String> {
+    if text.chars().count() < 40 {
+        return None;
+    }
+    let sample: String = text.chars().take(4000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    use whatlang::Lang::*;
+    let code = match info.lang() {
+        Eng => "en",
+        Rus => "ru",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Fra => "fr",
+        Deu => "de",
+        Ukr => "uk",
+        Ara => "ar",
+        Cmn => "zh",
+        Jpn => "ja",
+        Kor => "ko",
+        Nld => "nl",
+        Pol => "pl",
+        Tur => "tr",
+        Swe => "sv",
+        Heb => "he",
+        Hin => "hi",
+        Pes => "fa",
+        Ell => "el",
+        Ces => "cs",
+        Ron => "ro",
+        Hun => "hu",
+        Fin => "fi",
+        Dan => "da",
+        Nob => "no",
+        Ind => "id",
+        Vie => "vi",
+        Tha => "th",
+        other => return Some(other.code().to_owned()),
+    };
+    Some(code.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host_of("https://www.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            host_of("http://user@news.site.org").as_deref(),
+            Some("news.site.org")
+        );
+        assert_eq!(host_of(""), None);
+    }
 }
