@@ -65,7 +65,8 @@ pub(crate) struct Cluster {
     pub disputed_by: Vec<usize>,
 }
 
-fn cosine(a: &[u32], b: &[u32], w: &[f64]) -> f64 {
+/// Cosine of two sentences given their squared norms `na`, `nb`.
+fn cosine(a: &[u32], b: &[u32], w: &[f64], na: f64, nb: f64) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -78,13 +79,15 @@ fn cosine(a: &[u32], b: &[u32], w: &[f64]) -> f64 {
             }
         }
     }
-    let na: f64 = a.iter().map(|&t| w[t as usize] * w[t as usize]).sum();
-    let nb: f64 = b.iter().map(|&t| w[t as usize] * w[t as usize]).sum();
     if na <= 0.0 || nb <= 0.0 {
         0.0
     } else {
         dot / (na * nb).sqrt()
     }
+}
+
+fn norm2(a: &[u32], w: &[f64]) -> f64 {
+    a.iter().map(|&t| w[t as usize] * w[t as usize]).sum()
 }
 
 fn subset_or_equal<T: Ord>(small: &[T], big: &[T]) -> bool {
@@ -162,8 +165,10 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
     let w = &wt.w;
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut exact: HashMap<ExactKey, usize> = HashMap::new();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut seen = Vec::new();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); w.len()];
+    let norms: Vec<f64> = sents.iter().map(|s| norm2(&s.content, w)).collect();
+    // seen[c] == stamp: cluster c was already scored for the current sentence.
+    let mut seen: Vec<usize> = Vec::new();
     for (i, s) in sents.iter().enumerate() {
         if s.content.is_empty() {
             continue;
@@ -172,19 +177,18 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
             clusters[c].members.push(i);
             continue;
         }
+        let stamp = i + 1;
         let mut best: Option<(f64, usize)> = None;
-        seen.clear();
         for t in rarest(&s.content, wt, QUERY_TOKENS) {
-            let Some(list) = postings.get(&t) else {
-                continue;
-            };
-            for &c in list.iter().rev().take(SCAN_PER_TOKEN) {
-                if seen.contains(&c) {
+            for &c in postings[t as usize].iter().rev().take(SCAN_PER_TOKEN) {
+                let c = c as usize;
+                if seen[c] == stamp {
                     continue;
                 }
-                seen.push(c);
-                let rep = &sents[clusters[c].members[0]];
-                let sim = cosine(&s.content, &rep.content, w);
+                seen[c] = stamp;
+                let r = clusters[c].members[0];
+                let rep = &sents[r];
+                let sim = cosine(&s.content, &rep.content, w, norms[i], norms[r]);
                 if sim >= SIMILARITY
                     && agree(s, rep)
                     && best.is_none_or(|(b, bc)| sim > b || (sim == b && c < bc))
@@ -203,9 +207,10 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
                     members: vec![i],
                     disputed_by: Vec::new(),
                 });
+                seen.push(0);
                 let c = clusters.len() - 1;
                 for &t in &s.content {
-                    postings.entry(t).or_default().push(c);
+                    postings[t as usize].push(c as u32);
                 }
                 c
             }
@@ -226,36 +231,39 @@ pub(crate) fn find_disputes(
 ) {
     let w = &wt.w;
     let mut of_sent = vec![usize::MAX; sents.len()];
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); w.len()];
+    let mut arts_of: Vec<Vec<usize>> = Vec::with_capacity(clusters.len());
     for (c, cl) in clusters.iter().enumerate() {
         for &m in &cl.members {
             of_sent[m] = c;
         }
         for &t in &sents[cl.members[0]].content {
-            postings.entry(t).or_default().push(c);
+            postings[t as usize].push(c as u32);
         }
+        let mut a: Vec<usize> = cl.members.iter().map(|&m| sents[m].article).collect();
+        a.sort_unstable();
+        a.dedup();
+        arts_of.push(a);
     }
+    let mut seen = vec![0usize; clusters.len()];
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (i, d) in sents.iter().enumerate() {
         if !(d.disputes || d.negated) {
             continue;
         }
-        let mut seen: Vec<usize> = Vec::new();
+        let stamp = i + 1;
         let query = if d.disputes { &d.scope } else { &d.content };
         for t in rarest(query, wt, QUERY_TOKENS + 2) {
-            let Some(list) = postings.get(&t) else {
-                continue;
-            };
-            for &c in list.iter().take(SCAN_PER_TOKEN) {
-                if c == of_sent[i] || seen.contains(&c) {
+            for &c in postings[t as usize].iter().take(SCAN_PER_TOKEN) {
+                let c = c as usize;
+                if c == of_sent[i] || seen[c] == stamp {
                     continue;
                 }
-                seen.push(c);
-                let cl = &clusters[c];
-                if cl.members.iter().any(|&m| sents[m].article == d.article) {
+                seen[c] = stamp;
+                if arts_of[c].binary_search(&d.article).is_ok() {
                     continue;
                 }
-                let rep = &sents[cl.members[0]];
+                let rep = &sents[clusters[c].members[0]];
                 if disputes(d, rep, w, ent_tokens) {
                     found.push((c, i));
                 }
