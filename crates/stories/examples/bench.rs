@@ -56,12 +56,37 @@ fn word(i: u64, cap: bool) -> String {
     s
 }
 
-fn generate(n: usize) -> Vec<Article> {
-    let mut rng = Rng(42);
+/// The generated stream, one article at a time (so that memory measures the engine).
+struct Stream {
+    rng: Rng,
+    i: usize,
+    n: usize,
+}
+
+impl Iterator for Stream {
+    type Item = Article;
+    fn next(&mut self) -> Option<Article> {
+        if self.i >= self.n {
+            return None;
+        }
+        let i = self.i;
+        self.i += 1;
+        Some(generate_one(&mut self.rng, i))
+    }
+}
+
+fn generate(n: usize) -> Stream {
+    Stream {
+        rng: Rng(42),
+        i: 0,
+        n,
+    }
+}
+
+fn generate_one(rng: &mut Rng, i: usize) -> Article {
     let per_day = 2000usize;
     let vocab = 50_000u64;
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    {
         let day = i / per_day;
         // Events are numbered globally; the ones open today span days day-2..=day.
         let event = (day as u64).saturating_sub(2) * 14 + rng.below(42);
@@ -109,9 +134,8 @@ fn generate(n: usize) -> Vec<Article> {
         if let Some(d) = a.date.as_mut() {
             d.replace_range(0..4, &year.to_string());
         }
-        out.push(a);
+        a
     }
-    out
 }
 
 fn main() {
@@ -128,7 +152,7 @@ fn main() {
             std::process::exit(2)
         });
         let mut w = std::io::BufWriter::new(f);
-        for a in &arts {
+        for a in arts {
             let line = serde_json::json!({"id": a.id.as_str(), "title": a.title, "text": a.text, "date": a.date});
             let _ = writeln!(w, "{line}");
         }
@@ -140,19 +164,24 @@ fn main() {
     let mut first = 0.0;
     let mut last_start = 0.0;
     let mut stories = std::collections::HashSet::new();
-    for (i, a) in arts.iter().enumerate() {
+    // Only the engine is timed: generation happens outside the clock.
+    let mut busy = 0f64;
+    for (i, a) in arts.enumerate() {
         if i == n - tenth {
-            last_start = t0.elapsed().as_secs_f64();
+            last_start = busy;
         }
-        let s = e.add(a, None);
+        let t = Instant::now();
+        let s = e.add(&a, None);
+        busy += t.elapsed().as_secs_f64();
         if i + 1 == tenth {
-            first = t0.elapsed().as_secs_f64();
+            first = busy;
         }
         if i % 97 == 0 {
             stories.insert(s.story);
         }
     }
-    let total = t0.elapsed().as_secs_f64();
+    let total = busy;
+    let _ = t0;
     println!(
         "{{\"n\": {n}, \"secs\": {total:.3}, \"rate\": {:.0}, \"rate_first10\": {:.0}, \"rate_last10\": {:.0}, \"active_end\": {}, \"sampled_stories\": {}}}",
         n as f64 / total,

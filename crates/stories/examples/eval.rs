@@ -119,9 +119,33 @@ fn score(gold: &[String], pred: &[String]) -> Scores {
 
 fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64, usize) {
     let t = Instant::now();
-    let out = cluster_with(cfg.clone(), &set.articles, &[]);
+    let out = if std::env::var("DIAG_BATCH_IDF").is_ok() {
+        // Diagnostic only (never reported): document frequencies of the whole set first.
+        let mut e = crossread_stories::StoryEngine::new(cfg.clone());
+        for a in &set.articles {
+            e.observe(a);
+        }
+        let mut out: Vec<_> = set.articles.iter().map(|a| e.add(a, None)).collect();
+        out.truncate(set.articles.len());
+        out
+    } else {
+        cluster_with(cfg.clone(), &set.articles, &[])
+    };
     let secs = t.elapsed().as_secs_f64();
     let pred: Vec<String> = out.iter().map(|a| a.story.to_string()).collect();
+    if let Ok(path) = std::env::var("DIAG_DUMP") {
+        // Diagnostic: gold and predicted story per article.
+        let lines: Vec<String> = set
+            .gold
+            .iter()
+            .zip(&pred)
+            .zip(&set.articles)
+            .map(|((g, p), a)| {
+                serde_json::json!({"id": a.id.as_str(), "gold": g, "pred": p}).to_string()
+            })
+            .collect();
+        let _ = std::fs::write(path, lines.join("\n"));
+    }
     let threads: std::collections::BTreeSet<&str> = out.iter().map(|a| a.thread.as_str()).collect();
     (score(&set.gold, &pred), secs, threads.len())
 }
@@ -134,10 +158,12 @@ fn apply(cfg: &mut StoryConfig, kv: &str) -> Result<(), String> {
     let u = || v.parse::<usize>().map_err(|e| format!("{kv}: {e}"));
     match k {
         "threshold" => cfg.threshold = f()?,
+        "candidate_stories" => cfg.candidate_stories = u()?,
+        "cohesion_ratio" => cfg.cohesion_ratio = f()?,
         "window_days" => cfg.window_days = f()?,
-        "name_weight" => cfg.name_weight = f()?,
+        "name_mix" => cfg.name_mix = f()?,
         "phrase_weight" => cfg.phrase_weight = f()?,
-        "number_weight" => cfg.number_weight = f()?,
+        "number_mix" => cfg.number_mix = f()?,
         "max_text_bytes" => cfg.max_text_bytes = u()?,
         "candidate_terms" => cfg.candidate_terms = u()?,
         "thread_threshold" => cfg.thread_threshold = f()?,
@@ -231,8 +257,8 @@ fn real_main() -> Result<(), String> {
         for c in &combos {
             let (s, _, _) = run(c, &train);
             println!(
-                "thr={} name={} phrase={} num={} bytes={} cand={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
-                c.threshold, c.name_weight, c.phrase_weight, c.number_weight, c.max_text_bytes, c.candidate_terms,
+                "thr={} coh={} name={} phrase={} num={} bytes={} cand={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
+                c.threshold, c.cohesion_ratio, c.name_mix, c.phrase_weight, c.number_mix, c.max_text_bytes, c.candidate_terms,
                 s.p, s.r, s.f, s.bf, s.clusters
             );
         }

@@ -87,6 +87,10 @@ struct Story {
     thread_id: ThreadId,
     /// Members still in a window.
     active: u32,
+    /// Sum of the similarities of every member pair linked at a join.
+    link_sum: f64,
+    /// Number of those pairs.
+    links: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,6 +114,9 @@ struct GroupEntry {
     touch: u64,
 }
 
+/// A story's sums as saved: (term, summed weight, members with the term), by term.
+type SavedSum = Vec<(u64, f64, u32)>;
+
 /// Everything that persists; indexes are rebuilt from it.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct State {
@@ -125,7 +132,7 @@ pub(crate) struct State {
     threads: Vec<(u64, Thread)>,
     thread_queue: Vec<(u64, u64)>,
     groups: Vec<(u64, GroupEntry)>,
-    sums: Vec<((u64, u64), (f64, u32))>,
+    sums: Vec<(u64, SavedSum)>,
 }
 
 /// Terms kept in a thread profile.
@@ -151,9 +158,9 @@ pub(crate) struct Engine {
     scratch: Scratch,
     story_acc: Map<u64, f64>,
     query: Vec<(u64, f32)>,
-    /// (story, term) -> (sum of the active members' weights, members with the term).
+    /// story -> term -> (sum of the active members' weights, members with the term).
     /// A story's average link to a query is `query · sum / active`.
-    sums: Map<(u64, u64), (f64, u32)>,
+    sums: Map<u64, Map<u64, (f64, u32)>>,
     /// term -> stories whose sum holds it.
     story_post: Map<u64, Vec<u64>>,
 }
@@ -197,19 +204,30 @@ impl Engine {
     }
 
     /// IDF-weighted, L2-normalised copy of raw features.
+    ///
+    /// Words, names and numbers are normalised apart and mixed by
+    /// `name_mix` / `number_mix`, so the dot product of two articles is the
+    /// mix of their per-group cosines (over the groups the query has).
     fn weigh(&self, raw: &[(u64, f32)], out: &mut Vec<(u64, f32)>) {
         out.clear();
-        let mut norm = 0f64;
+        let mut norms = [0f64; 4];
         for &(h, r) in raw {
             let w = r * self.idf(h);
-            norm += f64::from(w) * f64::from(w);
+            norms[(h & 3) as usize] += f64::from(w) * f64::from(w);
             out.push((h, w));
         }
-        if norm > 0.0 {
-            let inv = (1.0 / norm.sqrt()) as f32;
-            for e in out.iter_mut() {
-                e.1 *= inv;
+        let name = f64::from(self.cfg.name_mix.clamp(0.0, 1.0));
+        let number = f64::from(self.cfg.number_mix.clamp(0.0, 1.0 - name as f32));
+        let mix = [(1.0 - name - number).max(0.0), name, number, 0.0];
+        let present: f64 = (0..4).filter(|&g| norms[g] > 0.0).map(|g| mix[g]).sum();
+        let mut scale = [0f32; 4];
+        for g in 0..4 {
+            if norms[g] > 0.0 && present > 0.0 {
+                scale[g] = (mix[g] / present / norms[g]).sqrt() as f32;
             }
+        }
+        for e in out.iter_mut() {
+            e.1 *= scale[(e.0 & 3) as usize];
         }
     }
 
@@ -279,25 +297,26 @@ impl Engine {
 
     /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
     fn sum_in(
-        sums: &mut Map<(u64, u64), (f64, u32)>,
+        sums: &mut Map<u64, Map<u64, (f64, u32)>>,
         post: &mut Map<u64, Vec<u64>>,
         story: u64,
         feats: &[Feat],
         sign: f64,
     ) {
+        let m = sums.entry(story).or_default();
         for f in feats {
             if sign > 0.0 {
-                let e = sums.entry((story, f.h)).or_insert((0.0, 0));
+                let e = m.entry(f.h).or_insert((0.0, 0));
                 if e.1 == 0 {
                     post.entry(f.h).or_default().push(story);
                 }
                 e.0 += f64::from(f.w);
                 e.1 += 1;
-            } else if let Some(e) = sums.get_mut(&(story, f.h)) {
+            } else if let Some(e) = m.get_mut(&f.h) {
                 e.0 -= f64::from(f.w);
                 e.1 = e.1.saturating_sub(1);
                 if e.1 == 0 {
-                    sums.remove(&(story, f.h));
+                    m.remove(&f.h);
                     if let Some(p) = post.get_mut(&f.h) {
                         if let Some(i) = p.iter().position(|&k| k == story) {
                             p.swap_remove(i);
@@ -308,6 +327,9 @@ impl Engine {
                     }
                 }
             }
+        }
+        if m.is_empty() {
+            sums.remove(&story);
         }
     }
 
@@ -431,19 +453,31 @@ impl Engine {
             top.select_nth_unstable_by(k - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             top.truncate(k);
         }
-        let mut cands: Vec<u64> = Vec::new();
-        for &(h, _) in &top {
-            if let Some(p) = self.story_post.get(&h) {
-                cands.extend_from_slice(p);
+        // Stage 1: the query weight of the strongest terms each story holds.
+        for &(h, qw) in &top {
+            let Some(p) = self.story_post.get(&h) else {
+                continue;
+            };
+            for &k in p {
+                *self.story_acc.entry(k).or_insert(0.0) += f64::from(qw);
             }
         }
-        cands.sort_unstable();
-        cands.dedup();
-        for &c in &cands {
+        let mut cands: Vec<(f64, u64)> = self.story_acc.iter().map(|(&k, &v)| (v, k)).collect();
+        let keep = self.cfg.candidate_stories.max(1);
+        if cands.len() > keep {
+            cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            cands.truncate(keep);
+        }
+        // Stage 2: exact average link over every query term.
+        self.story_acc.clear();
+        for &(_, c) in &cands {
+            let Some(sum) = self.sums.get(&c) else {
+                continue;
+            };
             let mut dot = 0f64;
             for &(h, qw) in &self.query {
-                if let Some(&(sum, _)) = self.sums.get(&(c, h)) {
-                    dot += f64::from(qw) * sum;
+                if let Some(&(v, _)) = sum.get(&h) {
+                    dot += f64::from(qw) * v;
                 }
             }
             self.story_acc.insert(c, dot);
@@ -462,7 +496,16 @@ impl Engine {
                 best = Some((k, avg));
             }
         }
-        best.filter(|&(_, s)| s >= f64::from(self.cfg.threshold))
+        let ratio = f64::from(self.cfg.cohesion_ratio);
+        let stories = &self.stories;
+        best.filter(|&(k, s)| {
+            // A story whose members are much closer to each other than to this
+            // article is another event of the same kind.
+            let cohesive = stories
+                .get(&k)
+                .is_none_or(|st| st.links == 0 || s >= ratio * st.link_sum / st.links as f64);
+            s >= f64::from(self.cfg.threshold) && cohesive
+        })
     }
 
     /// Best thread for a new story's first article, if any reaches the threshold.
@@ -555,6 +598,25 @@ impl Engine {
         }
     }
 
+    /// Counts an article's terms in the document frequencies without placing it.
+    pub(crate) fn observe(&mut self, article: &Article) {
+        let kinds = KindWeights {
+            name: 1.0,
+            phrase: self.cfg.phrase_weight,
+            number: 1.0,
+        };
+        features::extract(
+            article.title.as_deref().unwrap_or(""),
+            &article.text,
+            self.cfg.max_text_bytes,
+            kinds,
+            &mut self.scratch,
+        );
+        let raw = std::mem::take(&mut self.scratch.feats);
+        self.count_df(&raw);
+        self.scratch.feats = raw;
+    }
+
     /// Keeps the thread of a story that gained an article from expiring.
     fn touch_thread_of(&mut self, story: u64, time: Option<f64>) {
         let Some(key) = self.stories.get(&story).map(|s| s.thread) else {
@@ -574,9 +636,9 @@ impl Engine {
         let seq = self.seq;
         let time = article.date.as_deref().and_then(parse_days);
         let kinds = KindWeights {
-            name: self.cfg.name_weight,
+            name: 1.0,
             phrase: self.cfg.phrase_weight,
-            number: self.cfg.number_weight,
+            number: 1.0,
         };
         features::extract(
             article.title.as_deref().unwrap_or(""),
@@ -606,11 +668,17 @@ impl Engine {
                     thread: g.thread,
                     thread_id: g.thread_id,
                     active: 0,
+                    link_sum: 0.0,
+                    links: 0,
                 });
                 g.story
             }
             None => match self.best_story() {
-                Some((k, _)) => {
+                Some((k, avg)) => {
+                    if let Some(st) = self.stories.get_mut(&k) {
+                        st.link_sum += avg * f64::from(st.active);
+                        st.links += u64::from(st.active);
+                    }
                     self.touch_thread_of(k, time);
                     k
                 }
@@ -644,6 +712,8 @@ impl Engine {
                             thread,
                             thread_id,
                             active: 0,
+                            link_sum: 0.0,
+                            links: 0,
                         },
                     );
                     seq
@@ -731,7 +801,16 @@ impl Engine {
             thread_queue: self.thread_queue.iter().copied().collect(),
             groups: sorted(&self.groups),
             sums: {
-                let mut v: Vec<_> = self.sums.iter().map(|(k, v)| (*k, *v)).collect();
+                let mut v: Vec<(u64, SavedSum)> = self
+                    .sums
+                    .iter()
+                    .map(|(&k, m)| {
+                        let mut t: Vec<(u64, f64, u32)> =
+                            m.iter().map(|(&h, &(w, n))| (h, w, n)).collect();
+                        t.sort_unstable_by_key(|e| e.0);
+                        (k, t)
+                    })
+                    .collect();
                 v.sort_unstable_by_key(|e| e.0);
                 v
             },
@@ -750,10 +829,11 @@ impl Engine {
         e.dated.next_slot = e.dated.arts.back().map_or(0, |a| a.slot + 1);
         e.undated.next_slot = e.undated.arts.back().map_or(0, |a| a.slot + 1);
         for (k, v) in s.sums {
-            if v.1 > 0 {
-                e.sums.insert(k, v);
-                e.story_post.entry(k.1).or_default().push(k.0);
+            for t in &v {
+                e.story_post.entry(t.0).or_default().push(k);
             }
+            e.sums
+                .insert(k, v.into_iter().map(|(h, w, n)| (h, (w, n))).collect());
         }
         e.stories = s.stories.into_iter().collect();
         e.threads = s.threads.into_iter().collect();

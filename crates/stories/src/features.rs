@@ -30,6 +30,19 @@ const SEED_NAME: u64 = 0x5eed_0002;
 const SEED_PHRASE: u64 = 0x5eed_0003;
 const SEED_NUMBER: u64 = 0x5eed_0004;
 
+/// Feature groups, stored in a hash's two low bits: the engine normalises
+/// each group on its own and mixes them.
+pub(crate) const GROUP_WORD: u64 = 0;
+/// Names and name phrases.
+pub(crate) const GROUP_NAME: u64 = 1;
+/// Numbers.
+pub(crate) const GROUP_NUMBER: u64 = 2;
+
+/// `h` with its group in the two low bits.
+pub(crate) fn tag(h: u64, group: u64) -> u64 {
+    (h & !3) | group
+}
+
 /// Longest token kept, in bytes; longer runs (URLs, scripts without spaces)
 /// are cut to this length.
 const MAX_TOKEN_BYTES: usize = 48;
@@ -390,7 +403,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
             for p in phrase.iter() {
                 h = xxh3_64_with_seed(&p.to_le_bytes(), h);
             }
-            feats.push((h, w.phrase));
+            feats.push((tag(h, GROUP_NAME), w.phrase));
         }
         phrase.clear();
     };
@@ -401,8 +414,13 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 flush(&mut phrase, &mut s.feats);
                 if raw.len() >= 2 && w.number > 0.0 {
                     let digits: String = raw.chars().filter(|&c| c != ',').collect();
-                    s.feats
-                        .push((xxh3_64_with_seed(digits.as_bytes(), SEED_NUMBER), w.number));
+                    s.feats.push((
+                        tag(
+                            xxh3_64_with_seed(digits.as_bytes(), SEED_NUMBER),
+                            GROUP_NUMBER,
+                        ),
+                        w.number,
+                    ));
                 }
             }
             TokKind::Alpha => {
@@ -420,7 +438,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                         flush(&mut phrase, &mut s.feats);
                     }
                     if w.name > 0.0 {
-                        s.feats.push((name_hash, w.name));
+                        s.feats.push((tag(name_hash, GROUP_NAME), w.name));
                     }
                     phrase.push(name_hash);
                 } else {
@@ -428,8 +446,10 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 }
                 if !stop && s.lower.chars().count() >= 2 {
                     let st = stem(&s.lower);
-                    s.feats
-                        .push((xxh3_64_with_seed(st.as_bytes(), SEED_WORD), 1.0));
+                    s.feats.push((
+                        tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD),
+                        1.0,
+                    ));
                 }
             }
         }
@@ -458,17 +478,17 @@ fn finish(feats: &mut Vec<(u64, f32)>) {
 
 #[cfg(test)]
 pub(crate) fn name_hash(s: &str) -> u64 {
-    xxh3_64_with_seed(s.as_bytes(), SEED_NAME)
+    tag(xxh3_64_with_seed(s.as_bytes(), SEED_NAME), GROUP_NAME)
 }
 
 #[cfg(test)]
 pub(crate) fn word_hash(s: &str) -> u64 {
-    xxh3_64_with_seed(s.as_bytes(), SEED_WORD)
+    tag(xxh3_64_with_seed(s.as_bytes(), SEED_WORD), GROUP_WORD)
 }
 
 #[cfg(test)]
 pub(crate) fn number_hash(s: &str) -> u64 {
-    xxh3_64_with_seed(s.as_bytes(), SEED_NUMBER)
+    tag(xxh3_64_with_seed(s.as_bytes(), SEED_NUMBER), GROUP_NUMBER)
 }
 
 #[cfg(test)]

@@ -43,21 +43,30 @@ pub struct StoryConfig {
     /// Minimum average cosine between an article and a story's active
     /// members for the article to join the story.
     pub threshold: f32,
+    /// An article joins a story only if its average similarity reaches this
+    /// share of the story's cohesion (the mean similarity of the member
+    /// pairs linked so far): a tight story of one event turns away a looser
+    /// match from another event of the same kind.
+    pub cohesion_ratio: f32,
     /// Two dated articles further apart than this (days) are never
     /// compared; dated articles leave the window this long after the latest
     /// date seen.
     pub window_days: f32,
-    /// Weight of a name token (capitalised word, acronym) over a plain word.
-    pub name_weight: f32,
-    /// Weight of a multi-token name (e.g. "Lindsay Lohan") as a whole.
+    /// Share of the similarity given to names (capitalised words, acronyms,
+    /// multi-word names), each group being normalised on its own.
+    pub name_mix: f32,
+    /// Weight of a multi-word name ("Lindsay Lohan") against one name token.
     pub phrase_weight: f32,
-    /// Weight of a number of two or more characters.
-    pub number_weight: f32,
+    /// Share of the similarity given to numbers of two or more characters.
+    pub number_mix: f32,
     /// Bytes of the body read after the title (the lead); the rest is ignored.
     pub max_text_bytes: usize,
     /// How many of an article's strongest terms are used to find candidate
     /// stories (which are then scored over all its terms).
     pub candidate_terms: usize,
+    /// How many stories, ranked by their average link over those strongest
+    /// terms, are scored exactly.
+    pub candidate_stories: usize,
     /// Minimum cosine between a new story's first article and a thread's
     /// profile for the story to join the thread.
     pub thread_threshold: f32,
@@ -79,12 +88,14 @@ impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
             threshold: 0.2,
+            cohesion_ratio: 0.0,
             window_days: 2.0,
-            name_weight: 1.0,
+            name_mix: 0.35,
             phrase_weight: 1.0,
-            number_weight: 1.0,
+            number_mix: 0.1,
             max_text_bytes: 4000,
             candidate_terms: 24,
+            candidate_stories: 4,
             thread_threshold: 0.12,
             thread_window_days: 1100.0,
             max_dated: 200_000,
@@ -169,6 +180,13 @@ impl StoryEngine {
         Ok(StoryEngine {
             inner: engine::Engine::from_state(state),
         })
+    }
+
+    /// Counts an article in the document frequencies without placing it in
+    /// a story: warms a fresh engine with background articles (for example
+    /// a store's earlier articles when no saved state exists).
+    pub fn observe(&mut self, article: &Article) {
+        self.inner.observe(article)
     }
 
     /// Articles currently held in the active windows.
