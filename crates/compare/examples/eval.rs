@@ -34,7 +34,7 @@ fn main() -> Res<()> {
     md.push_str("Machine: 2 cores, 24 GiB. Copy records in this evaluation come from a **stand-in** (a sentence whose word 3-grams are 35%+ contained in an earlier-dated article of the story becomes a passage from it; 70%+ of an article's words in passages from one source joins that source's copy group), because the copies stage is built in parallel. Gold labels and passages are used for scoring only.\n\n");
     seeds(&shared, show, &mut md)?;
     meter(&shared, &mut md)?;
-    basil(&shared, &mut md)?;
+    basil(&shared, args.iter().any(|a| a == "--show-basil"), &mut md)?;
     print!("{md}");
     Ok(())
 }
@@ -765,7 +765,7 @@ fn speaker_matches(label: &str, sys: &str) -> bool {
     s.contains(ll) || l.contains(sl)
 }
 
-fn basil(shared: &str, md: &mut String) -> Res<()> {
+fn basil(shared: &str, show: bool, md: &mut String) -> Res<()> {
     let path = format!("{shared}/data/stories/basil_dev.jsonl");
     let mut n_quote_spans = 0;
     let mut detected = 0;
@@ -840,6 +840,13 @@ fn basil(shared: &str, md: &mut String) -> Res<()> {
                 n_named += 1;
                 if overl.iter().any(|q| speaker_matches(speaker, q.2)) {
                     named_correct += 1;
+                } else if show {
+                    let got: Vec<&str> = overl.iter().map(|q| q.2).collect();
+                    eprintln!(
+                        "MISS label={speaker} got={got:?}\n  span: {}\n  para: {}\n",
+                        short(txt, 80),
+                        short(ptext, 400)
+                    );
                 }
                 for q in overl {
                     if used_named.insert((q.0, q.1)) {

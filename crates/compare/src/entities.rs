@@ -104,9 +104,11 @@ pub(crate) fn mentions(doc: &Doc) -> Vec<Mention> {
             while j < s.toks.end {
                 let w = doc.tok(j);
                 let cap_next = is_cap_word(doc, j) && doc.toks[j].start <= doc.toks[j - 1].end + 1;
+                let prev = doc.tok(j - 1);
+                let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
                 let abbrev_dot = w == "."
                     && doc.toks[j].start == doc.toks[j - 1].end
-                    && lexicon::is_abbreviation(&doc.tok(j - 1).to_lowercase())
+                    && (initial || lexicon::is_abbreviation(&prev.to_lowercase()))
                     && j + 1 < s.toks.end
                     && is_cap_word(doc, j + 1);
                 let connector = CONNECTORS.contains(&w)
@@ -267,9 +269,9 @@ fn split_run(doc: &Doc, si: usize, a: usize, b: usize, out: &mut Vec<Mention>) {
     }
     let s = name_words[0];
     let e = name_words[name_words.len() - 1];
-    let name = name_words
-        .iter()
-        .map(|&k| doc.tok(k))
+    // The name as written, initials' periods kept ("Anita L. Russell").
+    let name = doc.text[doc.toks[s].start..doc.toks[e].end]
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
     let name = name

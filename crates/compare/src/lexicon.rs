@@ -246,6 +246,26 @@ pub(crate) const DISPUTE_PHRASES: &[&str] = &[
     "actually",
 ];
 
+/// Abbreviated titles mapped to the role word ("gov" -> "governor").
+pub(crate) fn title_expansion(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "maj" => "major",
+        "adm" => "admiral",
+        "pres" => "president",
+        "prof" => "professor",
+        "supt" => "superintendent",
+        _ => return None,
+    })
+}
+
 /// Demonyms mapped to the place they name ("Russian" -> "russia").
 pub(crate) fn demonym_place(w: &str) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();

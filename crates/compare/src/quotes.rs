@@ -331,6 +331,22 @@ impl Ctx<'_, '_> {
         self.speaker_ending(k, lo)
     }
 
+    /// The first person named (or a pronoun) in tokens `lo..hi`: the subject of a participle cue.
+    fn first_subject(&self, lo: usize, hi: usize) -> Option<Speaker> {
+        let d = self.doc;
+        for k in lo..hi {
+            if lexicon::is_person_pronoun(&lower(d, k)) {
+                return Some(Speaker::Pronoun);
+            }
+            if let Some(m) = self.mention_starting(k) {
+                if matches!(m.kind, Some(EntityKind::Person) | None) {
+                    return Some(Speaker::Name(m.name.clone(), m.kind));
+                }
+            }
+        }
+        None
+    }
+
     fn starts_name(&self, k: usize) -> bool {
         k < self.doc.toks.len() && is_cap(self.doc, k)
     }
@@ -401,7 +417,28 @@ impl Ctx<'_, '_> {
 }
 
 fn is_speech_verb_at(doc: &Doc, i: usize) -> bool {
-    doc.toks[i].kind == TokKind::Word && lexicon::is_speech_verb(&lower(doc, i))
+    doc.toks[i].kind == TokKind::Word
+        && doc.tok(i).chars().next().is_some_and(|c| c.is_lowercase())
+        && lexicon::is_speech_verb(doc.tok(i))
+}
+
+/// Participles that report speech after a comma ("..., saying that").
+fn is_participle_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "saying"
+            | "adding"
+            | "noting"
+            | "stating"
+            | "arguing"
+            | "insisting"
+            | "telling"
+            | "writing"
+            | "warning"
+            | "explaining"
+            | "declaring"
+            | "claiming"
+    )
 }
 
 /// Finds a cue and speaker in tokens `lo..hi` after a quote (`,” he said`).
@@ -439,7 +476,37 @@ fn attribution_after(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
             break;
         }
     }
-    None
+    // ",” Rep. Jerrold Nadler, D-N.Y., the former chairman of ..., told the Post."
+    let mut k = s;
+    while k < hi
+        && k < s + 4
+        && (is_cap(d, k) || d.tok(k) == ".")
+        && ctx.mention_starting(k).is_none()
+    {
+        k += 1;
+    }
+    let m = ctx.mention_starting(k)?;
+    if !matches!(m.kind, Some(EntityKind::Person) | None) {
+        return None;
+    }
+    let after_name = m.toks.end;
+    if after_name >= hi || d.tok(after_name) != "," {
+        return None;
+    }
+    let far = hi.min(s + 40);
+    let v = (after_name..far).find(|&v| is_speech_verb_at(d, v) && d.tok(v - 1) == ",")?;
+    if (after_name..v).any(|x| {
+        d.tok(x) == "."
+            && !lexicon::is_abbreviation(&lower(d, x.saturating_sub(1)))
+            && x + 1 < v
+            && is_cap(d, x + 1)
+    }) {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Speaker::Name(m.name.clone(), m.kind),
+        cue: lower(d, v),
+    })
 }
 
 /// Finds a cue and speaker in tokens `lo..hi` before a quote (`He said: “`).
@@ -457,6 +524,14 @@ fn attribution_before(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
                 return Some(Attribution {
                     speaker: sp,
                     cue: "according to".into(),
+                });
+            }
+        }
+        if is_participle_cue(d.tok(v)) && v > lo && d.tok(v - 1) == "," {
+            if let Some(sp) = ctx.first_subject(lo, v) {
+                return Some(Attribution {
+                    speaker: sp,
+                    cue: lower(d, v),
                 });
             }
         }
@@ -526,10 +601,16 @@ pub(crate) fn quotes(doc: &Doc, mentions: &[Mention], table: &NameTable) -> Vec<
                     }
                 });
             }
-            let Some(att) = att else { continue };
-            if words < 2 && !own_cue {
+            let title_like = words <= 4
+                && qtext.split_whitespace().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                });
+            if words < 2 || title_like {
                 continue;
             }
+            let Some(att) = att else { continue };
             if own_cue {
                 quoted_sents.push(s_open);
                 quoted_sents.push(s_close);
@@ -567,10 +648,27 @@ pub(crate) fn quotes(doc: &Doc, mentions: &[Mention], table: &NameTable) -> Vec<
     }
     raw.sort_by_key(|r| (r.0, r.1));
     let mut out = Vec::with_capacity(raw.len());
+    let para_of = |pos: usize| doc.paras.partition_point(|p| p.end <= pos);
+    // The last person quoted: (name, end of that quote, its paragraph).
+    let mut last: Option<(String, usize, usize)> = None;
     for (start, end, text, att, direct) in raw {
-        let Some(speaker) = resolve(&ctx, table, &att.speaker, start, &quoted) else {
+        let para = para_of(start);
+        let recent = last
+            .as_ref()
+            .filter(|l| para <= l.2 + 1)
+            .map(|l| (l.0.clone(), l.1));
+        let Some(speaker) = resolve(&ctx, table, &att.speaker, start, &quoted, recent.as_ref())
+        else {
             continue;
         };
+        let personal = match &att.speaker {
+            Speaker::Name(_, kind) => matches!(kind, Some(EntityKind::Person) | None),
+            Speaker::Pronoun => true,
+            Speaker::Description(_) => table.is_person(&speaker),
+        };
+        if personal {
+            last = Some((speaker.clone(), end, para));
+        }
         out.push(FoundQuote {
             speaker,
             text,
@@ -707,6 +805,7 @@ fn resolve(
     sp: &Speaker,
     at: usize,
     quoted: &[(usize, usize)],
+    last: Option<&(String, usize)>,
 ) -> Option<String> {
     match sp {
         Speaker::Name(n, kind) => {
@@ -720,15 +819,37 @@ fn resolve(
         }
         Speaker::Pronoun => {
             let inside = |m: &Mention| quoted.iter().any(|&(s, e)| m.start >= s && m.end <= e);
-            let m = ctx
+            let person = |m: &Mention| {
+                m.kind == Some(EntityKind::Person) || (m.kind.is_none() && table.is_person(&m.name))
+            };
+            // Candidates: person mentions before the quote, outside quotes.
+            let before: Vec<&Mention> = ctx
                 .mentions
                 .iter()
-                .rev()
-                .filter(|m| m.end <= at && !inside(m))
-                .find(|m| {
-                    m.kind == Some(EntityKind::Person)
-                        || (m.kind.is_none() && table.is_person(&m.name))
-                })?;
+                .filter(|m| m.end <= at && !inside(m) && person(m))
+                .collect();
+            // The last speaker, unless a person has since been named as a sentence's subject.
+            let subject_since = |from: usize| {
+                before
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.start >= from)
+                    .find(|m| {
+                        before
+                            .iter()
+                            .filter(|o| o.sent == m.sent)
+                            .map(|o| o.start)
+                            .min()
+                            == Some(m.start)
+                    })
+            };
+            if let Some((name, end)) = last {
+                match subject_since(*end) {
+                    Some(m) => return Some(table.fullest(&m.name)),
+                    None => return Some(name.clone()),
+                }
+            }
+            let m = subject_since(0).or_else(|| before.last())?;
             Some(table.fullest(&m.name))
         }
         Speaker::Description(words) => {
@@ -839,6 +960,39 @@ mod tests {
             "It is ridiculous to claim that it was Russia that won the war.",
             &[],
         );
+    }
+
+    #[test]
+    fn appositions_participles_initials_and_pronouns() {
+        check(
+            "\"They read it like a sacred text,\" Rep. Jerrold Nadler, the former chairman of the panel, told the paper.",
+            &[("Jerrold Nadler", "They read it like a sacred text", "told")],
+        );
+        check(
+            "Mr. Santorum did not back down, saying, “I think the record is very bad on this issue.”",
+            &[("Santorum", "I think the record is very bad on this issue.", "saying")],
+        );
+        check(
+            "“We are pulling people together for this,” said Anita L. Russell, president of the branch.",
+            &[("Anita L. Russell", "We are pulling people together for this", "said")],
+        );
+        // "he" is the last speaker, not the person the last speaker talked about.
+        check(
+            "“We will fight on in every state,” said Rick Perry.\n\n\"President Obama has again mistaken our tolerance,\" he said.",
+            &[
+                ("Rick Perry", "We will fight on in every state", "said"),
+                ("Rick Perry", "President Obama has again mistaken our tolerance", "said"),
+            ],
+        );
+    }
+
+    #[test]
+    fn names_of_shows_and_capitalised_nouns_are_not_cues() {
+        check(
+            "Jobs are leaving the United States and Obama gave the country \"a terrible presidency,\" critics wrote.",
+            &[],
+        );
+        check("He spoke on NBC's \"Today\" show about the case.", &[]);
     }
 
     #[test]

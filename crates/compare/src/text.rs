@@ -597,6 +597,9 @@ pub(crate) fn stem(word: &str) -> String {
     if let Some(p) = lexicon::demonym_place(&lw) {
         return p.to_string();
     }
+    if let Some(full) = lexicon::title_expansion(&lw) {
+        return full.to_string();
+    }
     let n = lw.chars().count();
     if n <= 3 || !lw.is_ascii() {
         return lw;
