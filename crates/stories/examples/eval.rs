@@ -144,7 +144,7 @@ fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64, usize) {
                 serde_json::json!({"id": a.id.as_str(), "gold": g, "pred": p}).to_string()
             })
             .collect();
-        let _ = std::fs::write(path, lines.join("\n"));
+        let _ = std::fs::write(format!("{path}.{}", set.gold.len()), lines.join("\n"));
     }
     let threads: std::collections::BTreeSet<&str> = out.iter().map(|a| a.thread.as_str()).collect();
     (score(&set.gold, &pred), secs, threads.len())

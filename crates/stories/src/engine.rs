@@ -91,6 +91,8 @@ struct Story {
     link_sum: f64,
     /// Number of those pairs.
     links: u64,
+    /// Latest date among its dated members.
+    last_time: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -445,7 +447,7 @@ impl Engine {
     /// Candidates are the stories holding one of the query's
     /// `candidate_terms` strongest terms; each is then scored exactly over
     /// all query terms.
-    fn best_story(&mut self) -> Option<(u64, f64)> {
+    fn best_story(&mut self, time: Option<f64>) -> Option<(u64, f64)> {
         self.story_acc.clear();
         let mut top: Vec<(u64, f32)> = self.query.clone();
         let k = self.cfg.candidate_terms.max(1);
@@ -483,10 +485,18 @@ impl Engine {
             self.story_acc.insert(c, dot);
         }
         let mut best: Option<(u64, f64)> = None;
+        let window = f64::from(self.cfg.window_days);
         for (&k, &sum) in &self.story_acc {
             let Some(s) = self.stories.get(&k) else {
                 continue;
             };
+            // A dated article joins only a story dated within the window
+            // (its undated members do not carry it across time).
+            if let (Some(t), Some(last)) = (time, s.last_time) {
+                if (t - last).abs() > window {
+                    continue;
+                }
+            }
             let avg = sum / f64::from(s.active.max(1));
             let better = match best {
                 None => true,
@@ -670,10 +680,11 @@ impl Engine {
                     active: 0,
                     link_sum: 0.0,
                     links: 0,
+                    last_time: None,
                 });
                 g.story
             }
-            None => match self.best_story() {
+            None => match self.best_story(time) {
                 Some((k, avg)) => {
                     if let Some(st) = self.stories.get_mut(&k) {
                         st.link_sum += avg * f64::from(st.active);
@@ -714,6 +725,7 @@ impl Engine {
                             active: 0,
                             link_sum: 0.0,
                             links: 0,
+                            last_time: None,
                         },
                     );
                     seq
@@ -723,6 +735,9 @@ impl Engine {
         let (story_id, thread, thread_id) = match self.stories.get_mut(&story_key) {
             Some(s) => {
                 s.active += 1;
+                if let Some(t) = time {
+                    s.last_time = Some(s.last_time.map_or(t, |l| l.max(t)));
+                }
                 (s.id.clone(), s.thread, s.thread_id.clone())
             }
             None => (

@@ -114,6 +114,18 @@ fn dated_articles_beyond_the_window_do_not_join() {
 }
 
 #[test]
+fn undated_members_do_not_carry_a_story_across_time() {
+    check(
+        &[
+            ("a", Some("2014-08-24"), QUAKE_A, None),
+            ("u", None, QUAKE_B, None),
+            ("b", Some("2014-09-20"), QUAKE_A, None),
+        ],
+        &[&["a", "u"], &["b"]],
+    );
+}
+
+#[test]
 fn ids_come_from_the_first_member() {
     let mut e = StoryEngine::new(StoryConfig::default());
     let a = e.add(&art("first", None, QUAKE_A.0, QUAKE_A.1), None);
