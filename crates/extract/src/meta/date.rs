@@ -170,7 +170,13 @@ fn parse_iso(v: &str) -> Option<String> {
         }
         _ => None,
     };
-    let t = time.strftime("%H:%M:%S");
+    let t = time.strftime("%H:%M:%S").to_string();
+    // A date without a time, stored as local midnight in Central Europe and
+    // printed in UTC, reads 22:00 or 23:00 the day before: give the date.
+    let utc = matches!(offset.as_deref(), Some("Z" | "+00:00"));
+    if utc && matches!(t.as_str(), "22:00:00" | "23:00:00") {
+        return date.tomorrow().ok().map(|d| d.to_string());
+    }
     Some(match offset {
         Some(o) => format!("{date}T{t}{o}"),
         None => format!("{date}T{t}"),
@@ -534,6 +540,11 @@ mod tests {
         assert_eq!(
             p("2017-12-07T10:30Z").as_deref(),
             Some("2017-12-07T10:30:00Z")
+        );
+        assert_eq!(p("2021-11-04T23:00:00Z").as_deref(), Some("2021-11-05"));
+        assert_eq!(
+            p("2021-06-04T22:00:00.000+00:00").as_deref(),
+            Some("2021-06-05")
         );
         assert_eq!(p("2017-12-07").as_deref(), Some("2017-12-07"));
         assert_eq!(p("20171207").as_deref(), Some("2017-12-07"));

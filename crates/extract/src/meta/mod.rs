@@ -15,13 +15,12 @@ mod jsonld;
 mod scan;
 mod text;
 
-// The entry points are called from lib.rs; until it calls all of them they
-// would count as dead code in the library build.
-#[allow(unused_imports)]
 pub(crate) use text::{byline_from_text, date_from_text};
 
+use aho_corasick::AhoCorasick;
 use date::{find_dates, make_date, parse_machine};
 use scan::{decode_entities, Attr, Token, Tokenizer};
+use std::sync::OnceLock;
 
 /// Metadata found for one page. Every field is `None` when not found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -248,6 +247,93 @@ fn has_any(hay: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| hay.contains(n))
 }
 
+/// Class and id fragments, each with the kind of hint it gives.
+const CLASS_HINTS: &[(&str, u8)] = &[
+    ("footer", H_BOILER),
+    ("sidebar", H_BOILER),
+    ("widget", H_BOILER),
+    ("related", H_BOILER),
+    ("breadcrumb", H_BOILER),
+    ("cookie", H_BOILER),
+    ("share", H_BOILER),
+    ("social", H_BOILER),
+    ("copyright", H_BOILER),
+    ("teaser", H_BOILER),
+    ("recommend", H_BOILER),
+    ("popular", H_BOILER),
+    ("trending", H_BOILER),
+    ("newsletter", H_BOILER),
+    ("navbar", H_BOILER),
+    ("menu", H_BOILER),
+    ("tags", H_BOILER),
+    ("archive", H_BOILER),
+    ("comment", H_COMMENT),
+    ("kommentar", H_COMMENT),
+    ("respond", H_COMMENT),
+    ("reply", H_COMMENT),
+    ("disqus", H_COMMENT),
+    ("discussion", H_COMMENT),
+    ("update", H_MODIF),
+    ("modif", H_MODIF),
+    ("aktualisiert", H_MODIF),
+    ("geaendert", H_MODIF),
+    ("changed", H_MODIF),
+    ("edited", H_MODIF),
+    ("revised", H_MODIF),
+    ("publish", H_PUB),
+    ("pubdate", H_PUB),
+    ("pub-date", H_PUB),
+    ("pub_date", H_PUB),
+    ("entry-date", H_PUB),
+    ("post-date", H_PUB),
+    ("post_date", H_PUB),
+    ("postdate", H_PUB),
+    ("created", H_PUB),
+    ("posted", H_PUB),
+    ("veroeffentlicht", H_PUB),
+    ("article-date", H_PUB),
+    ("article__date", H_PUB),
+    ("articledate", H_PUB),
+    ("story-date", H_PUB),
+    ("date", H_DATE),
+    ("datum", H_DATE),
+    ("time", H_DATE),
+    ("byline", H_DATE | H_AUTHOR),
+    ("meta", H_DATE),
+    ("stamp", H_DATE),
+    ("fecha", H_DATE),
+    ("tarih", H_DATE),
+    ("info", H_DATE),
+    ("author", H_AUTHOR),
+    ("autor", H_AUTHOR),
+    ("verfasser", H_AUTHOR),
+    ("creator", H_AUTHOR),
+    ("writer", H_AUTHOR),
+];
+const H_BOILER: u8 = 1;
+const H_COMMENT: u8 = 2;
+const H_MODIF: u8 = 4;
+const H_PUB: u8 = 8;
+const H_DATE: u8 = 16;
+const H_AUTHOR: u8 = 32;
+
+/// The kinds of hint in a class or id value, in one pass over it.
+fn class_hints(v: &str) -> u8 {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CLASS_HINTS.iter().map(|(p, _)| p))
+            .ok()
+    });
+    let Some(ac) = ac else { return 0 };
+    let mut h = 0;
+    for m in ac.find_overlapping_iter(v) {
+        h |= CLASS_HINTS[m.pattern().as_usize()].1;
+    }
+    h
+}
+
 /// Context flags an element adds from its name and attributes.
 fn element_flags(name: &str, attrs: &[Attr<'_>]) -> u8 {
     let mut f = 0;
@@ -260,6 +346,8 @@ fn element_flags(name: &str, attrs: &[Attr<'_>]) -> u8 {
     if name == "time" {
         f |= DATEISH;
     }
+    // A page-wide class ("has-sidebar" on <body>) says nothing about the text.
+    let structural = matches!(name, "html" | "body" | "main" | "article");
     for a in attrs {
         let an = a.name;
         let is_class = an.eq_ignore_ascii_case("class") || an.eq_ignore_ascii_case("id");
@@ -268,123 +356,42 @@ fn element_flags(name: &str, attrs: &[Attr<'_>]) -> u8 {
         if !(is_class || is_prop || is_rel) || a.value.is_empty() || a.value.len() > 300 {
             continue;
         }
-        let v = a.value.to_ascii_lowercase();
+        let v = a.value.trim();
         if is_prop {
-            match v.as_str() {
-                "datepublished" | "datecreated" => f |= PUB,
-                "datemodified" => f |= MODIF,
-                "author" | "creator" => f |= AUTHOR,
-                "comment" | "comments" => f |= COMMENT,
-                _ => {}
+            let is = |s: &str| v.eq_ignore_ascii_case(s);
+            if is("datepublished") || is("datecreated") {
+                f |= PUB;
+            } else if is("datemodified") {
+                f |= MODIF;
+            } else if is("author") || is("creator") {
+                f |= AUTHOR;
+            } else if is("comment") || is("comments") {
+                f |= COMMENT;
             }
             continue;
         }
         if is_rel {
-            if v == "author" {
+            if v.eq_ignore_ascii_case("author") {
                 f |= AUTHOR;
             }
             continue;
         }
-        // A page-wide class ("has-sidebar" on <body>) says nothing about the text.
-        let structural = matches!(name, "html" | "body" | "main" | "article");
-        if !structural
-            && has_any(
-                &v,
-                &[
-                    "footer",
-                    "sidebar",
-                    "widget",
-                    "related",
-                    "breadcrumb",
-                    "cookie",
-                    "share",
-                    "social",
-                    "copyright",
-                    "teaser",
-                    "recommend",
-                    "popular",
-                    "trending",
-                    "newsletter",
-                    "navbar",
-                    "menu",
-                    "tags",
-                    "archive",
-                ],
-            )
-        {
+        let h = class_hints(v);
+        if !structural && h & H_BOILER != 0 {
             f |= BOILER;
         }
-        if !structural
-            && has_any(
-                &v,
-                &[
-                    "comment",
-                    "kommentar",
-                    "respond",
-                    "reply",
-                    "disqus",
-                    "discussion",
-                ],
-            )
-            // "comments-date" and "comment-time" links sit in article headers.
-            && !has_any(&v, &["date", "time"])
-        {
+        // "comments-date" and "comment-time" links sit in article headers.
+        if !structural && h & H_COMMENT != 0 && h & H_DATE == 0 {
             f |= COMMENT;
         }
-        if has_any(
-            &v,
-            &[
-                "update",
-                "modif",
-                "aktualisiert",
-                "geaendert",
-                "changed",
-                "edited",
-                "revised",
-            ],
-        ) {
+        if h & H_MODIF != 0 {
             f |= MODIF;
-        } else if has_any(
-            &v,
-            &[
-                "publish",
-                "pubdate",
-                "pub-date",
-                "pub_date",
-                "entry-date",
-                "post-date",
-                "post_date",
-                "postdate",
-                "created",
-                "posted",
-                "veroeffentlicht",
-                "article-date",
-                "article__date",
-                "articledate",
-                "story-date",
-            ],
-        ) {
+        } else if h & H_PUB != 0 {
             f |= PUB | DATEISH;
-        } else if has_any(
-            &v,
-            &[
-                "date", "datum", "time", "byline", "meta", "dateline", "stamp", "fecha", "tarih",
-                "info",
-            ],
-        ) {
+        } else if h & H_DATE != 0 {
             f |= DATEISH;
         }
-        if has_any(
-            &v,
-            &[
-                "author",
-                "byline",
-                "autor",
-                "verfasser",
-                "creator",
-                "writer",
-            ],
-        ) {
+        if h & H_AUTHOR != 0 {
             f |= AUTHOR;
         }
     }
@@ -523,7 +530,6 @@ fn url_date(url: &str) -> Option<String> {
     None
 }
 
-#[allow(dead_code)]
 /// Reads the metadata of one page. `url` is where the page was fetched from,
 /// when known (its path may carry the date).
 pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
@@ -689,9 +695,14 @@ fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
         return (None, None);
     };
     let pick = match best {
+        // Markup: a machine timestamp (`datetime`, `content`) over a written
+        // date, then page order.
+        Tier::Marked => cands
+            .iter()
+            .find(|c| c.tier == best && c.value.len() > 10)
+            .or_else(|| cands.iter().find(|c| c.tier == best)),
         // Text tiers: the first date in page order.
         Tier::Keyword
-        | Tier::Marked
         | Tier::Time
         | Tier::Classed
         | Tier::Text
@@ -704,10 +715,10 @@ fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
             .filter(|c| c.tier == best)
             .min_by_key(|c| c.day),
     };
-    match pick {
-        Some(c) => (Some(c.value.clone()), Some(best.label())),
-        None => (None, None),
-    }
+    let Some(c) = pick else {
+        return (None, None);
+    };
+    (Some(c.value.clone()), Some(best.label()))
 }
 
 fn strip_by(s: &str) -> String {
@@ -901,6 +912,16 @@ fn gather(html: &str) -> Gathered {
                 if flags & COMMENT != 0 || text_budget == 0 {
                     continue;
                 }
+                let wants_author = flags & (AUTHOR | BOILER) == AUTHOR && g.author_text.is_none();
+                if !wants_author && !t.bytes().any(|c| c.is_ascii_digit()) {
+                    // No date here: keep only the words that may introduce one.
+                    let mut from = t.len().saturating_sub(100);
+                    while !t.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    remember(&mut recent, &clean_text(&t[from..]));
+                    continue;
+                }
                 let text = clean_text(t);
                 text_budget = text_budget.saturating_sub(text.len());
                 if flags & (AUTHOR | BOILER) == AUTHOR && g.author_text.is_none() {
@@ -933,20 +954,24 @@ fn gather(html: &str) -> Gathered {
                         g.push(tier, Some(f.date.to_string()));
                     }
                 }
-                // Keep the last ~60 bytes of text for the next chunk.
-                recent.push(' ');
-                recent.push_str(&text);
-                if recent.len() > 120 {
-                    let cut = recent.len() - 60;
-                    let cut = (cut..recent.len())
-                        .find(|&i| recent.is_char_boundary(i))
-                        .unwrap_or(recent.len());
-                    recent.drain(..cut);
-                }
+                remember(&mut recent, &text);
             }
         }
     }
     g
+}
+
+/// Keeps the last ~60 bytes of page text, to see what introduces a date.
+fn remember(recent: &mut String, text: &str) {
+    recent.push(' ');
+    recent.push_str(text);
+    if recent.len() > 120 {
+        let cut = recent.len() - 60;
+        let cut = (cut..recent.len())
+            .find(|&i| recent.is_char_boundary(i))
+            .unwrap_or(recent.len());
+        recent.drain(..cut);
+    }
 }
 
 /// Closes the elements whose end tag HTML lets authors leave out, when `name`

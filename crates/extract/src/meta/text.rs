@@ -80,7 +80,6 @@ fn date_lines(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-#[allow(dead_code)] // called from lib.rs
 /// The publication date stated in extracted text, as `YYYY-MM-DD`, or `None`
 /// when the text gives no date with evidence that it is the article's own.
 pub(crate) fn date_from_text(text: &str) -> Option<String> {
@@ -222,7 +221,6 @@ fn after_marker(line: &str) -> Option<String> {
     name_shaped(name).then(|| name.to_owned())
 }
 
-#[allow(dead_code)] // called from lib.rs
 /// The author named in extracted text, or `None` without evidence.
 pub(crate) fn byline_from_text(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
