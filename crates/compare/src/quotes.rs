@@ -116,7 +116,9 @@ fn find_spans(p: &str) -> Vec<Span> {
         if opens {
             let single = c == '‘' || c == '\'';
             let closers: &[char] = match c {
-                '"' => &['"'],
+                // Mixed marks happen ("“...," she said. "...").
+                '"' => &['"', '”'],
+                '“' => &['”', '"'],
                 '\'' => &['\''],
                 _ => closer_for(c).unwrap_or(&['”']),
             };
@@ -258,6 +260,9 @@ impl Ctx<'_, '_> {
                 }
                 return Some((Speaker::Name(m.name.clone(), m.kind), s));
             }
+        }
+        if lexicon::is_weekday(&w) || lexicon::is_month(&w) {
+            return None;
         }
         if is_cap(d, k) {
             // A capitalised word no rule typed: take the run as a name.
@@ -527,7 +532,7 @@ fn attribution_before(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
                 });
             }
         }
-        if is_participle_cue(d.tok(v)) && v > lo && d.tok(v - 1) == "," {
+        if is_participle_cue(d.tok(v)) && v > lo {
             if let Some(sp) = ctx.first_subject(lo, v) {
                 return Some(Attribution {
                     speaker: sp,
@@ -586,7 +591,16 @@ pub(crate) fn quotes(doc: &Doc, mentions: &[Mention], table: &NameTable) -> Vec<
             let before_lo = tok_at(doc, doc.sents[s_open].start.max(prev_end));
             let before_hi = tok_at(doc, os);
             let after_lo = tok_at(doc, oe);
-            let after_hi = tok_at(doc, doc.sents[s_close].end.min(next_start));
+            // A quote that ends its own sentence ("...!” Mr. X told CNBC.") is
+            // attributed in the next one.
+            let mut after_end = doc.sents[s_close].end;
+            if after_end <= oe
+                && s_close + 1 < doc.sents.len()
+                && doc.sents[s_close + 1].para == doc.sents[s_close].para
+            {
+                after_end = doc.sents[s_close + 1].end;
+            }
+            let after_hi = tok_at(doc, after_end.min(next_start));
             let mut att = attribution_after(&ctx, after_lo, after_hi.max(after_lo));
             if att.is_none() {
                 att = attribution_before(&ctx, before_lo, before_hi);

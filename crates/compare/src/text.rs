@@ -469,16 +469,17 @@ fn is_short(raw: &str, words: usize) -> bool {
     if words < 4 {
         return true;
     }
-    if !ends {
+    // A line without a sentence end is a heading or menu unless it is long prose.
+    if !ends && words < 12 {
         return true;
     }
-    // Title Case lines are headings.
+    // Title Case lines are headings (at any length when no sentence ends them).
     let ws: Vec<&str> = t.split_whitespace().collect();
     let caps = ws
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .count();
-    ws.len() <= 14 && caps * 10 >= ws.len() * 8
+    (ws.len() <= 14 || !ends) && caps * 10 >= ws.len() * 8
 }
 
 const OPENERS: &[char] = &['"', '“', '‘', '«', '„', '(', '[', '\'', '`'];
