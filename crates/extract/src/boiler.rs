@@ -89,7 +89,119 @@ const STARTS: &[&str] = &[
     "join our",
     "don't miss",
     "don’t miss",
+    "sign in",
+    "log in",
+    "login",
+    "create an account",
+    "create account",
+    "forgot your password",
+    "register for",
+    "фото:",
+    "фото ",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "imagen:",
+    "crédit photo",
+    "crédito:",
 ];
+
+/// Promotional lines that may run longer: checked on lines up to 320 chars.
+const LONG_CONTAINS: &[&str] = &[
+    "join our",
+    "let us know at",
+    "if you enjoyed this",
+    "follow him on",
+    "follow her on",
+    "follow us on",
+    "is out now. follow",
+    "if you buy something",
+    "may earn a commission",
+    "affiliate commission",
+    "quantities may be limited",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A line that is only a date or time stamp ("Wednesday 20 November 2019
+/// 11:42, UK", "Updated 10:31 a.m. ET", "05/10/2018").
+fn is_dateline(l: &str) -> bool {
+    let words: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 9 {
+        return false;
+    }
+    let year = words.iter().any(|w| {
+        let d = w.trim_matches(|c: char| !c.is_ascii_digit());
+        d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))
+    });
+    let clock = words.iter().any(|w| {
+        let b = w.as_bytes();
+        b.len() >= 4
+            && b.len() <= 8
+            && b.iter().filter(|c| **c == b':').count() == 1
+            && b[0].is_ascii_digit()
+    });
+    let month = words
+        .iter()
+        .any(|w| MONTHS.contains(&w.trim_end_matches('.')));
+    let slash_date = words.iter().any(|w| {
+        let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let updated = l.starts_with("updated") || l.starts_with("published") || l.starts_with("posted");
+    ((year || clock) && (month || slash_date || updated))
+        || (slash_date && words.len() <= 3)
+        || (updated && clock && words.len() <= 6)
+}
+
+/// "Image 1 of 23", "Photo 3/5", "1 of 5".
+fn is_counter(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    words.len() <= 5
+        && words.iter().any(|w| *w == "of" || w.contains('/'))
+        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.first().is_some_and(|w| {
+            matches!(*w, "image" | "photo" | "slide" | "picture" | "gallery")
+                || w.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// A block that is only a web address.
+fn is_bare_url(l: &str) -> bool {
+    (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
+        && !l.contains(char::is_whitespace)
+}
 
 /// Short lines that contain one of these are furniture.
 const CONTAINS: &[&str] = &[
@@ -124,8 +236,15 @@ const CONTAINS: &[&str] = &[
     "we may earn",
     "we may receive",
     "may contain affiliate",
-    "join our",
-    "let us know at",
+    "(reporting by",
+    "reporting by ",
+    "editing by ",
+    "additional reporting",
+    "\u{a9}",
+    "{*",
+    "*}",
+    "{{",
+    "}}",
     "for more, learn more",
     "contributed to this report",
 ];
@@ -137,8 +256,20 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         return true;
     }
     let chars = l.chars().count();
+    if chars > 320 {
+        return false;
+    }
+    if LONG_CONTAINS.iter().any(|s| l.contains(s)) {
+        return true;
+    }
     if chars > 200 {
         return false;
+    }
+    if chars <= 60 && (is_dateline(&l) || is_counter(&l)) {
+        return true;
+    }
+    if is_bare_url(&l) {
+        return true;
     }
     if chars <= 120 {
         for s in STARTS {
@@ -197,5 +328,16 @@ mod tests {
             false,
         );
         check("", true);
+        check("Wednesday 20 November 2019 11:42, UK", true);
+        check("Image 1 of 23", true);
+        check(
+            "https://www.example.com/news/article/Some-story-1234.php",
+            true,
+        );
+        check(
+            "May 2019 was the wettest month on record in the state, officials said.",
+            false,
+        );
+        check("(Reporting by Jane Doe; editing by John Roe)", true);
     }
 }
