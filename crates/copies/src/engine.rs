@@ -120,14 +120,15 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         .collect();
 
     // 2. Candidate pairs among representatives, from the sketch index.
-    let mut ix = CandidateIndex::new(cfg.anchor_bits);
+    let mut ix = CandidateIndex::new(cfg.anchor_bits, cfg.word_bits);
     ix.reserve(reps.len());
     let sigs: Vec<_> = reps
         .par_iter()
         .map(|&i| {
-            let mut sh = Vec::with_capacity(docs[i].t.toks.len());
-            for_each_shingle(docs[i].t.toks.iter().map(|k| k.hash), |h| sh.push(h));
-            signature_of_shingles(&sh, cfg.anchor_bits)
+            let toks: Vec<u64> = docs[i].t.toks.iter().map(|k| k.hash).collect();
+            let mut sh = Vec::with_capacity(toks.len());
+            for_each_shingle(toks.iter().copied(), |h| sh.push(h));
+            signature_of_shingles(&sh, &toks, cfg.anchor_bits, cfg.word_bits)
         })
         .collect();
     for s in sigs {
@@ -185,9 +186,41 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     }
 
     // 5. Per representative: sources among earlier candidates, alignment.
+    // A first pass finds each article's best earlier candidate; a candidate
+    // whose own best earlier candidate is also a candidate of this article is
+    // demoted (a copy of a copy names the original when it can see it).
+    let first_source: Vec<Option<usize>> = (0..n)
+        .into_par_iter()
+        .map(|a| {
+            adj[a]
+                .iter()
+                .filter(|e| {
+                    precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a)
+                        == Ordering::Less
+                })
+                .map(|e| (0.5 * e.c1 + 0.5 * e.c3, e.other))
+                .filter(|&(s, _)| s >= cfg.derivative_score)
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+                .map(|(_, o)| o)
+        })
+        .collect();
     let decided: Vec<(usize, Decision)> = reps
         .par_iter()
-        .map(|&a| (a, decide(a, &adj[a], &docs, &metas, articles, &idf, cfg)))
+        .map(|&a| {
+            (
+                a,
+                decide(
+                    a,
+                    &adj[a],
+                    &docs,
+                    &metas,
+                    &first_source,
+                    articles,
+                    &idf,
+                    cfg,
+                ),
+            )
+        })
         .collect();
     let mut dec: Vec<Option<Decision>> = vec![None; n];
     for (a, d) in decided {
@@ -207,6 +240,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                 reused: 1.0,
                 c3: 1.0,
                 c1: 1.0,
+                w1: 1.0,
             };
             recs.push((Derivation::Wholly, Some(o), p, Some(all)));
         } else if let Some(d) = dec[i].take() {
@@ -285,20 +319,24 @@ pub struct Features {
     pub reused: f64,
     /// Word-shingle containment in the union of its sources.
     pub c3: f64,
-    /// IDF-weighted word containment in the best source.
+    /// IDF-weighted word containment in the union of its sources.
     pub c1: f64,
+    /// Plain word containment in the union of its sources.
+    pub w1: f64,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn decide(
     a: usize,
     edges: &[Edge],
     docs: &[Doc],
     metas: &[Meta],
+    first_source: &[Option<usize>],
     articles: &[Article],
     idf: &dyn Fn(u64) -> f32,
     cfg: &CopiesConfig,
 ) -> Decision {
-    let (feat, src, passages) = analyse(a, edges, docs, metas, articles, idf, cfg);
+    let (feat, src, passages) = analyse(a, edges, docs, metas, first_source, articles, idf, cfg);
     let none = |features| Decision {
         features,
         derived: Derivation::None,
@@ -321,26 +359,40 @@ fn decide(
 }
 
 /// Sources, alignment and features of one article.
+#[allow(clippy::too_many_arguments)]
 fn analyse(
     a: usize,
     edges: &[Edge],
     docs: &[Doc],
     metas: &[Meta],
+    first_source: &[Option<usize>],
     articles: &[Article],
     idf: &dyn Fn(u64) -> f32,
     cfg: &CopiesConfig,
 ) -> (Features, Option<usize>, Vec<Passage>) {
     // Candidates that came first, by source score.
+    let seen: HashSet<usize> = edges.iter().map(|e| e.other).collect();
     let mut prior: Vec<(f64, Edge)> = edges
         .iter()
         .filter(|e| {
             precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a) == Ordering::Less
         })
-        .map(|e| (0.5 * e.c1 + 0.5 * e.c3, *e))
+        .map(|e| {
+            let s = 0.5 * e.c1 + 0.5 * e.c3;
+            let copy_of_seen = first_source[e.other].is_some_and(|c| c != a && seen.contains(&c));
+            (
+                if copy_of_seen {
+                    s * cfg.derivative_penalty
+                } else {
+                    s
+                },
+                *e,
+            )
+        })
         .filter(|(s, _)| *s > 0.0)
         .collect();
     prior.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.other.cmp(&y.1.other)));
-    let Some(&(best, best_edge)) = prior.first() else {
+    let Some(&(best, _)) = prior.first() else {
         return (Features::default(), None, Vec::new());
     };
     let chosen: Vec<usize> = prior
@@ -375,11 +427,20 @@ fn analyse(
     u.sort_unstable();
     u.dedup();
     let (n3, _) = intersect(&docs[a].s3, &u, &|_| 0.0);
+    let mut u1: Vec<u64> = chosen
+        .iter()
+        .flat_map(|&s| docs[s].s1.iter().copied())
+        .collect();
+    u1.sort_unstable();
+    u1.dedup();
+    let (n1, w1) = intersect(&docs[a].s1, &u1, idf);
+    let wa: f64 = docs[a].s1.iter().map(|&h| idf(h) as f64).sum();
     let feat = Features {
         verbatim: verb as f64 / ntok,
         reused: reused as f64 / ntok,
         c3: n3 as f64 / docs[a].s3.len().max(1) as f64,
-        c1: best_edge.c1,
+        c1: w1 / wa.max(1e-9),
+        w1: n1 as f64 / docs[a].s1.len().max(1) as f64,
     };
     // The source it draws the most from (ties: the better-scored one).
     let mut top = 0;

@@ -8,9 +8,13 @@
 //! filled by optimal densification (Shrivastava, ICML 2017, probe seed
 //! `DENSIFY_SEED`). Bins are banded 32 x 4 (LSH threshold about Jaccard 0.42);
 //! each band key is a 32-bit xxh3 (seed `BAND_SEED`), so 128 bytes per article.
-//! Anchors: the shingles whose hash has its top `anchor_bits` bits zero (a
+//! Anchors: the shingles whose hash has `anchor_bits` chosen bits zero (a
 //! fixed 1/2^bits sample, the same shingles in every text); two articles
-//! sharing at least two anchors are candidates. Buckets and anchors shared by
+//! sharing at least two anchors are candidates. Word anchors (for reworded
+//! reuse, where few 3-grams survive): a fixed 1/2^word_bits sample of each
+//! text's distinct words (seed `WORD_SEED`); each text keeps its 12 rarest
+//! sampled words shared with 2 to 32 texts, and texts sharing three of those
+//! are candidates. Buckets and anchors shared by
 //! too many articles (boilerplate, mass duplication) are linked as a star from
 //! their first member instead of all pairs, so a million identical texts cost
 //! a million pairs, not 5 * 10^11.
@@ -39,6 +43,13 @@ const BUCKET_CAP: usize = 64;
 const ANCHOR_DF_CAP: usize = 32;
 /// Shared anchors that make a candidate pair.
 const MIN_SHARED_ANCHORS: u32 = 2;
+/// Seed of the word-anchor keys.
+const WORD_SEED: u64 = 0x776f_7264_616e_6368; // "wordanch"
+/// Word anchors kept per text: its rarest sampled words (lowest document
+/// frequency, at least 2).
+const WORD_ANCHORS_KEPT: usize = 1000;
+/// Shared kept word anchors that make a candidate pair.
+const MIN_SHARED_WORDS: u32 = 2;
 
 /// A one-permutation MinHash sketch: `BINS` 32-bit minima, densified.
 /// `None` for a text without tokens.
@@ -112,10 +123,17 @@ pub(crate) struct Signature {
     pub bands: Option<[u32; BANDS]>,
     /// Sorted, distinct anchor keys.
     pub anchors: Vec<u32>,
+    /// Sorted, distinct word-anchor keys.
+    pub words: Vec<u32>,
 }
 
 /// Sketches one text: tokens, shingles, OPH sketch, band keys, anchors.
-pub(crate) fn signature_of_shingles(shingles: &[u64], anchor_bits: u32) -> Signature {
+pub(crate) fn signature_of_shingles(
+    shingles: &[u64],
+    tokens: &[u64],
+    anchor_bits: u32,
+    word_bits: u32,
+) -> Signature {
     let bands = sketch(shingles.iter().copied()).map(|s| band_keys(&s));
     let shift = 64 - anchor_bits.clamp(1, 63);
     let mut anchors: Vec<u32> = shingles
@@ -125,15 +143,29 @@ pub(crate) fn signature_of_shingles(shingles: &[u64], anchor_bits: u32) -> Signa
         .collect();
     anchors.sort_unstable();
     anchors.dedup();
-    Signature { bands, anchors }
+    let wshift = 64 - word_bits.clamp(1, 63);
+    let mut words: Vec<u32> = tokens
+        .iter()
+        .map(|&h| xxh3_64_with_seed(&h.to_le_bytes(), WORD_SEED))
+        .filter(|&h| h >> wshift == 0)
+        .map(|h| h as u32)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    Signature {
+        bands,
+        anchors,
+        words,
+    }
 }
 
-/// Shingle hashes of a text.
-pub(crate) fn shingles_of(text: &str) -> Vec<u64> {
+/// Shingle hashes and token hashes of a text.
+pub(crate) fn shingles_of(text: &str) -> (Vec<u64>, Vec<u64>) {
     let t = tokenize(text);
+    let toks: Vec<u64> = t.toks.iter().map(|k| k.hash).collect();
     let mut out = Vec::with_capacity(t.toks.len());
-    for_each_shingle(t.toks.iter().map(|k| k.hash), |h| out.push(h));
-    out
+    for_each_shingle(toks.iter().copied(), |h| out.push(h));
+    (out, toks)
 }
 
 /// A streaming candidate index over texts, the scalable first stage of
@@ -143,7 +175,7 @@ pub(crate) fn shingles_of(text: &str) -> Vec<u64> {
 ///
 /// ```
 /// use crossread_copies::CandidateIndex;
-/// let mut ix = CandidateIndex::new(4);
+/// let mut ix = CandidateIndex::new(4, 2);
 /// let a = "the quick brown fox jumps over the lazy dog near the river bank today";
 /// ix.add_texts(&[a, a, "something else entirely, written by somebody else"]);
 /// assert_eq!(ix.pairs(), vec![(0, 1)]);
@@ -151,23 +183,29 @@ pub(crate) fn shingles_of(text: &str) -> Vec<u64> {
 #[derive(Debug, Clone)]
 pub struct CandidateIndex {
     anchor_bits: u32,
+    word_bits: u32,
     /// Band keys of text `i` at `bands[i * BANDS..]` (0s for an empty text).
     bands: Vec<u32>,
     /// Whether text `i` has a sketch.
     has_sketch: Vec<bool>,
     /// (anchor key, text) entries.
     anchors: Vec<(u32, u32)>,
+    /// (word-anchor key, text) entries.
+    words: Vec<(u32, u32)>,
 }
 
 impl CandidateIndex {
     /// An empty index sampling one shingle in `2^anchor_bits` as an anchor
-    /// (clamped to 1..=24; 4 is the default of [`crate::CopiesConfig`]).
-    pub fn new(anchor_bits: u32) -> Self {
+    /// and one distinct word in `2^word_bits` as a word anchor (both clamped
+    /// to 1..=24; see [`crate::CopiesConfig`] for the defaults).
+    pub fn new(anchor_bits: u32, word_bits: u32) -> Self {
         CandidateIndex {
             anchor_bits: anchor_bits.clamp(1, 24),
+            word_bits: word_bits.clamp(1, 24),
             bands: Vec::new(),
             has_sketch: Vec::new(),
             anchors: Vec::new(),
+            words: Vec::new(),
         }
     }
 
@@ -190,10 +228,13 @@ impl CandidateIndex {
     /// Sketches and indexes a batch of texts (in parallel); they get the next
     /// ids in order.
     pub fn add_texts(&mut self, texts: &[&str]) {
-        let bits = self.anchor_bits;
+        let (bits, wbits) = (self.anchor_bits, self.word_bits);
         let sigs: Vec<Signature> = texts
             .par_iter()
-            .map(|t| signature_of_shingles(&shingles_of(t), bits))
+            .map(|t| {
+                let (sh, toks) = shingles_of(t);
+                signature_of_shingles(&sh, &toks, bits, wbits)
+            })
             .collect();
         for s in sigs {
             self.push(s);
@@ -214,6 +255,7 @@ impl CandidateIndex {
             }
         }
         self.anchors.extend(s.anchors.into_iter().map(|a| (a, id)));
+        self.words.extend(s.words.into_iter().map(|a| (a, id)));
     }
 
     /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct: texts sharing an
@@ -266,10 +308,50 @@ impl CandidateIndex {
             }
             k = m;
         }
+        out.extend(self.word_pairs());
         out.sort_unstable();
         out.dedup();
         out.into_iter()
             .map(|p| ((p >> 32) as u32, p as u32))
+            .collect()
+    }
+
+    /// Pairs sharing at least `MIN_SHARED_WORDS` of the rarest sampled words
+    /// each text keeps (`WORD_ANCHORS_KEPT` per text, so at most
+    /// `WORD_ANCHORS_KEPT * ANCHOR_DF_CAP` pair entries per text).
+    fn word_pairs(&self) -> Vec<u64> {
+        let mut w = self.words.clone();
+        w.sort_unstable();
+        // (text, df, key) of words shared by 2..=cap texts.
+        let mut per_text: Vec<(u32, u32, u32)> = Vec::new();
+        for g in w.chunk_by(|x, y| x.0 == y.0) {
+            if (2..=ANCHOR_DF_CAP).contains(&g.len()) {
+                per_text.extend(g.iter().map(|&(k, t)| (t, g.len() as u32, k)));
+            }
+        }
+        drop(w);
+        per_text.sort_unstable();
+        // Keep each text's rarest words.
+        let mut kept: Vec<(u32, u32)> = Vec::new();
+        for g in per_text.chunk_by(|x, y| x.0 == y.0) {
+            kept.extend(g.iter().take(WORD_ANCHORS_KEPT).map(|&(t, _, k)| (k, t)));
+        }
+        drop(per_text);
+        kept.sort_unstable();
+        let mut shared: Vec<u64> = Vec::new();
+        for g in kept.chunk_by(|x, y| x.0 == y.0) {
+            for x in 0..g.len() {
+                for y in x + 1..g.len() {
+                    shared.push(pack(g[x].1, g[y].1));
+                }
+            }
+        }
+        drop(kept);
+        shared.sort_unstable();
+        shared
+            .chunk_by(|x, y| x == y)
+            .filter(|g| g.len() as u32 >= MIN_SHARED_WORDS)
+            .map(|g| g[0])
             .collect()
     }
 }
@@ -315,14 +397,14 @@ mod tests {
                 x ^= x << 13;
                 x ^= x >> 7;
                 x ^= x << 17;
-                format!("w{}", x % 5000)
+                format!("w{}", x % 1_000_000)
             })
             .collect::<Vec<_>>()
             .join(" ")
     }
 
     fn check(texts: &[&str], expect: &[(u32, u32)]) {
-        let mut ix = CandidateIndex::new(4);
+        let mut ix = CandidateIndex::new(4, 2);
         ix.add_texts(texts);
         assert_eq!(ix.pairs(), expect);
     }
@@ -350,7 +432,7 @@ mod tests {
     fn large_buckets_become_stars() {
         let t = words(50, 7);
         let texts: Vec<&str> = std::iter::repeat_n(t.as_str(), 200).collect();
-        let mut ix = CandidateIndex::new(4);
+        let mut ix = CandidateIndex::new(4, 2);
         ix.add_texts(&texts);
         let p = ix.pairs();
         assert_eq!(p.len(), 199);
