@@ -451,6 +451,18 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(self.err())
     }
 
+    /// Ids of the stories that have a stored comparison.
+    pub fn compared_stories(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT story FROM comparisons ORDER BY story")
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
     /// Row counts; `extract_version` is the current extractor's version.
     pub fn counts(&self, extract_version: i64) -> Result<Counts, StoreError> {
         let one = |sql: &str| -> Result<u64, StoreError> {

@@ -49,7 +49,10 @@ fn extraction_progress_survives_reopening() {
     }
     let store = Store::open(&path).unwrap();
     let pending = store.documents_to_extract(1, 10).unwrap();
-    assert_eq!(pending.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["b"]);
+    assert_eq!(
+        pending.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        ["b"]
+    );
     // A new extractor version re-extracts everything.
     assert_eq!(store.documents_to_extract(2, 10).unwrap().len(), 2);
     assert_eq!(store.articles().unwrap()[0].text, "one");
@@ -75,13 +78,21 @@ fn stage_results_round_trip() {
         story: "s1".into(),
         thread: "t1".into(),
     };
-    store.save_stories(std::slice::from_ref(&asg), b"state").unwrap();
+    store
+        .save_stories(std::slice::from_ref(&asg), b"state")
+        .unwrap();
     assert_eq!(store.stories().unwrap(), vec![asg]);
-    assert_eq!(store.stage_state("stories").unwrap().as_deref(), Some(&b"state"[..]));
+    assert_eq!(
+        store.stage_state("stories").unwrap().as_deref(),
+        Some(&b"state"[..])
+    );
     store
         .save_comparisons(&[("s1".into(), "{\"id\":\"s1\"}".into())])
         .unwrap();
-    assert_eq!(store.comparisons().unwrap(), vec!["{\"id\":\"s1\"}".to_owned()]);
+    assert_eq!(
+        store.comparisons().unwrap(),
+        vec!["{\"id\":\"s1\"}".to_owned()]
+    );
 }
 
 #[test]
@@ -90,7 +101,10 @@ fn foreign_and_garbage_files_are_refused_untouched() {
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"this is not sqlite at all, just some words........").unwrap();
     let before = std::fs::read(&junk).unwrap();
-    let e = Store::open(&junk).err().expect("garbage refused").to_string();
+    let e = Store::open(&junk)
+        .err()
+        .expect("garbage refused")
+        .to_string();
     assert!(e.contains("not a crossread database"), "{e}");
     assert_eq!(std::fs::read(&junk).unwrap(), before);
 
@@ -99,7 +113,10 @@ fn foreign_and_garbage_files_are_refused_untouched() {
         .unwrap()
         .execute_batch("CREATE TABLE t (x)")
         .unwrap();
-    let e = Store::open(&other).err().expect("foreign refused").to_string();
+    let e = Store::open(&other)
+        .err()
+        .expect("foreign refused")
+        .to_string();
     assert!(e.contains("other tables"), "{e}");
 
     let newer = dir.path().join("newer.db");
@@ -107,6 +124,9 @@ fn foreign_and_garbage_files_are_refused_untouched() {
         .unwrap()
         .execute_batch("PRAGMA user_version = 999")
         .unwrap();
-    let e = Store::open(&newer).err().expect("newer refused").to_string();
+    let e = Store::open(&newer)
+        .err()
+        .expect("newer refused")
+        .to_string();
     assert!(e.contains("newer than this crossread"), "{e}");
 }

@@ -1,0 +1,328 @@
+//! One function per subcommand. Each returns an [`Outcome`] whose exit code the
+//! binary reports; fatal errors are `Err` and exit 1.
+
+use crate::pipeline::{assign_stories, extract_all, groups_of, ingest_batches, IngestStats};
+use crate::progress::{bar, bytes};
+use crate::{InputArgs, Stage};
+use anyhow::{Context, Result};
+use crossread_compare::{compare, render_terminal, StoryComparison, StoryInput};
+use crossread_core::{Article, CopyRecord, StoryAssignment};
+use crossread_store::Store;
+use crossread_stories::{StoryConfig, StoryEngine};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::time::Instant;
+
+/// Bump when extraction changes what it produces: stored articles of an older
+/// version are extracted again by the next `analyze`.
+pub const EXTRACT_VERSION: i64 = 1;
+
+/// How a command ended.
+pub struct Outcome {
+    rejected: u64,
+}
+
+impl Outcome {
+    fn ok() -> Self {
+        Outcome { rejected: 0 }
+    }
+    /// 0, or 3 when some inputs were rejected.
+    pub fn exit_code(&self) -> u8 {
+        if self.rejected > 0 {
+            3
+        } else {
+            0
+        }
+    }
+}
+
+fn open_store(db: &Path) -> Result<Store> {
+    Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+}
+
+/// `crossread analyze`: ingest into the store, then run every stage.
+pub fn analyze(db: &Path, input: &InputArgs, quiet: bool, stop_after: Stage) -> Result<Outcome> {
+    let start = Instant::now();
+    let mut store = open_store(db)?;
+    let mut added = 0u64;
+    let mut duplicates = 0u64;
+    let mut conflicts = 0u64;
+    let pb = bar("ingest", None, quiet);
+    let stats = ingest_batches(input, &pb, 1000, |docs| {
+        let summary = store.insert_documents(&docs)?;
+        added += summary.added as u64;
+        duplicates += summary.duplicates as u64;
+        for c in summary.conflicts {
+            conflicts += 1;
+            pb.suspend(|| {
+                eprintln!(
+                    "crossread: rejected {}: id {:?} is already stored with other content (from {})",
+                    c.origin, c.id, c.stored_origin
+                )
+            });
+        }
+        Ok(())
+    })?;
+    pb.finish_and_clear();
+    let rejected = stats.rejected + conflicts;
+    let compared = run_stages(&mut store, quiet, stop_after)?;
+
+    print_summary(&stats, added, duplicates, rejected, start);
+    let counts = store.counts(EXTRACT_VERSION)?;
+    eprintln!(
+        "crossread: store {} holds {} articles in {} stories ({} compared this run)",
+        db.display(),
+        counts.articles,
+        counts.stories,
+        compared
+    );
+    Ok(Outcome { rejected })
+}
+
+/// The stages after ingest, each over what the store holds.
+fn run_stages(store: &mut Store, quiet: bool, stop_after: Stage) -> Result<usize> {
+    if stop_after == Stage::Ingest {
+        return Ok(0);
+    }
+    extract_pending(store, quiet)?;
+    if stop_after == Stage::Extract {
+        return Ok(0);
+    }
+    let articles = store.articles()?;
+    let before: HashMap<String, CopyRecord> = store
+        .copies()?
+        .into_iter()
+        .map(|c| (c.id.to_string(), c))
+        .collect();
+    let copies = crossread_copies::find_copies(&articles);
+    store.save_copies(&copies)?;
+    if stop_after == Stage::Copies {
+        return Ok(0);
+    }
+    let mut touched = extend_stories(store, &articles, &copies)?;
+    if stop_after == Stage::Stories {
+        return Ok(0);
+    }
+    // Compare again every story that gained an article, whose copy records
+    // changed, or that an interrupted run left without a comparison.
+    let changed: HashSet<&str> = copies
+        .iter()
+        .filter(|c| before.get(c.id.as_str()) != Some(c))
+        .map(|c| c.id.as_str())
+        .collect();
+    let compared: HashSet<String> = store.compared_stories()?.into_iter().collect();
+    for a in store.stories()? {
+        if changed.contains(a.id.as_str()) || !compared.contains(a.story.as_str()) {
+            touched.insert(a.story.to_string());
+        }
+    }
+    compare_stories(store, &articles, &copies, &touched)
+}
+
+fn print_summary(stats: &IngestStats, added: u64, duplicates: u64, rejected: u64, start: Instant) {
+    let mut line = format!(
+        "crossread: {} articles read, {} stored, {} already stored, {} rejected; {} in {:.2} s",
+        stats.documents,
+        added,
+        duplicates,
+        rejected,
+        bytes(stats.bytes),
+        start.elapsed().as_secs_f64()
+    );
+    if stats.skipped > 0 {
+        line.push_str(&format!(
+            "; {} files of other types skipped in folders",
+            stats.skipped
+        ));
+    }
+    eprintln!("{line}");
+}
+
+/// Extracts every stored document the current extractor has not seen, in
+/// batches, each stored in its own transaction.
+fn extract_pending(store: &mut Store, quiet: bool) -> Result<()> {
+    let total = store.counts(EXTRACT_VERSION)?;
+    let pending = total.articles - total.extracted;
+    if pending == 0 {
+        return Ok(());
+    }
+    let pb = bar("extract", Some(pending), quiet);
+    loop {
+        let docs = store.documents_to_extract(EXTRACT_VERSION, 2000)?;
+        if docs.is_empty() {
+            break;
+        }
+        let articles = extract_all(&docs);
+        store.save_articles(&articles, EXTRACT_VERSION)?;
+        pb.inc(docs.len() as u64);
+    }
+    pb.finish_and_clear();
+    Ok(())
+}
+
+/// Adds articles that have no story yet to the persisted story engine; returns
+/// the stories that changed.
+fn extend_stories(
+    store: &mut Store,
+    articles: &[Article],
+    copies: &[CopyRecord],
+) -> Result<HashSet<String>> {
+    let assigned: HashSet<String> = store
+        .stories()?
+        .into_iter()
+        .map(|a| a.id.to_string())
+        .collect();
+    let fresh: Vec<Article> = articles
+        .iter()
+        .filter(|a| !assigned.contains(a.id.as_str()))
+        .cloned()
+        .collect();
+    if fresh.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let mut engine = match store.stage_state("stories")? {
+        Some(bytes) => StoryEngine::load(&bytes)
+            .context("the stored story state cannot be read; it was left as it is")?,
+        None => StoryEngine::new(StoryConfig::default()),
+    };
+    let groups = groups_of(&fresh, copies);
+    let assignments = assign_stories(&mut engine, &fresh, &groups);
+    store.save_stories(&assignments, &engine.save())?;
+    Ok(assignments
+        .into_iter()
+        .map(|a| a.story.to_string())
+        .collect())
+}
+
+/// Recomputes the comparison of each touched story.
+fn compare_stories(
+    store: &mut Store,
+    articles: &[Article],
+    copies: &[CopyRecord],
+    touched: &HashSet<String>,
+) -> Result<usize> {
+    if touched.is_empty() {
+        return Ok(0);
+    }
+    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let copy_by_id: HashMap<&str, &CopyRecord> =
+        copies.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut members: BTreeMap<String, (StoryAssignment, Vec<&Article>)> = BTreeMap::new();
+    for a in store.stories()? {
+        if !touched.contains(a.story.as_str()) {
+            continue;
+        }
+        if let Some(article) = by_id.get(a.id.as_str()) {
+            members
+                .entry(a.story.to_string())
+                .or_insert_with(|| (a.clone(), Vec::new()))
+                .1
+                .push(article);
+        }
+    }
+    let items: Vec<(String, String)> = members
+        .into_iter()
+        .map(|(story, (first, arts))| {
+            let copies = arts
+                .iter()
+                .filter_map(|a| copy_by_id.get(a.id.as_str()).copied())
+                .collect();
+            let input = StoryInput {
+                story: first.story.clone(),
+                thread: first.thread.clone(),
+                articles: arts,
+                copies,
+            };
+            let json = serde_json::to_string(&compare(&input)).expect("comparisons serialise");
+            (story, json)
+        })
+        .collect();
+    store.save_comparisons(&items)?;
+    Ok(items.len())
+}
+
+/// `crossread report`: the stored stories, for a terminal or as JSON.
+pub fn report(db: &Path, json: bool, width: usize) -> Result<Outcome> {
+    if !db.exists() {
+        anyhow::bail!(
+            "no store at {} (run `crossread analyze --db {} PATH...` first)",
+            db.display(),
+            db.display()
+        );
+    }
+    let store = open_store(db)?;
+    let mut stories: Vec<StoryComparison> = store
+        .comparisons()?
+        .iter()
+        .map(|s| serde_json::from_str(s))
+        .collect::<Result<_, _>>()
+        .context("a stored comparison is unreadable")?;
+    stories.sort_by(|a, b| {
+        (a.first_seen.as_deref(), a.id.as_str()).cmp(&(b.first_seen.as_deref(), b.id.as_str()))
+    });
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "stories": stories }))?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", render_terminal(&stories, width))?;
+    }
+    out.flush()?;
+    Ok(Outcome::ok())
+}
+
+fn print_lines<T: serde::Serialize>(items: &[T]) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for item in items {
+        serde_json::to_writer(&mut out, item)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs ingest and extract over the inputs, keeping every article in memory.
+fn extracted(input: &InputArgs) -> Result<(Vec<Article>, IngestStats)> {
+    let pb = bar("read", None, false);
+    let mut articles = Vec::new();
+    let stats = ingest_batches(input, &pb, 1000, |docs| {
+        articles.extend(extract_all(&docs));
+        Ok(())
+    })?;
+    pb.finish_and_clear();
+    Ok((articles, stats))
+}
+
+/// `crossread extract`: one JSON line per article, streamed.
+pub fn extract(input: &InputArgs) -> Result<Outcome> {
+    let pb = bar("extract", None, false);
+    let stats = ingest_batches(input, &pb, 256, |docs| print_lines(&extract_all(&docs)))?;
+    pb.finish_and_clear();
+    Ok(Outcome {
+        rejected: stats.rejected,
+    })
+}
+
+/// `crossread copies`: one copy record per article.
+pub fn copies(input: &InputArgs) -> Result<Outcome> {
+    let (articles, stats) = extracted(input)?;
+    print_lines(&crossread_copies::find_copies(&articles))?;
+    Ok(Outcome {
+        rejected: stats.rejected,
+    })
+}
+
+/// `crossread stories`: one story assignment per article.
+pub fn stories(input: &InputArgs) -> Result<Outcome> {
+    let (articles, stats) = extracted(input)?;
+    let copies = crossread_copies::find_copies(&articles);
+    let groups = groups_of(&articles, &copies);
+    let mut engine = StoryEngine::new(StoryConfig::default());
+    print_lines(&assign_stories(&mut engine, &articles, &groups))?;
+    Ok(Outcome {
+        rejected: stats.rejected,
+    })
+}

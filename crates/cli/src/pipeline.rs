@@ -1,0 +1,126 @@
+//! The stages chained in memory, shared by `analyze` and the per-stage
+//! subcommands: ingest in bounded batches, then extract, copies and stories over
+//! what ingest produced.
+
+use crate::InputArgs;
+use anyhow::Result;
+use crossread_core::{Article, CopyRecord, Document, GroupId, StoryAssignment};
+use crossread_ingest::{discover, ingest, Event, IngestOptions};
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+/// What ingest saw, for the closing summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IngestStats {
+    /// Documents produced.
+    pub documents: u64,
+    /// Inputs, lines or records rejected (each named on stderr).
+    pub rejected: u64,
+    /// Warnings printed.
+    pub warnings: u64,
+    /// Bytes of the inputs read.
+    pub bytes: u64,
+    /// Files in folders skipped for an unknown extension.
+    pub skipped: usize,
+}
+
+/// Reads every input, hands documents to `on_batch` in batches of at most
+/// `batch` in input order, and names each rejection on stderr as it happens.
+pub fn ingest_batches(
+    input: &InputArgs,
+    pb: &ProgressBar,
+    batch: usize,
+    mut on_batch: impl FnMut(Vec<Document>) -> Result<()>,
+) -> Result<IngestStats> {
+    let (inputs, rejections, skipped) = discover(&input.paths);
+    let mut stats = IngestStats {
+        skipped,
+        ..IngestStats::default()
+    };
+    for r in &rejections {
+        pb.suspend(|| eprintln!("crossread: rejected {r}"));
+        stats.rejected += 1;
+    }
+    let options = IngestOptions {
+        max_article_bytes: input.max_article_mb.saturating_mul(1 << 20).max(1),
+    };
+    let threads = input.threads.unwrap_or_else(rayon::current_num_threads);
+    let mut pending = Vec::with_capacity(batch);
+    let mut failure: Option<anyhow::Error> = None;
+    ingest(&inputs, &options, threads, |event| {
+        if failure.is_some() {
+            return;
+        }
+        match event {
+            Event::Document(d) => {
+                stats.documents += 1;
+                pb.inc(1);
+                pending.push(d);
+                if pending.len() >= batch {
+                    if let Err(e) = on_batch(std::mem::take(&mut pending)) {
+                        failure = Some(e);
+                    }
+                }
+            }
+            Event::Rejected(r) => {
+                stats.rejected += 1;
+                pb.suspend(|| eprintln!("crossread: rejected {r}"));
+            }
+            Event::Warning { origin, message } => {
+                stats.warnings += 1;
+                pb.suspend(|| eprintln!("crossread: warning: {origin}: {message}"));
+            }
+            Event::Finished { bytes } => stats.bytes += bytes,
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if !pending.is_empty() {
+        on_batch(pending)?;
+    }
+    Ok(stats)
+}
+
+/// Extracts documents in parallel, keeping their order.
+pub fn extract_all(docs: &[Document]) -> Vec<Article> {
+    docs.par_iter().map(crossread_extract::extract).collect()
+}
+
+/// Every article's copy group, aligned with `articles`.
+pub fn groups_of(articles: &[Article], copies: &[CopyRecord]) -> Vec<Option<GroupId>> {
+    let by_id: std::collections::HashMap<&str, &GroupId> =
+        copies.iter().map(|c| (c.id.as_str(), &c.group)).collect();
+    articles
+        .iter()
+        .map(|a| by_id.get(a.id.as_str()).map(|g| (*g).clone()))
+        .collect()
+}
+
+/// Feeds `articles` to a story engine in publication order (an undated article
+/// keeps its place after the article before it) and returns the assignments in
+/// the articles' order.
+pub fn assign_stories(
+    engine: &mut crossread_stories::StoryEngine,
+    articles: &[Article],
+    groups: &[Option<GroupId>],
+) -> Vec<StoryAssignment> {
+    let mut carried = String::new();
+    let mut keyed: Vec<(String, usize)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if let Some(d) = a.date.as_deref().filter(|d| d.len() >= 10) {
+                // ISO 8601 dates compare as text.
+                carried = d.to_owned();
+            }
+            (carried.clone(), i)
+        })
+        .collect();
+    keyed.sort();
+    let mut out: Vec<Option<StoryAssignment>> = vec![None; articles.len()];
+    for (_, i) in keyed {
+        out[i] = Some(engine.add(&articles[i], groups[i].as_ref()));
+    }
+    out.into_iter().flatten().collect()
+}
