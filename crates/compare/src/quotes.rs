@@ -765,7 +765,8 @@ fn reported(ctx: &Ctx, s: usize) -> Option<(usize, usize, Attribution)> {
             // "told the court that", "warned Iraq that": that within four tokens.
             let that = (v + 1..b.min(v + 6)).find(|&x| lower(d, x) == "that");
             match that {
-                Some(t) if (v + 1..t).all(|x| d.tok(x) != ",") => c = t + 1,
+                // Commas only around a short aside ("suggested, once again, that").
+                Some(t) if (v + 1..t).filter(|&x| d.tok(x) == ",").count() != 1 => c = t + 1,
                 _ if lexicon::is_bare_report_verb(&cue)
                     && cue != "added"
                     && !matches!(
@@ -788,7 +789,7 @@ fn tail_is_setting(d: &Doc, from: usize, to: usize) -> bool {
         return true;
     }
     let w = lower(d, from);
-    d.toks[from].kind == TokKind::Punct
+    matches!(w.as_str(), "." | "!" | "…" | "”" | "\"" | ")")
         || matches!(
             w.as_str(),
             "at" | "in"
