@@ -52,6 +52,9 @@ struct Feat {
     h: u64,
     raw: f32,
     w: f32,
+    /// Among the article's `candidate_terms` strongest at insertion: the
+    /// story is indexed under it for candidate lookup.
+    top: bool,
 }
 
 /// An article held in a window.
@@ -116,8 +119,9 @@ struct GroupEntry {
     touch: u64,
 }
 
-/// A story's sums as saved: (term, summed weight, members with the term), by term.
-type SavedSum = Vec<(u64, f64, u32)>;
+/// A story's sums as saved: (term, summed weight, members with the term,
+/// members with it among their strongest terms), by term.
+type SavedSum = Vec<(u64, f64, u32, u32)>;
 
 /// Everything that persists; indexes are rebuilt from it.
 #[derive(Serialize, Deserialize)]
@@ -160,11 +164,16 @@ pub(crate) struct Engine {
     scratch: Scratch,
     story_acc: Map<u64, f64>,
     query: Vec<(u64, f32)>,
-    /// story -> term -> (sum of the active members' weights, members with the term).
+    /// story -> term -> (sum of the active members' weights, members with
+    /// the term, members with it among their strongest terms).
     /// A story's average link to a query is `query · sum / active`.
-    sums: Map<u64, Map<u64, (f64, u32)>>,
-    /// term -> stories whose sum holds it.
+    sums: Map<u64, Map<u64, (f64, u32, u32)>>,
+    /// term -> stories with a member holding it among its strongest terms.
     story_post: Map<u64, Vec<u64>>,
+    /// The query's `candidate_terms` strongest terms, sorted by hash.
+    top: Vec<(u64, f32)>,
+    /// Document frequencies of the current article's terms.
+    dfs: Vec<u32>,
 }
 
 fn group_key(g: &GroupId) -> u64 {
@@ -193,6 +202,8 @@ impl Engine {
             query: Vec::new(),
             sums: Map::default(),
             story_post: Map::default(),
+            top: Vec::new(),
+            dfs: Vec::new(),
         }
     }
 
@@ -201,8 +212,11 @@ impl Engine {
     }
 
     fn idf(&self, h: u64) -> f32 {
-        let df = self.df.get(&h).copied().unwrap_or(0) as f64;
-        (((1.0 + self.n_docs as f64) / (1.0 + df)).ln() + 1.0) as f32
+        self.idf_of(self.df.get(&h).copied().unwrap_or(0))
+    }
+
+    fn idf_of(&self, df: u32) -> f32 {
+        (((1.0 + self.n_docs as f64) / (1.0 + f64::from(df))).ln() + 1.0) as f32
     }
 
     /// IDF-weighted, L2-normalised copy of raw features.
@@ -210,11 +224,16 @@ impl Engine {
     /// Words, names and numbers are normalised apart and mixed by
     /// `name_mix` / `number_mix`, so the dot product of two articles is the
     /// mix of their per-group cosines (over the groups the query has).
-    fn weigh(&self, raw: &[(u64, f32)], out: &mut Vec<(u64, f32)>) {
+    /// `dfs`, when given, holds each term's document frequency (saves lookups).
+    fn weigh(&self, raw: &[(u64, f32)], dfs: Option<&[u32]>, out: &mut Vec<(u64, f32)>) {
         out.clear();
         let mut norms = [0f64; 4];
-        for &(h, r) in raw {
-            let w = r * self.idf(h);
+        for (i, &(h, r)) in raw.iter().enumerate() {
+            let idf = match dfs.and_then(|d| d.get(i)) {
+                Some(&df) => self.idf_of(df),
+                None => self.idf(h),
+            };
+            let w = r * idf;
             norms[(h & 3) as usize] += f64::from(w) * f64::from(w);
             out.push((h, w));
         }
@@ -256,7 +275,7 @@ impl Engine {
                 };
                 raw.clear();
                 raw.extend(win.arts[i].feats.iter().map(|f| (f.h, f.raw)));
-                self.weigh(&raw, &mut out);
+                self.weigh(&raw, None, &mut out);
                 let win = if which == 0 {
                     &mut self.dated
                 } else {
@@ -299,7 +318,7 @@ impl Engine {
 
     /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
     fn sum_in(
-        sums: &mut Map<u64, Map<u64, (f64, u32)>>,
+        sums: &mut Map<u64, Map<u64, (f64, u32, u32)>>,
         post: &mut Map<u64, Vec<u64>>,
         story: u64,
         feats: &[Feat],
@@ -308,17 +327,26 @@ impl Engine {
         let m = sums.entry(story).or_default();
         for f in feats {
             if sign > 0.0 {
-                let e = m.entry(f.h).or_insert((0.0, 0));
-                if e.1 == 0 {
-                    post.entry(f.h).or_default().push(story);
-                }
+                let e = m.entry(f.h).or_insert((0.0, 0, 0));
                 e.0 += f64::from(f.w);
                 e.1 += 1;
+                if f.top {
+                    if e.2 == 0 {
+                        post.entry(f.h).or_default().push(story);
+                    }
+                    e.2 += 1;
+                }
             } else if let Some(e) = m.get_mut(&f.h) {
                 e.0 -= f64::from(f.w);
                 e.1 = e.1.saturating_sub(1);
+                let unindex = f.top && e.2 == 1;
+                if f.top {
+                    e.2 = e.2.saturating_sub(1);
+                }
                 if e.1 == 0 {
                     m.remove(&f.h);
+                }
+                if unindex {
                     if let Some(p) = post.get_mut(&f.h) {
                         if let Some(i) = p.iter().position(|&k| k == story) {
                             p.swap_remove(i);
@@ -335,10 +363,14 @@ impl Engine {
         }
     }
 
+    /// Counts the article's terms; leaves their new frequencies in `self.dfs`.
     fn count_df(&mut self, raw: &[(u64, f32)]) {
         self.n_docs += 1;
+        self.dfs.clear();
         for &(h, _) in raw {
-            *self.df.entry(h).or_insert(0) += 1;
+            let c = self.df.entry(h).or_insert(0);
+            *c = c.saturating_add(1);
+            self.dfs.push(*c);
         }
         if self.df.len() > self.cfg.max_df_terms {
             let mut floor = 1;
@@ -449,14 +481,8 @@ impl Engine {
     /// all query terms.
     fn best_story(&mut self, time: Option<f64>) -> Option<(u64, f64)> {
         self.story_acc.clear();
-        let mut top: Vec<(u64, f32)> = self.query.clone();
-        let k = self.cfg.candidate_terms.max(1);
-        if top.len() > k {
-            top.select_nth_unstable_by(k - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            top.truncate(k);
-        }
         // Stage 1: the query weight of the strongest terms each story holds.
-        for &(h, qw) in &top {
+        for &(h, qw) in &self.top {
             let Some(p) = self.story_post.get(&h) else {
                 continue;
             };
@@ -478,7 +504,7 @@ impl Engine {
             };
             let mut dot = 0f64;
             for &(h, qw) in &self.query {
-                if let Some(&(v, _)) = sum.get(&h) {
+                if let Some(&(v, _, _)) = sum.get(&h) {
                     dot += f64::from(qw) * v;
                 }
             }
@@ -661,7 +687,16 @@ impl Engine {
         self.count_df(&raw);
         self.maybe_refresh();
         let mut query = std::mem::take(&mut self.query);
-        self.weigh(&raw, &mut query);
+        self.weigh(&raw, Some(&self.dfs), &mut query);
+        self.top.clear();
+        self.top.extend_from_slice(&query);
+        let k = self.cfg.candidate_terms.max(1);
+        if self.top.len() > k {
+            self.top
+                .select_nth_unstable_by(k - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            self.top.truncate(k);
+        }
+        self.top.sort_unstable_by_key(|e| e.0);
         self.query = query;
         if let Some(t) = time {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
@@ -767,7 +802,12 @@ impl Engine {
         let feats: Vec<Feat> = raw
             .iter()
             .zip(&self.query)
-            .map(|(&(h, r), &(_, w))| Feat { h, raw: r, w })
+            .map(|(&(h, r), &(_, w))| Feat {
+                h,
+                raw: r,
+                w,
+                top: self.top.binary_search_by_key(&h, |e| e.0).is_ok(),
+            })
             .collect();
         let stored = Stored {
             seq,
@@ -820,8 +860,8 @@ impl Engine {
                     .sums
                     .iter()
                     .map(|(&k, m)| {
-                        let mut t: Vec<(u64, f64, u32)> =
-                            m.iter().map(|(&h, &(w, n))| (h, w, n)).collect();
+                        let mut t: SavedSum =
+                            m.iter().map(|(&h, &(w, n, t))| (h, w, n, t)).collect();
                         t.sort_unstable_by_key(|e| e.0);
                         (k, t)
                     })
@@ -844,11 +884,13 @@ impl Engine {
         e.dated.next_slot = e.dated.arts.back().map_or(0, |a| a.slot + 1);
         e.undated.next_slot = e.undated.arts.back().map_or(0, |a| a.slot + 1);
         for (k, v) in s.sums {
-            for t in &v {
+            for t in v.iter().filter(|t| t.3 > 0) {
                 e.story_post.entry(t.0).or_default().push(k);
             }
-            e.sums
-                .insert(k, v.into_iter().map(|(h, w, n)| (h, (w, n))).collect());
+            e.sums.insert(
+                k,
+                v.into_iter().map(|(h, w, n, t)| (h, (w, n, t))).collect(),
+            );
         }
         e.stories = s.stories.into_iter().collect();
         e.threads = s.threads.into_iter().collect();
