@@ -13,6 +13,10 @@ trap 'rm -rf "$tmp"' EXIT
 for a in "$data"/*.tar.xz; do tar -xJf "$a" -C "$tmp"; done
 cargo build --release -q -p crossread-extract --example eval_dates >&2
 table=$("$CARGO_TARGET_DIR/release/examples/eval_dates" "$data/labels.tsv" "$tmp" ${DATES_ERRORS:+"$DATES_ERRORS"})
+seeds=""
+if [ -d "$shared/seeds" ]; then
+  seeds=$("$CARGO_TARGET_DIR/release/examples/eval_dates" "$data/labels.tsv" "$tmp" "--seeds=$shared/seeds")
+fi
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)
 cat <<MD
 ## Publication dates (extract, metadata)
@@ -26,6 +30,12 @@ the page URL from the labels is passed in, as ingest does.
 Bar (issue 3): **F1 >= 0.95**.
 
 $table
+
+Text mode on the five seed pages (\`date_from_text\`, \`byline_from_text\` on the
+extracted text; the MintPress page 001 must give 2017-12-07 and Jason Ditz, not the
+2017-09-15 photo caption nor "© 2023"; the others carry no dated byline):
+
+$seeds
 
 Published results on exactly this set (htmldate docs/evaluation.rst, 2026-06-01):
 

@@ -138,6 +138,32 @@ fn main() {
         });
     }
 
+    if let Some(seeds) = std::env::args()
+        .nth(3)
+        .filter(|a| a.starts_with("--seeds="))
+    {
+        // Text mode on the seed pages: the date and byline found in each.
+        let dir = seeds.trim_start_matches("--seeds=");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        names.sort();
+        println!("| seed | date_from_text | byline_from_text |");
+        println!("|---|---|---|");
+        for path in names {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            println!(
+                "| {name} | {} | {} |",
+                meta::date_from_text(&text).unwrap_or_else(|| "-".into()),
+                meta::byline_from_text(&text).unwrap_or_else(|| "-".into())
+            );
+        }
+        return;
+    }
     if let Ok(want) = std::env::var("DATES_DEBUG") {
         for p in pages
             .iter()
@@ -205,7 +231,7 @@ fn main() {
             ));
         }
     }
-    if let Some(path) = args.get(3) {
+    if let Some(path) = args.get(3).filter(|a| !a.starts_with("--")) {
         if let Err(e) = std::fs::write(path, &errors) {
             eprintln!("eval_dates: cannot write {path}: {e}");
         }
