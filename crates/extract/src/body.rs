@@ -273,7 +273,10 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
     // Which subtrees hold a block named like an article body, bottom-up.
     let mut holds_positive = vec![false; n];
     for id in (1..n).rev() {
-        if is_positive(dom.hint(id as NodeId)) && raw[id] >= 200 {
+        let hint = dom.hint(id as NodeId);
+        // Article bodies, and embedded posts (the standard Twitter embed class)
+        // that articles quote: hints on their ancestors must not drop them.
+        if (is_positive(hint) && raw[id] >= 200) || hint.contains("twitter-tweet") {
             holds_positive[id] = true;
         }
         let p = dom.nodes[id].parent;

@@ -265,7 +265,8 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
     if chars > 200 {
         return false;
     }
-    if chars <= 60 && (is_dateline(&l) || is_counter(&l)) {
+    // (Not the signature line of a quoted post: "— Name (@handle) May 1, 2019".)
+    if chars <= 60 && ((is_dateline(&l) && !l.contains('@')) || is_counter(&l)) {
         return true;
     }
     if is_bare_url(&l) {
