@@ -1,12 +1,22 @@
-//! The online clusterer: active windows, inverted indexes, stories, threads.
+//! The online clusterer: active windows, story sums, stories, threads.
 //!
-//! Each article is compared with the articles still in an active window
-//! through an inverted index of their TF-IDF weights, and joins the story
-//! whose active members it is most similar to on average (average link),
-//! when that average reaches the threshold; otherwise it starts a story.
-//! A new story joins the thread whose profile (the summed vectors of its
-//! stories' first articles, cut to the strongest terms) it is most similar
-//! to, or starts a thread.
+//! An article's vector (TF-IDF over words, names and numbers, each group
+//! normalised apart and mixed) is compared with the stories that still have
+//! members in an active window. The average cosine to a story's active
+//! members (average link) equals the article's dot product with the sum of
+//! their vectors divided by their number, so each story keeps that sum and
+//! no pairwise work is done. Candidate stories are those indexed under one
+//! of the article's strongest terms (a story is indexed under its members'
+//! strongest terms); the best few are scored exactly, and the article joins
+//! the best one when its average link reaches the threshold and, for a
+//! dated article, the story has a dated member within the window; otherwise
+//! it starts a story. A new story joins the thread whose profile (the summed
+//! vectors of its stories' first articles, cut to the strongest terms) it is
+//! most similar to, or starts a thread.
+//!
+//! Document frequencies are counted online; while the collection is young
+//! (each time it has grown by a quarter) the stored vectors are re-weighed
+//! and the sums rebuilt, so early articles do not keep their first weights.
 //!
 //! Memory is bounded: dated articles leave the window once the clock (the
 //! latest date seen) is `window_days` past them, undated ones once more than
