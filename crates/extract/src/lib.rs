@@ -190,6 +190,63 @@ fn detect_lang(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn html_doc(body: String) -> Document {
+        Document {
+            id: "t".into(),
+            origin: "test".into(),
+            url: None,
+            outlet: None,
+            date: None,
+            title: None,
+            fetched: None,
+            body: Body::Html(body),
+        }
+    }
+
+    #[test]
+    fn bad_input_is_bounded_and_explained() {
+        // 100k-deep nesting, of block and inline elements.
+        for open in ["<div>", "<b>", "<table><tr><td>", "<li>", "<a href=x>"] {
+            let page = format!("{}<p>deep text</p>", open.repeat(100_000));
+            let a = extract(&html_doc(page));
+            assert!(a.text.is_empty() || a.text.contains("deep text"));
+        }
+        // A page with no article at all.
+        let a = extract(&html_doc(
+            "<html><body><nav><a href=/>Home</a></nav></body></html>".into(),
+        ));
+        assert!(a.text.is_empty());
+        assert!(a.note.is_some());
+        // Binary junk and unmatched tags.
+        let junk: String = (0..200_000u32)
+            .map(|i| char::from_u32(i % 0x3000).unwrap_or('x'))
+            .collect();
+        let _ = extract(&html_doc(junk));
+        let _ = extract(&html_doc("</span>".repeat(200_000)));
+        let _ = extract(&html_doc("<p>".repeat(200_000)));
+        // Text mode: many short lines, one huge line.
+        let mut d = html_doc(String::new());
+        d.body = Body::Text("Home\n".repeat(200_000));
+        assert!(extract(&d).text.is_empty());
+        d.body = Body::Text("word ".repeat(1_000_000));
+        let _ = extract(&d);
+    }
+
+    #[test]
+    fn an_article_page_gives_its_paragraphs() {
+        let p = "The council voted on Tuesday to approve the new budget, which raises spending on schools by a tenth.";
+        let page = format!(
+            "<html><head><title>Budget</title></head><body><nav><a href=/>Home</a> <a href=/a>World</a></nav>\
+             <article><h1>Budget passes</h1><p>{p}</p><p>{p}</p><figure><figcaption>A photo (AP Photo)</figcaption></figure>\
+             <div class=share>Share this on Facebook</div><p>{p}</p></article>\
+             <div id=comments><p>Great article, I loved reading it, thanks so much for writing it all up!</p></div>\
+             <footer>\u{a9} 2023 Example News</footer></body></html>"
+        );
+        let a = extract(&html_doc(page));
+        assert_eq!(a.text, format!("{p}\n\n{p}\n\n{p}"));
+        assert_eq!(a.title.as_deref(), Some("Budget"));
+    }
+
     #[test]
     fn hosts() {
         assert_eq!(

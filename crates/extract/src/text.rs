@@ -197,6 +197,7 @@ pub(crate) fn clean(input: &str) -> Cleaned {
                 .get(i + 1)
                 .is_some_and(|n| n.indent > l.indent && !n.bullet)
     });
+    let runs = label_runs(&lines);
     for i in 0..lines.len() {
         let l = &lines[i];
         if let Class::Drop(why) = l.class {
@@ -223,7 +224,7 @@ pub(crate) fn clean(input: &str) -> Cleaned {
             } else {
                 "label after the article"
             })
-        } else if l.class == Class::Label && (in_label_run(&lines, i) || l.indent > 0) {
+        } else if l.class == Class::Label && (runs[i] || l.indent > 0) {
             Some("menu or link list")
         } else {
             None
@@ -257,18 +258,25 @@ fn looks_like_title(t: &str) -> bool {
     caps * 2 >= words.len() || t.contains('?')
 }
 
-/// Part of three or more consecutive label lines.
-fn in_label_run(lines: &[Line], i: usize) -> bool {
-    let is_label = |j: usize| lines.get(j).is_some_and(|l| l.class == Class::Label);
-    let mut start = i;
-    while start > 0 && is_label(start - 1) {
-        start -= 1;
+/// For each line, whether it is part of three or more consecutive label lines
+/// (one linear pass).
+fn label_runs(lines: &[Line]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].class != Class::Label {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].class == Class::Label {
+            i += 1;
+        }
+        if i - start >= 3 {
+            out[start..i].iter_mut().for_each(|x| *x = true);
+        }
     }
-    let mut end = i;
-    while is_label(end + 1) {
-        end += 1;
-    }
-    end - start + 1 >= 3
+    out
 }
 
 #[cfg(test)]
