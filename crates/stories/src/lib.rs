@@ -99,7 +99,7 @@ impl Default for StoryConfig {
             window_days: 2.0,
             name_mix: 0.35,
             phrase_weight: 1.0,
-            number_mix: 0.1,
+            number_mix: 0.15,
             max_text_bytes: 4000,
             candidate_terms: 24,
             candidate_stories: 4,
