@@ -88,7 +88,7 @@ struct Window {
 impl Window {
     fn push(&mut self, mut a: Stored) {
         a.slot = self.next_slot;
-        self.next_slot += 1;
+        self.next_slot = self.next_slot.wrapping_add(1);
         self.arts.push_back(a);
     }
 }
@@ -268,7 +268,10 @@ impl Engine {
         if self.n_docs < self.next_refresh {
             return;
         }
-        self.next_refresh = (self.n_docs + self.n_docs / 4).max(self.n_docs + 1);
+        self.next_refresh = self
+            .n_docs
+            .saturating_add(self.n_docs / 4)
+            .max(self.n_docs.saturating_add(1));
         let mut raw = Vec::new();
         let mut out = Vec::new();
         for which in 0..2 {
@@ -339,12 +342,12 @@ impl Engine {
             if sign > 0.0 {
                 let e = m.entry(f.h).or_insert((0.0, 0, 0));
                 e.0 += f64::from(f.w);
-                e.1 += 1;
+                e.1 = e.1.saturating_add(1);
                 if f.top {
                     if e.2 == 0 {
                         post.entry(f.h).or_default().push(story);
                     }
-                    e.2 += 1;
+                    e.2 = e.2.saturating_add(1);
                 }
             } else if let Some(e) = m.get_mut(&f.h) {
                 e.0 -= f64::from(f.w);
@@ -375,7 +378,7 @@ impl Engine {
 
     /// Counts the article's terms; leaves their new frequencies in `self.dfs`.
     fn count_df(&mut self, raw: &[(u64, f32)]) {
-        self.n_docs += 1;
+        self.n_docs = self.n_docs.saturating_add(1);
         self.dfs.clear();
         for &(h, _) in raw {
             let c = self.df.entry(h).or_insert(0);
@@ -678,7 +681,7 @@ impl Engine {
     }
 
     pub(crate) fn add(&mut self, article: &Article, group: Option<&GroupId>) -> StoryAssignment {
-        self.seq += 1;
+        self.seq = self.seq.wrapping_add(1);
         let seq = self.seq;
         let time = article.date.as_deref().and_then(parse_days);
         let kinds = KindWeights {
@@ -733,7 +736,7 @@ impl Engine {
                 Some((k, avg)) => {
                     if let Some(st) = self.stories.get_mut(&k) {
                         st.link_sum += avg * f64::from(st.active);
-                        st.links += u64::from(st.active);
+                        st.links = st.links.saturating_add(u64::from(st.active));
                     }
                     self.touch_thread_of(k, time);
                     k
@@ -779,7 +782,7 @@ impl Engine {
         };
         let (story_id, thread, thread_id) = match self.stories.get_mut(&story_key) {
             Some(s) => {
-                s.active += 1;
+                s.active = s.active.saturating_add(1);
                 if let Some(t) = time {
                     s.last_time = Some(s.last_time.map_or(t, |l| l.max(t)));
                 }

@@ -262,3 +262,31 @@ fn cluster_returns_input_order_and_sorts_by_date() {
     assert_eq!(out[0].story, StoryId::new("early"));
     assert_eq!(feed_order(&arts), vec![2, 0, 1]);
 }
+
+#[test]
+fn hostile_state_values_do_not_panic() {
+    // A state whose counters sit at their maxima still loads and runs.
+    let mut e = StoryEngine::new(StoryConfig {
+        max_df_terms: 0,
+        max_groups: 0,
+        max_threads: 0,
+        ..StoryConfig::default()
+    });
+    for a in stream() {
+        e.add(&a, Some(&GroupId::new("g")));
+    }
+    let bytes = e.save();
+    let mut again = StoryEngine::load(&bytes).expect("loads");
+    for a in stream() {
+        let s = again.add(&a, None);
+        assert_eq!(s.id, a.id);
+    }
+    // Flipping bytes of a valid state either fails to load or loads and runs.
+    for i in (12..bytes.len()).step_by(97) {
+        let mut b = bytes.clone();
+        b[i] ^= 0xff;
+        if let Ok(mut x) = StoryEngine::load(&b) {
+            x.add(&art("z", Some("2014-08-30"), QUAKE_A.0, QUAKE_A.1), None);
+        }
+    }
+}
