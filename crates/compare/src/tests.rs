@@ -281,3 +281,58 @@ fn terminal_report_fits_100_columns() {
         assert!(text.contains(section), "missing {section} in\n{text}");
     }
 }
+
+#[test]
+fn random_text_never_panics() {
+    // Deterministic xorshift over a pool rich in marks, digits and scripts.
+    let pool: Vec<char> = "aZ .,;:!?\"'“”‘’«»„「」()[]-–—\n\n0123456789%£$€MrGen.saidtoldaccording ИЖ中文ع é\u{0}\u{200b}`"
+        .chars()
+        .collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for round in 0..60 {
+        let mut arts = Vec::new();
+        for k in 0..(1 + round % 4) {
+            let len = (next() % 600) as usize;
+            let text: String = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize])
+                .collect();
+            arts.push(art(&format!("r{round}-{k}"), "O", None, &text));
+        }
+        let c = run(&arts, &[]);
+        assert_eq!(c.articles.len(), arts.len());
+        let _ = render_terminal(&[c], 60);
+    }
+}
+
+#[test]
+fn ten_thousand_articles_stay_bounded() {
+    let texts = [
+        WIRE,
+        "Officials believe an estimated 3,000 ISIS fighters still remain in Iraq and Syria today.",
+        "",
+    ];
+    let arts: Vec<Article> = (0..10_000)
+        .map(|i| {
+            art(
+                &format!("a{i:05}"),
+                &format!("O{}", i % 50),
+                None,
+                texts[i % 3],
+            )
+        })
+        .collect();
+    let c = run(&arts, &[]);
+    assert_eq!(c.articles.len(), 10_000);
+    assert!(c.claims.len() <= MAX_CLAIMS && c.quotes.len() <= MAX_QUOTES);
+    let fighters = claim_with(&c, "3,000 ISIS fighters");
+    assert!(
+        fighters.articles.len() > 3000,
+        "republished sentences join one claim"
+    );
+}
