@@ -31,8 +31,8 @@ struct Doc {
 fn prepare(text: &str) -> Doc {
     let t = tokenize(text);
     let mut s3 = Vec::with_capacity(t.toks.len());
-    for_each_shingle(t.toks.iter().map(|k| k.hash), |h| s3.push(h));
     let mut s1: Vec<u64> = t.toks.iter().map(|k| k.hash).collect();
+    for_each_shingle(&s1, |h| s3.push(h));
     s3.sort_unstable();
     s3.dedup();
     s1.sort_unstable();
@@ -127,14 +127,14 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         .map(|&i| {
             let toks: Vec<u64> = docs[i].t.toks.iter().map(|k| k.hash).collect();
             let mut sh = Vec::with_capacity(toks.len());
-            for_each_shingle(toks.iter().copied(), |h| sh.push(h));
+            for_each_shingle(&toks, |h| sh.push(h));
             signature_of_shingles(&sh, &toks, cfg.anchor_bits, cfg.word_bits)
         })
         .collect();
     for s in sigs {
         ix.push(s);
     }
-    let pairs = ix.pairs();
+    let pairs = ix.into_pairs();
 
     // 3. IDF over representatives.
     let mut df: HashMap<u64, u32> = HashMap::new();

@@ -23,7 +23,7 @@
 //! by containment and alignment (`align`); a few spurious pairs from 32-bit key
 //! collisions are expected and harmless.
 
-use crate::tokens::{for_each_shingle, tokenize};
+use crate::tokens::{for_each_shingle, token_hashes};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -54,20 +54,21 @@ const MIN_SHARED_WORDS: u32 = 2;
 /// A one-permutation MinHash sketch: `BINS` 32-bit minima, densified.
 /// `None` for a text without tokens.
 pub(crate) fn sketch(shingles: impl Iterator<Item = u64>) -> Option<[u32; BINS]> {
+    // u32::MAX marks an empty bin (a shingle whose low 32 bits are all ones
+    // counts as absent: harmless, it only changes which bins densify).
     let mut bins = [u32::MAX; BINS];
-    let mut filled = [false; BINS];
     let mut any = false;
     for h in shingles {
         let b = (h >> 57) as usize; // top 7 bits pick the bin
-        let v = h as u32;
-        if !filled[b] || v < bins[b] {
-            bins[b] = v;
-            filled[b] = true;
-        }
+        bins[b] = bins[b].min(h as u32);
         any = true;
     }
     if !any {
         return None;
+    }
+    let filled: [bool; BINS] = std::array::from_fn(|i| bins[i] != u32::MAX);
+    if !filled.iter().any(|&f| f) {
+        return Some(bins);
     }
     if filled.iter().all(|&f| f) {
         return Some(bins);
@@ -146,7 +147,7 @@ pub(crate) fn signature_of_shingles(
     let wshift = 64 - word_bits.clamp(1, 63);
     let mut words: Vec<u32> = tokens
         .iter()
-        .map(|&h| xxh3_64_with_seed(&h.to_le_bytes(), WORD_SEED))
+        .map(|&h| crate::tokens::fmix64(h ^ WORD_SEED))
         .filter(|&h| h >> wshift == 0)
         .map(|h| h as u32)
         .collect();
@@ -161,10 +162,10 @@ pub(crate) fn signature_of_shingles(
 
 /// Shingle hashes and token hashes of a text.
 pub(crate) fn shingles_of(text: &str) -> (Vec<u64>, Vec<u64>) {
-    let t = tokenize(text);
-    let toks: Vec<u64> = t.toks.iter().map(|k| k.hash).collect();
-    let mut out = Vec::with_capacity(t.toks.len());
-    for_each_shingle(toks.iter().copied(), |h| out.push(h));
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    token_hashes(text, &mut toks);
+    let mut out = Vec::with_capacity(toks.len());
+    for_each_shingle(&toks, |h| out.push(h));
     (out, toks)
 }
 
@@ -178,7 +179,7 @@ pub(crate) fn shingles_of(text: &str) -> (Vec<u64>, Vec<u64>) {
 /// let mut ix = CandidateIndex::new(4, 2);
 /// let a = "the quick brown fox jumps over the lazy dog near the river bank today";
 /// ix.add_texts(&[a, a, "something else entirely, written by somebody else"]);
-/// assert_eq!(ix.pairs(), vec![(0, 1)]);
+/// assert_eq!(ix.into_pairs(), vec![(0, 1)]);
 /// ```
 #[derive(Debug, Clone)]
 pub struct CandidateIndex {
@@ -260,24 +261,28 @@ impl CandidateIndex {
 
     /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct: texts sharing an
     /// LSH band bucket or at least two anchors.
-    pub fn pairs(&self) -> Vec<(u32, u32)> {
+    /// Consumes the index, so its memory is reused rather than copied.
+    pub fn into_pairs(mut self) -> Vec<(u32, u32)> {
         let n = self.len();
         let mut out: Vec<u64> = Vec::new();
-        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(n);
+        let mut entries: Vec<u64> = Vec::with_capacity(n);
         for b in 0..BANDS {
             entries.clear();
             entries.extend(
-                (0..n)
-                    .filter(|&i| self.has_sketch[i])
-                    .map(|i| (self.bands[i * BANDS + b], i as u32)),
+                self.has_sketch
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &has)| has)
+                    .map(|(i, _)| ((self.bands[i * BANDS + b] as u64) << 32) | i as u64),
             );
             entries.sort_unstable();
             emit_groups(&entries, BUCKET_CAP, &mut out);
             out.sort_unstable();
             out.dedup();
         }
+        self.bands = Vec::new();
         // Anchors: pairs sharing >= MIN_SHARED_ANCHORS distinct anchors.
-        let mut anchors = self.anchors.clone();
+        let mut anchors = std::mem::take(&mut self.anchors);
         anchors.sort_unstable();
         let mut shared: Vec<u64> = Vec::new();
         let mut i = 0;
@@ -319,8 +324,8 @@ impl CandidateIndex {
     /// Pairs sharing at least `MIN_SHARED_WORDS` of the rarest sampled words
     /// each text keeps (`WORD_ANCHORS_KEPT` per text, so at most
     /// `WORD_ANCHORS_KEPT * ANCHOR_DF_CAP` pair entries per text).
-    fn word_pairs(&self) -> Vec<u64> {
-        let mut w = self.words.clone();
+    fn word_pairs(&mut self) -> Vec<u64> {
+        let mut w = std::mem::take(&mut self.words);
         w.sort_unstable();
         // (text, df, key) of words shared by 2..=cap texts.
         let mut per_text: Vec<(u32, u32, u32)> = Vec::new();
@@ -363,25 +368,20 @@ fn pack(a: u32, b: u32) -> u64 {
 
 /// Pairs from sorted (key, id) entries: all pairs in small groups, a star
 /// from the first member in groups larger than `cap`.
-fn emit_groups(entries: &[(u32, u32)], cap: usize, out: &mut Vec<u64>) {
-    let mut i = 0;
-    while i < entries.len() {
-        let mut j = i + 1;
-        while j < entries.len() && entries[j].0 == entries[i].0 {
-            j += 1;
-        }
-        if j - i > cap {
-            for y in i + 1..j {
-                out.push(pack(entries[i].1, entries[y].1));
+fn emit_groups(entries: &[u64], cap: usize, out: &mut Vec<u64>) {
+    for g in entries.chunk_by(|x, y| x >> 32 == y >> 32) {
+        let id = |k: usize| g[k] as u32;
+        if g.len() > cap {
+            for y in 1..g.len() {
+                out.push(pack(id(0), id(y)));
             }
         } else {
-            for x in i..j {
-                for y in x + 1..j {
-                    out.push(pack(entries[x].1, entries[y].1));
+            for x in 0..g.len() {
+                for y in x + 1..g.len() {
+                    out.push(pack(id(x), id(y)));
                 }
             }
         }
-        i = j;
     }
 }
 
@@ -406,7 +406,7 @@ mod tests {
     fn check(texts: &[&str], expect: &[(u32, u32)]) {
         let mut ix = CandidateIndex::new(4, 2);
         ix.add_texts(texts);
-        assert_eq!(ix.pairs(), expect);
+        assert_eq!(ix.into_pairs(), expect);
     }
 
     #[test]
@@ -434,7 +434,7 @@ mod tests {
         let texts: Vec<&str> = std::iter::repeat_n(t.as_str(), 200).collect();
         let mut ix = CandidateIndex::new(4, 2);
         ix.add_texts(&texts);
-        let p = ix.pairs();
+        let p = ix.into_pairs();
         assert_eq!(p.len(), 199);
         assert!(p.iter().all(|&(i, _)| i == 0));
     }

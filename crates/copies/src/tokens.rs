@@ -8,9 +8,8 @@
 //! word 3-gram shingles become character 3-grams there, the usual unit for
 //! those scripts. Every other script is cut at whitespace and punctuation.
 
-use xxhash_rust::xxh3::xxh3_64_with_seed;
-
-/// Seed of every token hash (fixed so output is identical run to run).
+/// Seed (FNV-1a start state) of every token hash, fixed so output is
+/// identical run to run.
 pub(crate) const TOKEN_SEED: u64 = 0x6372_6f73_7372_6561; // "crossrea"
 /// Seed that mixes token hashes into shingle hashes.
 pub(crate) const SHINGLE_SEED: u64 = 0x636f_7069_6573_2d33; // "copies-3"
@@ -96,15 +95,39 @@ fn is_sentence_end(c: char) -> bool {
     )
 }
 
-/// Hash of a finished token (its lowercased text).
-fn hash_token(buf: &str) -> u64 {
-    xxh3_64_with_seed(buf.as_bytes(), TOKEN_SEED)
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// The 64-bit finaliser of MurmurHash3 (full avalanche).
+pub(crate) fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
+}
+
+/// Folds one character (lowercased) into a token hash state: FNV-1a over the
+/// UTF-8 bytes of the lowercased text, started at `TOKEN_SEED`.
+#[inline]
+fn fold_char(mut h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        h ^= c.to_ascii_lowercase() as u64;
+        return h.wrapping_mul(FNV_PRIME);
+    }
+    let mut b = [0u8; 4];
+    for l in c.to_lowercase() {
+        for &x in l.encode_utf8(&mut b).as_bytes() {
+            h ^= x as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
 }
 
 /// Tokenises `text`.
 pub(crate) fn tokenize(text: &str) -> Tokens {
     let mut out = Tokens::default();
-    let mut buf = String::new();
+    let mut buf: u64 = TOKEN_SEED;
     let mut start = 0usize;
     let mut bstart = 0usize;
     let mut in_word = false;
@@ -115,19 +138,19 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
     let mut end_state = 0u8;
     let mut newlines = 0usize;
     let mut pos = 0usize;
-    let flush = |buf: &mut String, out: &mut Tokens, span: [usize; 4], brk: &mut bool| {
+    let flush = |buf: &mut u64, out: &mut Tokens, span: [usize; 4], brk: &mut bool| {
         if *brk {
             out.sent_starts.push(out.toks.len());
             *brk = false;
         }
         out.toks.push(Token {
-            hash: hash_token(buf),
+            hash: fmix64(*buf),
             start: span[0],
             end: span[1],
             bstart: span[2],
             bend: span[3],
         });
-        buf.clear();
+        *buf = TOKEN_SEED;
     };
     for (bpos, c) in text.char_indices() {
         if is_unspaced(c) {
@@ -143,7 +166,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             if end_state >= 1 || newlines >= 2 {
                 pending_break = true;
             }
-            buf.extend(c.to_lowercase());
+            buf = fold_char(buf, c);
             flush(
                 &mut buf,
                 &mut out,
@@ -163,7 +186,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 end_state = 0;
                 newlines = 0;
             }
-            buf.extend(c.to_lowercase());
+            buf = fold_char(buf, c);
         } else {
             if in_word {
                 flush(
@@ -196,36 +219,76 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
     out
 }
 
-/// Mixes a run of token hashes into one shingle hash.
-pub(crate) fn mix(hashes: &[u64]) -> u64 {
-    let mut bytes = [0u8; 8 * SHINGLE];
-    for (k, h) in hashes.iter().take(SHINGLE).enumerate() {
-        bytes[8 * k..8 * k + 8].copy_from_slice(&h.to_le_bytes());
+/// The token hashes of `text` only (no offsets, no sentences): the same
+/// values as [`tokenize`], with a byte-level fast path for ASCII, for the
+/// candidate index.
+pub(crate) fn token_hashes(text: &str, out: &mut Vec<u64>) {
+    let bytes = text.as_bytes();
+    let mut h = TOKEN_SEED;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                h ^= b.to_ascii_lowercase() as u64;
+                h = h.wrapping_mul(FNV_PRIME);
+                in_word = true;
+            } else if in_word {
+                out.push(fmix64(h));
+                h = TOKEN_SEED;
+                in_word = false;
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_unspaced(c) {
+            if in_word {
+                out.push(fmix64(h));
+            }
+            out.push(fmix64(fold_char(TOKEN_SEED, c)));
+            h = TOKEN_SEED;
+            in_word = false;
+        } else if is_word_char(c) {
+            h = fold_char(h, c);
+            in_word = true;
+        } else if in_word {
+            out.push(fmix64(h));
+            h = TOKEN_SEED;
+            in_word = false;
+        }
+        i += c.len_utf8().max(1);
     }
-    xxh3_64_with_seed(&bytes[..8 * hashes.len().min(SHINGLE)], SHINGLE_SEED)
+    if in_word {
+        out.push(fmix64(h));
+    }
+}
+
+/// Mixes a run of up to `SHINGLE` token hashes into one shingle hash
+/// (order-sensitive: each position is rotated differently).
+#[inline]
+pub(crate) fn mix(hashes: &[u64]) -> u64 {
+    let mut h = SHINGLE_SEED ^ hashes.len() as u64;
+    for (k, &x) in hashes.iter().take(SHINGLE).enumerate() {
+        h ^= x.rotate_left(21 * k as u32);
+    }
+    fmix64(h)
 }
 
 /// Calls `f` with the hash of every `SHINGLE`-token shingle of `hashes`; a
 /// text shorter than a shingle yields one shingle of all its tokens, an empty
 /// one none.
-pub(crate) fn for_each_shingle(hashes: impl Iterator<Item = u64>, mut f: impl FnMut(u64)) {
-    let mut win = [0u64; SHINGLE];
-    let mut n = 0usize;
-    for h in hashes {
-        if n < SHINGLE {
-            win[n] = h;
-            n += 1;
-            if n == SHINGLE {
-                f(mix(&win));
-            }
-        } else {
-            win.rotate_left(1);
-            win[SHINGLE - 1] = h;
-            f(mix(&win));
-        }
+pub(crate) fn for_each_shingle(hashes: &[u64], mut f: impl FnMut(u64)) {
+    if hashes.is_empty() {
+        return;
     }
-    if n > 0 && n < SHINGLE {
-        f(mix(&win[..n]));
+    if hashes.len() < SHINGLE {
+        f(mix(hashes));
+        return;
+    }
+    for w in hashes.windows(SHINGLE) {
+        f(mix(w));
     }
 }
 
@@ -266,6 +329,23 @@ mod tests {
     }
 
     #[test]
+    fn fast_hashes_equal_tokenizer_hashes() {
+        for t in [
+            "",
+            "Hello, World!",
+            "é£a b",
+            "بنگلہ دیش۔ زمبابوے",
+            "中文abc字 x",
+            "a\u{0}b\u{fffd}c  İstanbul ß",
+        ] {
+            let mut fast = Vec::new();
+            token_hashes(t, &mut fast);
+            let slow: Vec<u64> = tokenize(t).toks.iter().map(|k| k.hash).collect();
+            assert_eq!(fast, slow, "{t:?}");
+        }
+    }
+
+    #[test]
     fn case_is_folded_in_hashes() {
         let a = tokenize("Hello World");
         let b = tokenize("hello WORLD");
@@ -278,7 +358,8 @@ mod tests {
     fn shingles_cover_short_texts() {
         let count = |n: usize| {
             let mut k = 0;
-            for_each_shingle((0..n as u64).map(|x| x * 7 + 1), |_| k += 1);
+            let v: Vec<u64> = (0..n as u64).map(|x| x * 7 + 1).collect();
+            for_each_shingle(&v, |_| k += 1);
             k
         };
         assert_eq!(count(0), 0);

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Speed bench of the copies candidate stage (sketching + index + candidate
+# pairs) against datasketch (MinHash, 128 permutations + MinHashLSH) on the same
+# generated corpus (bench/copies/gen.py, fixed seed, planted near-duplicates),
+# side by side in one run. Both run on one core (RAYON_NUM_THREADS=1; Python is
+# single-threaded); the ratio uses CPU seconds because the machine is shared.
+# 1M articles: crossread only (datasketch would need about 25 CPU-minutes per
+# 1M at its measured rate plus its in-memory index of every MinHash).
+# Prints the Markdown section and splices it as bench:copies.
+#   bench/copies.sh [SIZES...]   (default: 10k 100k 1m)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-copies}
+venv=bench/.venv-copies
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q datasketch numpy
+fi
+mkdir -p bench/out
+cargo build --release -q -p crossread-copies --example bench >&2
+sizes=${*:-10k 100k 1m}
+num() { case $1 in 10k) echo 10000;; 100k) echo 100000;; 1m) echo 1000000;; *) echo "$1";; esac; }
+rows=""
+for s in $sizes; do
+  n=$(num "$s")
+  corpus=bench/out/copies-$s.txt
+  planted=bench/out/copies-$s.pairs
+  # A generator already running for this size (writing *.tmp): wait for it.
+  while [ ! -s "$corpus" ] && [ -e "$corpus.tmp" ]; do sleep 10; done
+  if [ ! -s "$corpus" ]; then
+    "$venv/bin/python" bench/copies/gen.py "$n" "$corpus.tmp" "$planted.tmp" >&2
+    mv "$planted.tmp" "$planted"
+    mv "$corpus.tmp" "$corpus"
+  fi
+  cr=$(RAYON_NUM_THREADS=1 /usr/bin/time -v target-copies/release/examples/bench "$corpus" "$planted" 2>bench/out/copies-$s.cr.time)
+  cr_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.cr.time)
+  if [ "$s" != 1m ]; then
+    ds=$(/usr/bin/time -v "$venv/bin/python" bench/copies/ds.py "$corpus" "$planted" 2>bench/out/copies-$s.ds.time)
+    ds_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.ds.time)
+  else
+    ds='{}'
+    ds_rss=""
+  fi
+  rows+=$("$venv/bin/python" - "$s" "$cr" "$cr_rss" "$ds" "$ds_rss" <<'PY'
+import json, sys
+s, cr, crr, ds, dsr = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4]), sys.argv[5]
+mb = lambda k: f"{int(k) / 1024:.0f} MB" if k else "n/a"
+if ds:
+    ratio = cr["articles_per_cpu_s"] / ds["articles_per_cpu_s"]
+    dsc = f'{ds["articles_per_cpu_s"]:,} /CPU-s ({ds["cpu_seconds"]} CPU-s, {ds["seconds"]} s wall), {ds["pairs"]:,} pairs, planted recall {ds["planted_recall"]:.3f}, peak {mb(dsr)}'
+    rt = f"**{ratio:.1f}x**"
+else:
+    dsc, rt = "not run (see note)", "n/a"
+print(f'| {s} | {cr["articles_per_cpu_s"]:,} /CPU-s ({cr["cpu_seconds"]} CPU-s, {cr["seconds"]} s wall, pairs step {cr["pairs_seconds"]} s), {cr["pairs"]:,} pairs, planted recall {cr["planted_recall"]:.3f}, peak {mb(crr)} | {dsc} | {rt} |')
+PY
+)$'\n'
+done
+out=$(cat <<MD
+## Copies: candidate stage vs datasketch
+
+Sketching + index + candidate pairs on a generated corpus of ~600-word articles (\`bench/copies/gen.py\`, seed 20261125, Zipf vocabulary of 200k words, every tenth article after the first 1,000 a planted near-duplicate: 5% of words replaced, up to 10% cut). crossread: \`CandidateIndex\` with the default \`CopiesConfig\` (OPH 128 bins, 32x4 LSH bands, 1/32 shingle anchors, 1/4 word anchors), streamed in batches of 10k, \`RAYON_NUM_THREADS=1\`. datasketch 2.0.0: \`MinHash(num_perm=128)\` + \`update_batch\` over word 3-grams, \`MinHashLSH(threshold=0.5)\`, query-then-insert per article. Both read the same file; reading is excluded from the timed part. Rates are per CPU-second of the process (user+system), because the 2-core machine is shared with other jobs; wall seconds beside. Peak memory is the whole process (\`/usr/bin/time -v\`). Anchor from the issue: datasketch ~850 articles/s on one core; bar: >= 50x, <= 1 GB per million indexed articles.
+
+| articles | crossread | datasketch | speed ratio |
+| --- | --- | --- | --- |
+${rows}
+1M: crossread only; datasketch would need ~25 CPU-minutes at its measured rate. Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
+MD
+)
+printf '%s\n' "$out"
+printf '%s\n' "$out" | scripts/splice bench:copies

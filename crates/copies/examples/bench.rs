@@ -1,0 +1,85 @@
+//! Speed bench of the candidate stage (sketching + LSH/anchor index +
+//! candidate pairs) on a generated corpus, one text per line.
+//!
+//! `bench CORPUS PLANTED_PAIRS` prints one JSON line: articles, seconds,
+//! articles/s, candidate pairs, recall of the planted near-duplicates.
+//! Texts are streamed in batches of 10,000 (sketched in parallel by rayon;
+//! set `RAYON_NUM_THREADS=1` for one core), so memory holds the index only.
+
+use crossread_copies::{CandidateIndex, CopiesConfig};
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader};
+use std::time::Instant;
+
+/// CPU seconds (user + system) of this process so far, from /proc (Linux;
+/// 0 elsewhere). The machine is shared, so CPU time is the fair measure.
+fn cpu_secs() -> f64 {
+    let Ok(s) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are the
+    // 14th and 15th fields overall, in clock ticks (100 per second on Linux).
+    let rest = s.rsplit_once(')').map(|x| x.1).unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (tick(11) + tick(12)) / 100.0
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(corpus), Some(planted)) = (args.first(), args.get(1)) else {
+        return Err("usage: bench CORPUS PLANTED_PAIRS".into());
+    };
+    let cfg = CopiesConfig::default();
+    let mut ix = CandidateIndex::new(cfg.anchor_bits, cfg.word_bits);
+    let reader = BufReader::with_capacity(1 << 20, std::fs::File::open(corpus)?);
+    let mut batch: Vec<String> = Vec::with_capacity(10_000);
+    let mut busy = 0f64;
+    let mut cpu = 0f64;
+    let mut read = 0f64;
+    let mut lines = reader.lines();
+    loop {
+        let t = Instant::now();
+        batch.clear();
+        for l in lines.by_ref().take(10_000) {
+            batch.push(l?);
+        }
+        read += t.elapsed().as_secs_f64();
+        if batch.is_empty() {
+            break;
+        }
+        let t = Instant::now();
+        let c = cpu_secs();
+        let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
+        ix.add_texts(&refs);
+        busy += t.elapsed().as_secs_f64();
+        cpu += cpu_secs() - c;
+    }
+    drop(batch);
+    let n = ix.len();
+    let t = Instant::now();
+    let c = cpu_secs();
+    let pairs = ix.into_pairs();
+    let pair_secs = t.elapsed().as_secs_f64();
+    busy += pair_secs;
+    cpu += cpu_secs() - c;
+    let found: HashSet<(u32, u32)> = pairs.iter().copied().collect();
+    let (mut hit, mut total) = (0usize, 0usize);
+    for l in std::fs::read_to_string(planted)?.lines() {
+        let mut it = l.split('\t').filter_map(|x| x.parse::<u32>().ok());
+        if let (Some(a), Some(b)) = (it.next(), it.next()) {
+            total += 1;
+            if found.contains(&(a.min(b), a.max(b))) {
+                hit += 1;
+            }
+        }
+    }
+    println!(
+        "{{\"engine\":\"crossread\",\"articles\":{n},\"seconds\":{busy:.3},\"cpu_seconds\":{cpu:.3},\"pairs_seconds\":{pair_secs:.3},\"read_seconds\":{read:.3},\"articles_per_s\":{:.0},\"articles_per_cpu_s\":{:.0},\"pairs\":{},\"planted_recall\":{:.4}}}",
+        n as f64 / busy.max(1e-9),
+        n as f64 / cpu.max(1e-9),
+        pairs.len(),
+        hit as f64 / total.max(1) as f64
+    );
+    Ok(())
+}
