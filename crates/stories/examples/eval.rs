@@ -159,7 +159,6 @@ fn apply(cfg: &mut StoryConfig, kv: &str) -> Result<(), String> {
     match k {
         "threshold" => cfg.threshold = f()?,
         "candidate_stories" => cfg.candidate_stories = u()?,
-        "cohesion_ratio" => cfg.cohesion_ratio = f()?,
         "window_days" => cfg.window_days = f()?,
         "name_mix" => cfg.name_mix = f()?,
         "phrase_weight" => cfg.phrase_weight = f()?,
@@ -257,8 +256,8 @@ fn real_main() -> Result<(), String> {
         for c in &combos {
             let (s, _, _) = run(c, &train);
             println!(
-                "thr={} coh={} name={} phrase={} num={} bytes={} cand={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
-                c.threshold, c.cohesion_ratio, c.name_mix, c.phrase_weight, c.number_mix, c.max_text_bytes, c.candidate_terms,
+                "thr={} name={} phrase={} num={} bytes={} cand={}  P {:.3} R {:.3} F1 {:.4}  B3 {:.4}  k={}",
+                c.threshold, c.name_mix, c.phrase_weight, c.number_mix, c.max_text_bytes, c.candidate_terms,
                 s.p, s.r, s.f, s.bf, s.clusters
             );
         }

@@ -100,10 +100,6 @@ struct Story {
     thread_id: ThreadId,
     /// Members still in a window.
     active: u32,
-    /// Sum of the similarities of every member pair linked at a join.
-    link_sum: f64,
-    /// Number of those pairs.
-    links: u64,
     /// Latest date among its dated members.
     last_time: Option<f64>,
 }
@@ -545,16 +541,7 @@ impl Engine {
                 best = Some((k, avg));
             }
         }
-        let ratio = f64::from(self.cfg.cohesion_ratio);
-        let stories = &self.stories;
-        best.filter(|&(k, s)| {
-            // A story whose members are much closer to each other than to this
-            // article is another event of the same kind.
-            let cohesive = stories
-                .get(&k)
-                .is_none_or(|st| st.links == 0 || s >= ratio * st.link_sum / st.links as f64);
-            s >= f64::from(self.cfg.threshold) && cohesive
-        })
+        best.filter(|&(_, s)| s >= f64::from(self.cfg.threshold))
     }
 
     /// Best thread for a new story's first article, if any reaches the threshold.
@@ -726,18 +713,12 @@ impl Engine {
                     thread: g.thread,
                     thread_id: g.thread_id,
                     active: 0,
-                    link_sum: 0.0,
-                    links: 0,
                     last_time: None,
                 });
                 g.story
             }
             None => match self.best_story(time) {
-                Some((k, avg)) => {
-                    if let Some(st) = self.stories.get_mut(&k) {
-                        st.link_sum += avg * f64::from(st.active);
-                        st.links = st.links.saturating_add(u64::from(st.active));
-                    }
+                Some((k, _)) => {
                     self.touch_thread_of(k, time);
                     k
                 }
@@ -771,8 +752,6 @@ impl Engine {
                             thread,
                             thread_id,
                             active: 0,
-                            link_sum: 0.0,
-                            links: 0,
                             last_time: None,
                         },
                     );

@@ -50,11 +50,6 @@ pub struct StoryConfig {
     /// Minimum average cosine between an article and a story's active
     /// members for the article to join the story.
     pub threshold: f32,
-    /// An article joins a story only if its average similarity reaches this
-    /// share of the story's cohesion (the mean similarity of the member
-    /// pairs linked so far): a tight story of one event turns away a looser
-    /// match from another event of the same kind.
-    pub cohesion_ratio: f32,
     /// Two dated articles further apart than this (days) are never
     /// compared; dated articles leave the window this long after the latest
     /// date seen.
@@ -95,7 +90,6 @@ impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
             threshold: 0.2,
-            cohesion_ratio: 0.0,
             window_days: 2.0,
             name_mix: 0.35,
             phrase_weight: 1.0,
