@@ -344,7 +344,10 @@ impl Ctx<'_, '_> {
                 return Some(Speaker::Pronoun);
             }
             if let Some(m) = self.mention_starting(k) {
-                if matches!(m.kind, Some(EntityKind::Person) | None) {
+                // An untyped word opening the sentence ("Asked whether ...") is no name.
+                let opener =
+                    m.kind.is_none() && m.toks.len() == 1 && d.sents[m.sent].toks.start == k;
+                if matches!(m.kind, Some(EntityKind::Person) | None) && !opener {
                     return Some(Speaker::Name(m.name.clone(), m.kind));
                 }
             }

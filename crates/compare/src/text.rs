@@ -505,12 +505,15 @@ fn split_sentences(
         let mut boundary = false;
         let mut last = i;
         if toks[i].kind == TokKind::Punct && sentence_end_char(t) {
-            // Swallow closing quotes and brackets.
+            // Swallow closing quotes and brackets glued to the end ('." ' closes,
+            // '. "' opens the next sentence).
             let mut j = i + 1;
             while j < end {
                 let tj = &text[toks[j].start..toks[j].end];
-                if tj.chars().count() == 1 && tj.chars().all(|c| CLOSERS.contains(&c))
-                    || sentence_end_char(tj)
+                let glued = toks[j].start == toks[j - 1].end;
+                if glued
+                    && (tj.chars().count() == 1 && tj.chars().all(|c| CLOSERS.contains(&c))
+                        || sentence_end_char(tj))
                 {
                     j += 1;
                 } else {
