@@ -145,7 +145,6 @@ const POSITIVE: &[&str] = &[
     "article-main",
     "rich-text",
     "blog-content",
-    "blog-post",
     "news-text",
     "news-content",
 ];
@@ -276,7 +275,9 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         let hint = dom.hint(id as NodeId);
         // Article bodies, and embedded posts (the standard Twitter embed class)
         // that articles quote: hints on their ancestors must not drop them.
-        if (is_positive(hint) && raw[id] >= 200) || hint.contains("twitter-tweet") {
+        if (is_positive(hint) && raw[id] >= 200 && raw[id] >= total / 10)
+            || hint.contains("twitter-tweet")
+        {
             holds_positive[id] = true;
         }
         let p = dom.nodes[id].parent;
