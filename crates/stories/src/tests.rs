@@ -290,3 +290,20 @@ fn hostile_state_values_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn observe_counts_without_placing() {
+    let mut e = StoryEngine::new(StoryConfig::default());
+    for a in stream() {
+        e.observe(&a);
+    }
+    assert_eq!(e.active_articles(), 0, "observed articles are not stored");
+    let s = e.add(&art("x", None, QUAKE_A.0, QUAKE_A.1), None);
+    assert_eq!(
+        s.story,
+        StoryId::new("x"),
+        "no observed article became a story"
+    );
+    let t = e.add(&art("y", None, QUAKE_B.0, QUAKE_B.1), None);
+    assert_eq!(t.story, StoryId::new("x"));
+}
