@@ -32,7 +32,7 @@ anchor_rate=$(field "$anchor" rate)
 {
   echo "### Stories: throughput (generated stream, one core)"
   echo
-  echo "Articles already extracted; 2,000 a day, ~40 events open at a time; default \`StoryConfig\` (2-day window). Rate = articles per second of the engine's own CPU time (the stream is generated twice, alone and feeding the engine; the difference is the engine), over the run; first/last 10% show whether the per-article cost stays flat as the store grows. Wall-clock on a shared 2-core machine (24 GiB) while other builds ran."
+  echo "Articles already extracted; 2,000 a day, ~40 events open at a time; default \`StoryConfig\` (2-day window). Rate = articles per second of the engine's own CPU time (the stream is generated twice, alone and feeding the engine; the difference is the engine), over the run; first/last 10% show whether the per-article cost stays flat as the store grows. Measured on a shared 2-core machine (24 GiB) while other engineers' builds and benches ran (load average ~9), which slows every figure here; the anchor is timed the same way (process CPU time)."
   echo
   echo "| articles | rate (art/s) | first 10% | last 10% | held in window at end | peak RSS (KiB) | vs anchor |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
