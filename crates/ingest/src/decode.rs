@@ -104,7 +104,10 @@ fn meta_charset(raw: &[u8]) -> Option<&'static Encoding> {
             rest = trim_start(rest);
             if let Some(r) = rest.strip_prefix(b"=") {
                 let r = trim_start(r);
-                let r = r.strip_prefix(b"\"").or_else(|| r.strip_prefix(b"'")).unwrap_or(r);
+                let r = r
+                    .strip_prefix(b"\"")
+                    .or_else(|| r.strip_prefix(b"'"))
+                    .unwrap_or(r);
                 let label_end = r
                     .iter()
                     .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))

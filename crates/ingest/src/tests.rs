@@ -45,14 +45,14 @@ fn reads_text_html_and_gzip() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.txt", b"Plain words.");
     let b = write(dir.path(), "b.html.gz", &gz(b"<html><p>Hi</p></html>"));
-    let (docs, rejects) = collect(
-        &[Input::File(a), Input::File(b)],
-        &IngestOptions::default(),
-    );
+    let (docs, rejects) = collect(&[Input::File(a), Input::File(b)], &IngestOptions::default());
     assert!(rejects.is_empty(), "{rejects:?}");
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].id.as_str(), "a");
-    assert_eq!(docs[0].body, crossread_core::Body::Text("Plain words.".into()));
+    assert_eq!(
+        docs[0].body,
+        crossread_core::Body::Text("Plain words.".into())
+    );
     assert_eq!(docs[1].id.as_str(), "b");
     assert_eq!(
         docs[1].body,
@@ -82,9 +82,21 @@ fn jsonl_keeps_good_rows_and_names_bad_lines() {
     assert_eq!(docs[0].date.as_deref(), Some("2020-01-02"));
     assert_eq!(docs[1].title.as_deref(), Some("T"));
     assert_eq!(rejects.len(), 3, "{rejects:?}");
-    assert!(rejects[0].contains(":2: line 2: invalid JSON"), "{}", rejects[0]);
-    assert!(rejects[1].contains("line 3: missing \"id\""), "{}", rejects[1]);
-    assert!(rejects[2].contains("line 5: row \"r4\" has neither"), "{}", rejects[2]);
+    assert!(
+        rejects[0].contains(":2: line 2: invalid JSON"),
+        "{}",
+        rejects[0]
+    );
+    assert!(
+        rejects[1].contains("line 3: missing \"id\""),
+        "{}",
+        rejects[1]
+    );
+    assert!(
+        rejects[2].contains("line 5: row \"r4\" has neither"),
+        "{}",
+        rejects[2]
+    );
 }
 
 #[test]
@@ -107,14 +119,22 @@ fn limits_reject_big_articles_and_long_lines() {
     let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["ok", "y"]);
     assert_eq!(rejects.len(), 2, "{rejects:?}");
-    assert!(rejects.iter().any(|r| r.contains("big.txt: article is larger than the 100-byte limit")));
-    assert!(rejects.iter().any(|r| r.contains("l.jsonl:1: line 1: line is longer")));
+    assert!(rejects
+        .iter()
+        .any(|r| r.contains("big.txt: article is larger than the 100-byte limit")));
+    assert!(rejects
+        .iter()
+        .any(|r| r.contains("l.jsonl:1: line 1: line is longer")));
 }
 
 #[test]
 fn truncated_gzip_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let full = gz("some text that is long enough to compress into several bytes".repeat(50).as_bytes());
+    let full = gz(
+        "some text that is long enough to compress into several bytes"
+            .repeat(50)
+            .as_bytes(),
+    );
     let p = write(dir.path(), "t.txt.gz", &full[..full.len() / 2]);
     let (docs, rejects) = collect(&[Input::File(p)], &IngestOptions::default());
     assert!(docs.is_empty());
@@ -146,10 +166,34 @@ fn warc_keeps_responses_and_skips_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = Vec::new();
     for rec in [
-        warc_record("warcinfo", "urn:uuid:0", "", b"software: test\r\n", "application/warc-fields"),
-        warc_record("request", "urn:uuid:1", "http://a.example/x", b"GET /x HTTP/1.1\r\n\r\n", "application/http; msgtype=request"),
-        warc_record("response", "urn:uuid:2", "http://a.example/x", &http("<p>Story</p>", "text/html; charset=utf-8"), "application/http; msgtype=response"),
-        warc_record("response", "urn:uuid:3", "http://a.example/i.png", &http("PNG", "image/png"), "application/http; msgtype=response"),
+        warc_record(
+            "warcinfo",
+            "urn:uuid:0",
+            "",
+            b"software: test\r\n",
+            "application/warc-fields",
+        ),
+        warc_record(
+            "request",
+            "urn:uuid:1",
+            "http://a.example/x",
+            b"GET /x HTTP/1.1\r\n\r\n",
+            "application/http; msgtype=request",
+        ),
+        warc_record(
+            "response",
+            "urn:uuid:2",
+            "http://a.example/x",
+            &http("<p>Story</p>", "text/html; charset=utf-8"),
+            "application/http; msgtype=response",
+        ),
+        warc_record(
+            "response",
+            "urn:uuid:3",
+            "http://a.example/i.png",
+            &http("PNG", "image/png"),
+            "application/http; msgtype=response",
+        ),
     ] {
         bytes.extend(gz(&rec));
     }
@@ -160,8 +204,14 @@ fn warc_keeps_responses_and_skips_the_rest() {
     assert_eq!(docs[0].id.as_str(), "urn:uuid:2");
     assert_eq!(docs[0].url.as_deref(), Some("http://a.example/x"));
     assert_eq!(docs[0].fetched.as_deref(), Some("2024-05-01T10:00:00Z"));
-    assert_eq!(docs[0].date, None, "the crawl date is not a publication date");
-    assert_eq!(docs[0].body, crossread_core::Body::Html("<p>Story</p>".into()));
+    assert_eq!(
+        docs[0].date, None,
+        "the crawl date is not a publication date"
+    );
+    assert_eq!(
+        docs[0].body,
+        crossread_core::Body::Html("<p>Story</p>".into())
+    );
 
     // Cut inside the third record's gzip member: the response before it is lost
     // only if it sits after the cut.
@@ -177,8 +227,16 @@ fn events_arrive_in_input_order_whatever_the_timing() {
     let mut inputs = Vec::new();
     for i in 0..40 {
         // Every third input is much larger, so workers finish out of order.
-        let body = if i % 3 == 0 { "word ".repeat(200_000) } else { format!("doc {i}") };
-        inputs.push(Input::File(write(dir.path(), &format!("d{i:02}.txt"), body.as_bytes())));
+        let body = if i % 3 == 0 {
+            "word ".repeat(200_000)
+        } else {
+            format!("doc {i}")
+        };
+        inputs.push(Input::File(write(
+            dir.path(),
+            &format!("d{i:02}.txt"),
+            body.as_bytes(),
+        )));
     }
     for threads in [1, 2, 7] {
         let (docs, rejects) = {

@@ -11,9 +11,9 @@
 use crate::decode::decode;
 use crate::{Event, IngestError, IngestOptions, Rejection};
 use crossread_core::{Body, Document};
+use fastwarc::stream_io::bufread::RawReaderAdapter;
 use fastwarc::warc::iter::{ArchiveIterator, ArchiveIteratorOptions};
 use fastwarc::warc::record::{SharedWarcRecord, WarcRecord, WarcRecordType};
-use fastwarc::stream_io::bufread::RawReaderAdapter;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 
 /// A forward-only stream that fastwarc can read: it answers "where am I" (the
@@ -147,14 +147,22 @@ fn to_document(r: &mut WarcRecord, origin: &str, index: u64, options: &IngestOpt
     }
     let record_id = r
         .record_id()
-        .map(|s| s.trim().trim_start_matches('<').trim_end_matches('>').to_owned())
+        .map(|s| {
+            s.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_owned()
+        })
         .filter(|s| !s.is_empty());
     let place = match &record_id {
         Some(id) => format!("{origin}#{id}"),
         None => format!("{origin}#record-{index}"),
     };
     let Some(id) = record_id else {
-        return Outcome::Reject(place, IngestError::Warc("record has no WARC-Record-ID".into()));
+        return Outcome::Reject(
+            place,
+            IngestError::Warc("record has no WARC-Record-ID".into()),
+        );
     };
     let headers = r.headers();
     let url = headers.get("WARC-Target-URI").map(|s| s.trim().to_owned());
