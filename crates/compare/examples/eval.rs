@@ -818,6 +818,32 @@ fn speaker_matches(label: &str, sys: &str) -> bool {
     s.contains(ll) || l.contains(sl) || prefix(ll, sl) || s.iter().any(|w| prefix(ll, w))
 }
 
+/// A BASIL speaker label that names one person ("Donald_Trump"), not a group.
+fn is_person_label(label: &str) -> bool {
+    const GROUP: &[&str] = &[
+        "democrats",
+        "republicans",
+        "lawmakers",
+        "campaign",
+        "party",
+        "members",
+        "companies",
+        "catholics",
+        "committee",
+        "naacp",
+        "administration",
+        "officials",
+        "gop",
+        "house",
+        "senate",
+        "democratic",
+        "republican",
+        "government",
+    ];
+    let words: Vec<String> = label.split('_').map(|w| w.to_lowercase()).collect();
+    words.len() >= 2 && !words.iter().any(|w| GROUP.contains(&w.as_str()))
+}
+
 fn basil(shared: &str, show: bool, md: &mut String) -> Res<()> {
     let path = format!("{shared}/data/stories/basil_dev.jsonl");
     let mut n_quote_spans = 0;
@@ -826,6 +852,7 @@ fn basil(shared: &str, show: bool, md: &mut String) -> Res<()> {
     let mut named_correct = 0;
     let mut sys_on_named = 0;
     let mut sys_on_named_correct = 0;
+    let (mut p_named, mut p_correct, mut p_sys, mut p_sys_correct) = (0, 0, 0, 0);
     let mut n_noquote = 0;
     let mut noquote_marked = 0;
     let mut n_articles = 0;
@@ -891,8 +918,15 @@ fn basil(shared: &str, show: bool, md: &mut String) -> Res<()> {
                     continue;
                 }
                 n_named += 1;
+                let person = is_person_label(speaker);
+                if person {
+                    p_named += 1;
+                }
                 if overl.iter().any(|q| speaker_matches(speaker, q.2)) {
                     named_correct += 1;
+                    if person {
+                        p_correct += 1;
+                    }
                 } else if show {
                     let got: Vec<&str> = overl.iter().map(|q| q.2).collect();
                     eprintln!(
@@ -904,8 +938,15 @@ fn basil(shared: &str, show: bool, md: &mut String) -> Res<()> {
                 for q in overl {
                     if used_named.insert((q.0, q.1)) {
                         sys_on_named += 1;
-                        if speaker_matches(speaker, q.2) {
+                        let ok = speaker_matches(speaker, q.2);
+                        if ok {
                             sys_on_named_correct += 1;
+                        }
+                        if person {
+                            p_sys += 1;
+                            if ok {
+                                p_sys_correct += 1;
+                            }
                         }
                     }
                 }
@@ -928,6 +969,12 @@ fn basil(shared: &str, show: bool, md: &mut String) -> Res<()> {
     md.push_str(&format!("| speaker precision (system quotes on named spans with the right speaker) | {p:.3} ({sys_on_named_correct}/{sys_on_named}) |\n"));
     md.push_str(&format!("| speaker recall (named spans covered by a quote with the right speaker) | {r:.3} ({named_correct}/{n_named}) |\n"));
     md.push_str(&format!("| speaker F1 | **{:.3}** |\n", f1(p, r)));
+    let (pp, pr) = (ratio(p_sys_correct, p_sys), ratio(p_correct, p_named));
+    md.push_str(&format!(
+        "| the same on spans whose label is a person's full name ({p_named} spans: labels of two or more words with no group word; `House_Democrats`, `Obama_campaign`, `NAACP`, `Trump` left out): P / R / F1 | {pp:.3} / {pr:.3} / **{:.3}** |\n",
+        f1(pp, pr)
+    ));
+
     md.push_str(&format!("| quote detection recall (all `quote: yes` spans) | {:.3} ({detected}/{n_quote_spans}) |\n", ratio(detected, n_quote_spans)));
     md.push_str(&format!("| `quote: no` spans inside a system quote (lower is better) | {:.3} ({noquote_marked}/{n_noquote}) |\n", ratio(noquote_marked, n_noquote)));
     md.push_str(&format!(
