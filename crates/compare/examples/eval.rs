@@ -311,7 +311,7 @@ fn seeds(shared: &str, show: bool, md: &mut String) -> Res<()> {
         })
         .collect();
     md.push_str(&format!(
-        "Assumption: 000 and 001 both carry the Antiwar.com article (001 is MintPress's \"© Antiwar.com\" republication, dated 2017-12-07; 000 reposts it after \"Anti War reports:\"), so the copies stage should put them in one copy group with 001 as origin. The stand-in gives: {}. Compare took {:.1} ms.\n\n",
+        "Assumption: 000 and 001 both carry the Antiwar.com article (001 is MintPress's \"© Antiwar.com\" republication, dated 2017-12-07; 000 reposts it after \"Anti War reports:\"), so the copies stage should put them in one copy group with 001 as origin. The stand-in gives: {} (000 adds a reworded lead and reader comments, so it stays under 70%); 000's sentences that lie in passages taken from 001 count once through those passages. compare's handling of a real copy group is covered by its unit test `a_copy_group_counts_once`. Compare took {:.1} ms.\n\n",
         if groups.is_empty() { "no copy group".to_string() } else { groups.join("; ") },
         dt.as_secs_f64() * 1e3
     ));
