@@ -174,10 +174,13 @@ fn is_dateline(l: &str) -> bool {
         .any(|w| MONTHS.contains(&w.trim_end_matches('.')));
     let slash_date = words.iter().any(|w| {
         let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
+        // d/m/y, m/d/y or y-m-d: two parts of 1-2 digits and one of 2 or 4.
         parts.len() == 3
             && parts
                 .iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && parts.iter().filter(|p| p.len() <= 2).count() >= 2
+            && parts.iter().all(|p| p.len() <= 2 || p.len() == 4)
     });
     let updated = l.starts_with("updated") || l.starts_with("published") || l.starts_with("posted");
     ((year || clock) && (month || slash_date || updated))
@@ -346,5 +349,7 @@ mod tests {
             false,
         );
         check("(Reporting by Jane Doe; editing by John Roe)", true);
+        check("05/10/2018", true);
+        check("02-751-1500", false);
     }
 }
