@@ -272,6 +272,9 @@ fn main() -> Res<()> {
     if let Some(v) = env("COPIES_DERIV") {
         cfg.derivative_score = v;
     }
+    if let Some(v) = env("COPIES_WIRE") {
+        cfg.wire_preference = v;
+    }
     if let Some(v) = env("COPIES_PENALTY") {
         cfg.derivative_penalty = v;
     }
@@ -483,11 +486,22 @@ fn main() -> Res<()> {
     println!();
     // Seeds.
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (r, _) in &sout {
+    for (r, f) in &sout {
+        let desc = match (f, &r.source) {
+            (Some(f), Some(s)) => format!(
+                "{} ({:?} from {}; verbatim {:.2}, reused {:.2})",
+                r.id, r.derived, s, f.verbatim, f.reused
+            ),
+            (Some(f), None) => format!(
+                "{} (none; vs its best earlier candidate: verbatim {:.2}, reused {:.2})",
+                r.id, f.verbatim, f.reused
+            ),
+            _ => format!("{} (none; no earlier candidate)", r.id),
+        };
         groups
             .entry(r.group.to_string())
             .or_default()
-            .push(format!("{} ({:?})", r.id, r.derived).to_lowercase());
+            .push(desc.to_lowercase());
     }
     println!(
         "Seeds (raw `.txt`, no cleanup, no dates or outlets): {} groups:",

@@ -395,10 +395,15 @@ fn analyse(
     let Some(&(best, _)) = prior.first() else {
         return (Features::default(), None, Vec::new());
     };
+    // News agencies are where syndicated copy starts: when a wire candidate
+    // scores close to the best, only wire candidates are aligned.
+    let best_wire = prior.iter().find(|(_, e)| metas[e.other].wire).map(|x| x.0);
+    let wire_only = best_wire.is_some_and(|w| w >= cfg.wire_preference * best);
     let chosen: Vec<usize> = prior
         .iter()
+        .filter(|(_, e)| !wire_only || metas[e.other].wire)
         .take(cfg.max_sources.max(1))
-        .filter(|(s, _)| *s >= cfg.source_share * best)
+        .filter(|(s, _)| *s >= cfg.source_share * best_wire.filter(|_| wire_only).unwrap_or(best))
         .map(|(_, e)| e.other)
         .collect();
     let view = |i: usize| View {

@@ -62,6 +62,9 @@ pub struct CopiesConfig {
     /// Candidates scoring at least this share of the best one are aligned too
     /// (newspapers draw on several wire versions of a story).
     pub source_share: f64,
+    /// When the best news-agency candidate scores at least this share of the
+    /// best candidate, only news-agency candidates are aligned (1 disables).
+    pub wire_preference: f64,
     /// At most this many sources are aligned per article.
     pub max_sources: usize,
     /// Source score (mean of IDF word and shingle containment) from which an
@@ -85,17 +88,18 @@ impl Default for CopiesConfig {
             anchor_bits: 5,
             word_bits: 2,
             min_tile: 3,
-            sentence_threshold: 0.5,
+            sentence_threshold: 0.35,
             source_share: 0.3,
             max_sources: 5,
+            wire_preference: 0.0,
             derivative_score: 0.3,
             derivative_penalty: 0.1,
             // Fitted by `cargo run --release -p crossread-copies --example eval
             // -- SHARED --fit` on the dev halves of METER and COUNTER (mean
             // three-way macro-F1; 5-fold CV by story group is printed beside).
-            weights: [1.0, 0.5, 0.0, 0.0, 0.0],
-            partial_threshold: 0.2778,
-            wholly_threshold: 0.8222,
+            weights: [1.0, 0.5, 0.0, 0.5, 0.0],
+            partial_threshold: 0.5585,
+            wholly_threshold: 1.0648,
         }
     }
 }
