@@ -525,6 +525,6 @@ fn main() -> Res<()> {
         println!("Fit (`--fit`: weights in {{0, .5, 1}} over verbatim/reused/c3/c1/w1, at most 3 used, thresholds on 40 score quantiles; objective mean of METER and COUNTER three-way macro-F1): weights {:?}, partial >= {:.4}, wholly >= {:.4}; in-sample METER {:.3}, COUNTER {:.3}; 5-fold CV by story group (refit per fold) METER {:.3}, COUNTER {:.3}.\n",
             best.weights, best.partial_threshold, best.wholly_threshold, score(&best, &mrefs), score(&best, &crefs), cvm, cvc);
     }
-    println!("Command: `scripts/eval copies` (runs `cargo run --release -p crossread-copies --example eval -- $CROSSREAD_SHARED`); whole evaluation {elapsed:.1} s. Machine: 2 cores, 24 GiB.");
+    println!("Command: `scripts/eval copies` (builds and runs `crates/copies/examples/eval.rs $CROSSREAD_SHARED --fit`); the three engine runs (METER, COUNTER, seeds) took {elapsed:.1} s together. Machine: 2 cores, 24 GiB.");
     Ok(())
 }

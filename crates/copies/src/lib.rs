@@ -89,7 +89,7 @@ impl Default for CopiesConfig {
             word_bits: 2,
             min_tile: 3,
             sentence_threshold: 0.35,
-            source_share: 0.3,
+            source_share: 0.45,
             max_sources: 5,
             wire_preference: 0.0,
             derivative_score: 0.3,
@@ -97,9 +97,9 @@ impl Default for CopiesConfig {
             // Fitted by `cargo run --release -p crossread-copies --example eval
             // -- SHARED --fit` on the dev halves of METER and COUNTER (mean
             // three-way macro-F1; 5-fold CV by story group is printed beside).
-            weights: [1.0, 0.5, 0.0, 0.5, 0.0],
-            partial_threshold: 0.5585,
-            wholly_threshold: 1.0648,
+            weights: [1.0, 0.5, 0.0, 1.0, 0.0],
+            partial_threshold: 0.7617,
+            wholly_threshold: 1.4310,
         }
     }
 }
