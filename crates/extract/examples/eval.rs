@@ -76,6 +76,7 @@ fn main() {
     let (mut precs, mut recs, mut exact) = (Vec::new(), Vec::new(), 0usize);
     let mut per_page = Vec::new();
     let mut secs = 0f64;
+    let mut pages_html: Vec<String> = Vec::new();
     for id in &ids {
         let truth = gt[*id]["articleBody"].as_str().unwrap_or("");
         let path = format!("{dir}/html/{id}.html.gz");
@@ -95,6 +96,7 @@ fn main() {
             let _ = std::fs::write(format!("{d}/{id}.gt.txt"), truth);
         }
         let (tp, fp, fn_) = score(truth, &pred);
+        pages_html.push(html);
         let p = if tp + fp > 0 {
             Some(tp as f64 / (tp + fp) as f64)
         } else {
@@ -139,4 +141,64 @@ fn main() {
         exact as f64 / ids.len().max(1) as f64,
         secs * 1000.0 / ids.len().max(1) as f64
     );
+    robustness(&pages_html);
+}
+
+/// Peak resident memory of this process so far (Linux `VmHWM`), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Times the extraction on hostile inputs built from the benchmark pages and
+/// prints a second table.
+fn robustness(pages: &[String]) {
+    let mut big = String::new();
+    'fill: loop {
+        for p in pages {
+            big.push_str(p);
+            if big.len() >= 50_000_000 {
+                break 'fill;
+            }
+        }
+        if pages.is_empty() {
+            break;
+        }
+    }
+    let cases: Vec<(&str, String)> = vec![
+        ("benchmark pages concatenated to 50 MB", big),
+        (
+            "100,000 nested `<div>` + 100,000 nested `<b>`",
+            format!(
+                "{}{}<p>text</p>",
+                "<div>".repeat(100_000),
+                "<b>".repeat(100_000)
+            ),
+        ),
+        ("1,000,000 unmatched `</span>`", "</span>".repeat(1_000_000)),
+        (
+            "5 MB with no `>` after `<a`",
+            format!("<a {}", "x=\"y\" ".repeat(800_000)),
+        ),
+    ];
+    println!();
+    println!("| hostile input | size | time | text chars |");
+    println!("|---|---|---|---|");
+    for (name, html) in &cases {
+        let t0 = std::time::Instant::now();
+        let out = crossread_extract::html_to_text(html);
+        let dt = t0.elapsed().as_secs_f64();
+        println!(
+            "| {name} | {:.1} MB | {:.2} s | {} |",
+            html.len() as f64 / 1e6,
+            dt,
+            out.chars().count()
+        );
+    }
+    if let Some(rss) = peak_rss_mib() {
+        println!();
+        println!("Peak RSS of the whole evaluation run (all of the above, inputs held in memory): {rss:.0} MiB.");
+    }
 }
