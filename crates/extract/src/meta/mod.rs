@@ -41,10 +41,10 @@ pub(crate) struct PageMeta {
 enum Tier {
     /// `/2017/12/07/` in the URL.
     Url,
-    /// `datePublished` of a JSON-LD article.
-    LdArticle,
     /// A publication-date meta tag.
     Meta,
+    /// `datePublished` of a JSON-LD article.
+    LdArticle,
     /// Markup that says "published": `itemprop=datePublished`, `<time pubdate>`,
     /// `class="published"`.
     Marked,
@@ -72,6 +72,8 @@ enum Tier {
     Title,
     /// A machine date inside a script.
     Script,
+    /// A date in the path of a link or image on the page (an upload folder).
+    Links,
 }
 
 impl Tier {
@@ -93,6 +95,7 @@ impl Tier {
             Tier::Boiler => "boiler",
             Tier::Title => "title",
             Tier::Script => "script",
+            Tier::Links => "links",
         }
     }
 }
@@ -100,6 +103,9 @@ impl Tier {
 #[derive(Debug, Clone)]
 struct Cand {
     tier: Tier,
+    /// Preference within the tier (lower first): the position of a meta
+    /// name in [`META_PUB`].
+    rank: usize,
     day: jiff::civil::Date,
     value: String,
 }
@@ -420,7 +426,12 @@ impl Gathered {
             return;
         }
         let Some(day) = day_of(&value) else { return };
-        self.cands.push(Cand { tier, day, value });
+        self.cands.push(Cand {
+            tier,
+            rank: 0,
+            day,
+            value,
+        });
     }
 
     fn meta(&self, keys: &[&str]) -> Option<&str> {
@@ -548,6 +559,12 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
     if let Some(u) = &canonical {
         g.push(Tier::Url, url_date(u));
     }
+    if let Some(u) = g.meta(&["og:url"]).map(str::to_owned) {
+        g.push(Tier::Url, url_date(&u));
+    }
+    if let Some(u) = g.meta(&["og:image", "twitter:image"]).map(str::to_owned) {
+        g.push(Tier::Links, url_date(&u));
+    }
     // JSON-LD.
     let ld = std::mem::take(&mut g.ld);
     for o in &ld {
@@ -566,8 +583,14 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
     let metas = std::mem::take(&mut g.metas);
     for (k, v) in &metas {
         let key = k.as_str();
-        if META_PUB.contains(&key) {
+        if let Some(rank) = META_PUB.iter().position(|m| *m == key) {
+            let before = g.cands.len();
             g.push(Tier::Meta, parse_machine(v));
+            if g.cands.len() > before {
+                if let Some(c) = g.cands.last_mut() {
+                    c.rank = rank;
+                }
+            }
         } else if META_WEAK.contains(&key) {
             g.push(Tier::MetaWeak, parse_machine(v));
         } else if META_MOD.contains(&key) {
@@ -709,7 +732,14 @@ fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
         | Tier::BoilerMarked
         | Tier::Boiler
         | Tier::Title
-        | Tier::Script => cands.iter().find(|c| c.tier == best),
+        | Tier::Script
+        | Tier::Modified
+        | Tier::Links => cands.iter().find(|c| c.tier == best),
+        // Meta tags: the most specific name, then the earliest date.
+        Tier::Meta => cands
+            .iter()
+            .filter(|c| c.tier == best)
+            .min_by_key(|c| (c.rank, c.day)),
         _ => cands
             .iter()
             .filter(|c| c.tier == best)
@@ -747,6 +777,7 @@ fn gather(html: &str) -> Gathered {
     let mut in_head = false;
     let mut text_budget = MAX_TEXT;
     let mut script_budget = MAX_TEXT;
+    let mut links_seen = false;
     // The last few words of page text, to see what introduces a date.
     let mut recent = String::new();
     let mut in_h1 = false;
@@ -789,6 +820,13 @@ fn gather(html: &str) -> Gathered {
                     in_head = false;
                 }
                 let ctx = flags | own;
+                if !links_seen && ctx & COMMENT == 0 && matches!(lname.as_str(), "a" | "img") {
+                    let link = attr(&attrs, if lname == "a" { "href" } else { "src" });
+                    if let Some(d) = link.and_then(url_date) {
+                        g.push(Tier::Links, Some(d));
+                        links_seen = true;
+                    }
+                }
                 if lname == "a" && ctx & (PUB | DATEISH) != 0 && ctx & COMMENT == 0 {
                     // A date archive link: <a href="/2019/10/19/">.
                     if let Some(h) = attr(&attrs, "href") {
