@@ -411,7 +411,7 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         }
     }
     if let Some(needle) = debug_needle() {
-        debug_trace(dom, &needle, &dead, &score, &stat, best);
+        debug_trace(dom, needle, &dead, &score, &stat, best);
     }
     if best == NONE {
         return empty("no article-like text block on the page");
@@ -719,8 +719,12 @@ fn keep_block(b: &Block) -> bool {
     !crate::boiler::is_boilerplate_line(&b.text)
 }
 
-fn debug_needle() -> Option<String> {
-    std::env::var("CROSSREAD_DEBUG").ok()
+/// The text to trace when `CROSSREAD_DEBUG` is set (read once per process).
+fn debug_needle() -> Option<&'static str> {
+    static NEEDLE: OnceLock<Option<String>> = OnceLock::new();
+    NEEDLE
+        .get_or_init(|| std::env::var("CROSSREAD_DEBUG").ok())
+        .as_deref()
 }
 
 /// Prints, to stderr, the ancestors of the text node holding `needle` and the
