@@ -258,18 +258,22 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         }
     };
     let mut root = vec![usize::MAX; n];
+    // on_path[j] == i while j is on the chain walked from i (linear time).
+    let mut on_path = vec![usize::MAX; n];
     for i in 0..n {
         if root[i] != usize::MAX {
             continue;
         }
         let mut path = vec![i];
+        on_path[i] = i;
         let mut cur = i;
         let r = loop {
             if root[cur] != usize::MAX {
                 break root[cur];
             }
             match parent(cur) {
-                Some(p) if !path.contains(&p) => {
+                Some(p) if on_path[p] != i => {
+                    on_path[p] = i;
                     path.push(p);
                     cur = p;
                 }
