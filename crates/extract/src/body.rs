@@ -487,15 +487,14 @@ fn empty(why: &str) -> Extracted {
     }
 }
 
+/// At least 25 chars of text directly inside `id` (not inside a child element).
 fn has_direct_text(dom: &Dom, id: NodeId, dead: &[bool]) -> bool {
     let mut c = dom.nodes[id as usize].first_child;
     let mut chars = 0;
     while c != NONE {
         if !dead[c as usize] {
-            match dom.nodes[c as usize].kind {
-                Kind::Text { .. } => chars += count_chars(dom.text_of(c)),
-                Kind::Element { tag, .. } if !tag.is_block() => {}
-                _ => {}
+            if let Kind::Text { .. } = dom.nodes[c as usize].kind {
+                chars += count_chars(dom.text_of(c));
             }
         }
         c = dom.nodes[c as usize].next;
@@ -503,6 +502,7 @@ fn has_direct_text(dom: &Dom, id: NodeId, dead: &[bool]) -> bool {
     chars >= 25
 }
 
+/// Commas in the live text of `id`'s subtree (a paragraph's clause count).
 fn commas_in(dom: &Dom, id: NodeId, dead: &[bool]) -> usize {
     let mut count = 0;
     let mut c = dom.next_in(id, id);

@@ -576,7 +576,7 @@ impl Builder {
 
     fn end(&mut self, tag: Tag) {
         use Tag::*;
-        if matches!(tag, Html | Body | Head | Other) && tag != Other {
+        if matches!(tag, Html | Body | Head) {
             return;
         }
         let inline = !tag.is_block();
