@@ -161,7 +161,7 @@ impl Store {
         }
         self.conn
             .execute_batch(
-                "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;",
             )
             .map_err(self.err())
     }
