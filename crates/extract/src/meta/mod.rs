@@ -971,7 +971,13 @@ fn gather(html: &str) -> Gathered {
                     }
                 }
                 for f in find_dates(&text, g.month_first) {
-                    let before = format!("{recent} {}", &text[..f.start]).to_lowercase();
+                    // Only the last words before the date matter (and copying more
+                    // would be quadratic in a long run of dates).
+                    let mut from = f.start.saturating_sub(200);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let before = format!("{recent} {}", &text[from..f.start]).to_lowercase();
                     let tail: String = {
                         let chars: Vec<char> = before.chars().collect();
                         chars[chars.len().saturating_sub(40)..].iter().collect()
@@ -1218,5 +1224,13 @@ mod tests {
             .collect();
         let _ = page_meta(&junk, Some("\u{0}//"));
         let _ = page_meta("<<<>>><a b='><script><!--", None);
+        // One 1 MB run of dates, and 50,000 unclosed list items: linear time.
+        let dates = format!("<p>{}</p>", "07.12.2017 ".repeat(100_000));
+        assert_eq!(page_meta(&dates, None).date.as_deref(), Some("2017-12-07"));
+        let items = format!(
+            "<ul class=menu>{}</ul><p>8. Mai 2019</p>",
+            "<li>x".repeat(50_000)
+        );
+        assert_eq!(page_meta(&items, None).date.as_deref(), Some("2019-05-08"));
     }
 }
