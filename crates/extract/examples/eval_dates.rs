@@ -244,7 +244,7 @@ fn main() {
     }
     println!("{}", all.row("**all**"));
     println!();
-    println!("Where the answers came from (a diagnostic; the first source found in order url, jsonld, meta, markup, ...):");
+    println!("Where the answers came from (a diagnostic): sources are tried in the order url, meta, jsonld, markup, jsonld-other, keyword, time, class, boiler-markup, meta-weak, modified, text, meta-fuzzy, boiler, title, script, links; the first that has a date wins.");
     println!();
     println!("| source | pages | TP | FP | FN | P |");
     println!("|---|---|---|---|---|---|");
