@@ -3,10 +3,12 @@
 //! patterns, with a plain-text fallback (dates and bylines written in the text).
 //!
 //! The page is read once with a small tokenizer ([`scan`]), never parsed into a
-//! DOM. The publication date is the ORIGINAL one: a modification date is used
-//! only when nothing else names a date, and comment, footer and sidebar dates
-//! are ignored. A page with no recognisable date gets `None`; the crawl date is
-//! never used.
+//! DOM. The publication date is the ORIGINAL one: sources are ranked ([`Tier`]:
+//! URL path, publication meta tags, JSON-LD `datePublished`, markup that says
+//! "published", ...), a modification date ranks below every source that names
+//! a publication date, dates in sidebars, footers and teaser lists rank last,
+//! and dates inside comment threads are ignored. A page with no recognisable
+//! date gets `None`; the crawl date is never used.
 //!
 //! It does not decide what the article body is.
 
