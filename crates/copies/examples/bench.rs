@@ -30,7 +30,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (Some(corpus), Some(planted)) = (args.first(), args.get(1)) else {
         return Err("usage: bench CORPUS PLANTED_PAIRS".into());
     };
-    let cfg = CopiesConfig::default();
+    let mut cfg = CopiesConfig::default();
+    // Experiment overrides (not used by bench/copies.sh).
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u32>().ok());
+    if let Some(v) = env("COPIES_WORD_BITS") {
+        cfg.word_bits = v;
+    }
+    if let Some(v) = env("COPIES_ANCHOR_BITS") {
+        cfg.anchor_bits = v;
+    }
     let mut ix = CandidateIndex::new(cfg.anchor_bits, cfg.word_bits);
     let reader = BufReader::with_capacity(1 << 20, std::fs::File::open(corpus)?);
     let mut batch: Vec<String> = Vec::with_capacity(10_000);

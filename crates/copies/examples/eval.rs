@@ -278,6 +278,12 @@ fn main() -> Res<()> {
     if let Some(v) = env("COPIES_PENALTY") {
         cfg.derivative_penalty = v;
     }
+    if let Some(v) = env("COPIES_WINDOW") {
+        cfg.date_window = v as u32;
+    }
+    if let Some(v) = env("COPIES_OOW") {
+        cfg.out_of_window = v;
+    }
     let dump = std::env::var("COPIES_DUMP").ok();
     let t0 = std::time::Instant::now();
 

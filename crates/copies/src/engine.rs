@@ -8,7 +8,7 @@
 
 use crate::align::{align, passages, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
-use crate::order::{precedence, Meta};
+use crate::order::{day_gap, precedence, Meta};
 use crate::tokens::{for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
@@ -68,6 +68,36 @@ struct Edge {
     c3_rev: f64,
     /// IDF-weighted word containment of this article in `other`.
     c1: f64,
+}
+
+/// Candidates whose neighbours an article meets in the two-hop expansion.
+const HOP_FROM: usize = 3;
+/// New candidates an article gets from the two-hop expansion, at most.
+const HOP_MAX: usize = 64;
+
+/// Containment figures of a pair, seen from `a` and from `b`.
+fn edge(a: usize, b: usize, docs: &[Doc], idf: &dyn Fn(u64) -> f32) -> (Edge, Edge) {
+    let (da, db) = (&docs[a], &docs[b]);
+    let (n3, _) = intersect(&da.s3, &db.s3, &|_| 0.0);
+    let (_, w1) = intersect(&da.s1, &db.s1, idf);
+    let wa: f64 = da.s1.iter().map(|&h| idf(h) as f64).sum();
+    let wb: f64 = db.s1.iter().map(|&h| idf(h) as f64).sum();
+    let c_ab = n3 as f64 / da.s3.len().max(1) as f64;
+    let c_ba = n3 as f64 / db.s3.len().max(1) as f64;
+    (
+        Edge {
+            other: b,
+            c3: c_ab,
+            c3_rev: c_ba,
+            c1: w1 / wa.max(1e-9),
+        },
+        Edge {
+            other: a,
+            c3: c_ba,
+            c3_rev: c_ab,
+            c1: w1 / wb.max(1e-9),
+        },
+    )
 }
 
 /// One record per article, in input order.
@@ -154,35 +184,43 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         .par_iter()
         .map(|&(x, y)| {
             let (a, b) = (reps[x as usize], reps[y as usize]);
-            let (da, db) = (&docs[a], &docs[b]);
-            let (n3, _) = intersect(&da.s3, &db.s3, &|_| 0.0);
-            let (_, w1) = intersect(&da.s1, &db.s1, &idf);
-            let wa: f64 = da.s1.iter().map(|&h| idf(h) as f64).sum();
-            let wb: f64 = db.s1.iter().map(|&h| idf(h) as f64).sum();
-            let c_ab = n3 as f64 / da.s3.len().max(1) as f64;
-            let c_ba = n3 as f64 / db.s3.len().max(1) as f64;
-            (
-                a,
-                b,
-                Edge {
-                    other: b,
-                    c3: c_ab,
-                    c3_rev: c_ba,
-                    c1: w1 / wa.max(1e-9),
-                },
-                Edge {
-                    other: a,
-                    c3: c_ba,
-                    c3_rev: c_ab,
-                    c1: w1 / wb.max(1e-9),
-                },
-            )
+            let (ea, eb) = edge(a, b, &docs, &idf);
+            (a, b, ea, eb)
         })
         .collect();
     let mut adj: Vec<Vec<Edge>> = vec![Vec::new(); n];
     for (a, b, ea, eb) in edges_raw {
         adj[a].push(ea);
         adj[b].push(eb);
+    }
+    // 4b. Two-hop expansion, bounded: versions of one story share much text
+    // with each other, so an article that the index paired with one version
+    // meets the others through it. Each article adds the neighbours of its
+    // `HOP_FROM` best candidates (IDF word containment), at most `HOP_MAX`
+    // new ones, and measures them like index pairs.
+    let extra: Vec<Vec<Edge>> = (0..n)
+        .into_par_iter()
+        .map(|a| {
+            if adj[a].is_empty() {
+                return Vec::new();
+            }
+            let mut top: Vec<&Edge> = adj[a].iter().collect();
+            top.sort_by(|x, y| y.c1.total_cmp(&x.c1).then(x.other.cmp(&y.other)));
+            let have: HashSet<usize> = adj[a].iter().map(|e| e.other).collect();
+            let mut new: Vec<usize> = top
+                .iter()
+                .take(HOP_FROM)
+                .flat_map(|e| adj[e.other].iter().map(|f| f.other))
+                .filter(|&b| b != a && !have.contains(&b))
+                .collect();
+            new.sort_unstable();
+            new.dedup();
+            new.truncate(HOP_MAX);
+            new.into_iter().map(|b| edge(a, b, &docs, &idf).0).collect()
+        })
+        .collect();
+    for (a, ex) in extra.into_iter().enumerate() {
+        adj[a].extend(ex);
     }
 
     // 5. Per representative: sources among earlier candidates, alignment.
@@ -305,6 +343,16 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         .collect()
 }
 
+/// Factor on a candidate source's score: 1 within `cfg.date_window` days of
+/// the article (or when a date is missing), `cfg.out_of_window` beyond it
+/// (a source is published shortly before the article that uses it).
+fn window(cfg: &CopiesConfig, a: &Meta, b: &Meta) -> f64 {
+    match day_gap(a, b) {
+        Some(g) if g > cfg.date_window as i64 => cfg.out_of_window,
+        _ => 1.0,
+    }
+}
+
 /// The verdict on one representative.
 #[derive(Debug, Clone)]
 struct Decision {
@@ -382,7 +430,7 @@ fn analyse(
             precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a) == Ordering::Less
         })
         .map(|e| {
-            let s = 0.5 * e.c1 + 0.5 * e.c3;
+            let s = window(cfg, &metas[a], &metas[e.other]) * (0.5 * e.c1 + 0.5 * e.c3);
             let copy_of_seen = first_source[e.other].is_some_and(|c| c != a && seen.contains(&c));
             (
                 if copy_of_seen {

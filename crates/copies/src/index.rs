@@ -12,9 +12,9 @@
 //! fixed 1/2^bits sample, the same shingles in every text); two articles
 //! sharing at least two anchors are candidates. Word anchors (for reworded
 //! reuse, where few 3-grams survive): a fixed 1/2^word_bits sample of each
-//! text's distinct words (seed `WORD_SEED`); each text keeps its 12 rarest
-//! sampled words shared with 2 to 32 texts, and texts sharing three of those
-//! are candidates. Buckets and anchors shared by
+//! text's distinct words (seed `WORD_SEED`); each text keeps its 1000 rarest
+//! sampled words shared with 2 to 32 texts, and texts sharing two of those
+//! are candidates (one, when either text is short: fewer than 25 sampled words). Buckets and anchors shared by
 //! too many articles (boilerplate, mass duplication) are linked as a star from
 //! their first member instead of all pairs, so a million identical texts cost
 //! a million pairs, not 5 * 10^11.
@@ -50,6 +50,10 @@ const WORD_SEED: u64 = 0x776f_7264_616e_6368; // "wordanch"
 const WORD_ANCHORS_KEPT: usize = 1000;
 /// Shared kept word anchors that make a candidate pair.
 const MIN_SHARED_WORDS: u32 = 2;
+/// A text with fewer sampled distinct words than this (a short text, under
+/// about 100 distinct words at the default rate) pairs with any text sharing
+/// one kept word anchor with it (at most `ANCHOR_DF_CAP` pairs per anchor).
+const FEW_WORDS: usize = 25;
 
 /// A one-permutation MinHash sketch: `BINS` 32-bit minima, densified.
 /// `None` for a text without tokens.
@@ -326,6 +330,15 @@ impl CandidateIndex {
     /// `WORD_ANCHORS_KEPT * ANCHOR_DF_CAP` pair entries per text).
     fn word_pairs(&mut self) -> Vec<u64> {
         let mut w = std::mem::take(&mut self.words);
+        // Short texts: fewer than FEW_WORDS sampled distinct words.
+        let mut count = vec![0u32; self.has_sketch.len()];
+        for &(_, t) in &w {
+            if let Some(c) = count.get_mut(t as usize) {
+                *c += 1;
+            }
+        }
+        let few: Vec<bool> = count.iter().map(|&c| (c as usize) < FEW_WORDS).collect();
+        drop(count);
         w.sort_unstable();
         // (text, df, key) of words shared by 2..=cap texts.
         let mut per_text: Vec<(u32, u32, u32)> = Vec::new();
@@ -355,7 +368,11 @@ impl CandidateIndex {
         shared.sort_unstable();
         shared
             .chunk_by(|x, y| x == y)
-            .filter(|g| g.len() as u32 >= MIN_SHARED_WORDS)
+            .filter(|g| {
+                g.len() as u32 >= MIN_SHARED_WORDS
+                    || few[(g[0] >> 32) as usize]
+                    || few[(g[0] as u32) as usize]
+            })
             .map(|g| g[0])
             .collect()
     }
@@ -420,6 +437,26 @@ mod tests {
         let c_part: String = c.split(' ').take(150).collect::<Vec<_>>().join(" ");
         let mixed = format!("{} {}", words(450, 9), c_part);
         check(&[&a, &b, &a2, &c, &mixed], &[(0, 2), (3, 4)]);
+    }
+
+    #[test]
+    fn short_reworded_text_pairs_on_one_shared_word() {
+        // Two words of `a`, five apart (no shared 3-gram), each followed by a
+        // new word: a short text sharing one sampled rare word with `a`
+        // (with these seeds it fails when short texts need two, as long
+        // ones do).
+        let a = words(600, 1);
+        let b = words(600, 2);
+        let fresh = words(24, 5);
+        let short: String = a
+            .split(' ')
+            .step_by(5)
+            .take(2)
+            .zip(fresh.split(' '))
+            .map(|(x, y)| format!("{x} {y}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        check(&[&a, &b, &short], &[(0, 2)]);
     }
 
     #[test]

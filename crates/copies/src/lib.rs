@@ -73,6 +73,10 @@ pub struct CopiesConfig {
     /// Factor on the source score of a candidate whose first-pass source is
     /// also a candidate of the article (prefer the original to its copy).
     pub derivative_penalty: f64,
+    /// Candidate sources dated more than this many days from the article...
+    pub date_window: u32,
+    /// ...have their source score multiplied by this factor (1 disables).
+    pub out_of_window: f64,
     /// Weights of the derivation score over [`Features`], in the order
     /// verbatim, reused, c3, c1, w1.
     pub weights: [f64; 5],
@@ -93,7 +97,9 @@ impl Default for CopiesConfig {
             max_sources: 5,
             wire_preference: 0.0,
             derivative_score: 0.3,
-            derivative_penalty: 0.1,
+            derivative_penalty: 1.0,
+            date_window: 3,
+            out_of_window: 0.2,
             // Fitted by `cargo run --release -p crossread-copies --example eval
             // -- SHARED --fit` on the dev halves of METER and COUNTER (mean
             // three-way macro-F1; 5-fold CV by story group is printed beside).

@@ -145,6 +145,32 @@ fn iso_date(s: &str) -> Option<String> {
     ok.then(|| s.chars().take(19).collect())
 }
 
+/// Days since 1970-01-01 of an ISO date string (`YYYY-MM-DD...`), or `None`.
+pub(crate) fn day_number(d: &str) -> Option<i64> {
+    let b = d.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> { d.get(r)?.parse::<i64>().ok() };
+    let (y, m, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from civil (proleptic Gregorian), H. Hinnant's algorithm.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Days between the dates of two articles, when both have one.
+pub(crate) fn day_gap(a: &Meta, b: &Meta) -> Option<i64> {
+    Some((day_number(a.date.as_deref()?)? - day_number(b.date.as_deref()?)?).abs())
+}
+
 /// Whether article `a` precedes `b` (could be its source): `Less` when `a`
 /// came first. `c_ab` is the containment of `a` in `b`, `c_ba` the reverse;
 /// `ia`/`ib` the input positions, the last tie-break.
@@ -233,6 +259,21 @@ mod tests {
         check(&x, &y, 0.2, 0.9, Ordering::Less);
         // Undecided: input order.
         check(&x, &y, 0.5, 0.5, Ordering::Less);
+    }
+
+    #[test]
+    fn day_numbers() {
+        for (d, expect) in [
+            ("1970-01-01", Some(0)),
+            ("1970-01-02T10:00", Some(1)),
+            ("2000-03-01", Some(11_017)),
+            ("2000-02-29", Some(11_016)),
+            ("2014-12-01", Some(16_405)),
+            ("2014-13-01", None),
+            ("201", None),
+        ] {
+            assert_eq!(day_number(d), expect, "{d}");
+        }
     }
 
     #[test]
