@@ -85,6 +85,24 @@ pub(crate) fn scan_line(line: &str) -> LineAttribution {
     if t.is_empty() {
         return out;
     }
+    // "... sentence. X reports:" closing a paragraph, introducing the quote
+    // that follows: the credit goes, the sentence before it stays.
+    for cue in [" reports:", " reported:"] {
+        let Some(before) = t.strip_suffix(cue) else {
+            continue;
+        };
+        let Some(cut) = before.rfind(['.', '!', '?']) else {
+            continue;
+        };
+        let (sentence, name) = (&before[..=cut], before[cut + 1..].trim());
+        // A real sentence before the credit, not an abbreviation ("Mr. Smith").
+        let whole_sentence = sentence.split_whitespace().count() >= 3;
+        if whole_sentence && is_name(name) && before[cut + 1..].starts_with(' ') {
+            out.found.push(attr(AttributionKind::Reports, name));
+            out.rest = Some(sentence.trim_end().to_owned());
+            return out;
+        }
+    }
     // "X reports:" at the start.
     if let Some(pos) = t.find(" reports:").or_else(|| t.find(" reported:")) {
         let name = &t[..pos];
@@ -242,6 +260,13 @@ mod tests {
             false,
         );
         check("RT reports:", &[(Reports, "RT")], None, true);
+        check(
+            "The group can change its tactics. RT reports:",
+            &[(Reports, "RT")],
+            Some("The group can change its tactics."),
+            false,
+        );
+        check("Mr. Smith reports:", &[(Reports, "Mr. Smith")], None, true);
         check(
             "\u{a9} Antiwar.com",
             &[(Copyright, "Antiwar.com")],
