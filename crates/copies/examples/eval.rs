@@ -147,12 +147,12 @@ fn score(cfg: &CopiesConfig, items: &[&Labelled]) -> f64 {
     macro_f1(&p, 3)
 }
 
-/// Weight vectors tried by the fit: each of the five features at 0, 0.5 or 1,
+/// Weight vectors tried by the fit: each of the eight features at 0, 0.5 or 1,
 /// at most three features used at once.
-fn weight_grid() -> Vec<[f64; 5]> {
+fn weight_grid() -> Vec<[f64; 8]> {
     let mut out = Vec::new();
-    for code in 1..243usize {
-        let mut w = [0.0; 5];
+    for code in 1..6561usize {
+        let mut w = [0.0; 8];
         let mut c = code;
         for x in w.iter_mut() {
             *x = (c % 3) as f64 * 0.5;
@@ -330,7 +330,7 @@ fn main() -> Res<()> {
         for x in &mlab {
             let f = x.feat.unwrap_or_default();
             o.push_str(&format!(
-                "meter\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}\n",
+                "meter\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}\n",
                 x.gold,
                 x.feat.is_some() as u8,
                 f.verbatim,
@@ -338,6 +338,9 @@ fn main() -> Res<()> {
                 f.c3,
                 f.c1,
                 f.w1,
+                f.w1_top,
+                f.c3_top,
+                f.w1_rev,
                 x.group
             ));
         }
@@ -432,7 +435,7 @@ fn main() -> Res<()> {
         for x in &clab {
             let f = x.feat.unwrap_or_default();
             o.push_str(&format!(
-                "counter\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}\n",
+                "counter\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}\n",
                 x.gold,
                 x.feat.is_some() as u8,
                 f.verbatim,
@@ -440,6 +443,9 @@ fn main() -> Res<()> {
                 f.c3,
                 f.c1,
                 f.w1,
+                f.w1_top,
+                f.c3_top,
+                f.w1_rev,
                 x.group
             ));
         }
@@ -474,7 +480,7 @@ fn main() -> Res<()> {
     let cb = f1s(&binary(&cpairs), 2);
     let avg = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
     println!("## Copies (METER, COUNTER, seeds)\n");
-    println!("Engine fed the whole corpus as one stream (METER: 1,045 PA + newspaper texts mixed; COUNTER: 720 texts), raw `text` as stored (PA wire headers kept), `date`, and the corpus `source` as outlet. Labels used only to score. Default `CopiesConfig` (score weights {:?} over verbatim/reused/c3/c1/w1, partial >= {:.3}, wholly >= {:.3}).\n", cfg.weights, cfg.partial_threshold, cfg.wholly_threshold);
+    println!("Engine fed the whole corpus as one stream (METER: 1,045 PA + newspaper texts mixed; COUNTER: 720 texts), raw `text` as stored (PA wire headers kept), `date`, and the corpus `source` as outlet. Labels used only to score. Default `CopiesConfig` (score weights {:?} over verbatim/reused/c3/c1/w1/w1_top/c3_top/w1_rev, partial >= {:.3}, wholly >= {:.3}).\n", cfg.weights, cfg.partial_threshold, cfg.wholly_threshold);
     println!("| figure | crossread | bar | anchor (README, in-sample) |");
     println!("| --- | --- | --- | --- |");
     println!("| METER three-way macro-F1 ({} articles) | **{:.3}** (wholly {:.3} / partially {:.3} / non {:.3}) | >= 0.75 | 0.605 containment-w3; 0.664 Clough et al. 2002 |", mpairs.len(), avg(&m3), m3[0], m3[1], m3[2]);
@@ -528,7 +534,7 @@ fn main() -> Res<()> {
         let crefs: Vec<&Labelled> = clab.iter().collect();
         let best = fit(&[mrefs.clone(), crefs.clone()]);
         let (cvm, cvc) = cross_validate(&mlab, &clab);
-        println!("Fit (`--fit`: weights in {{0, .5, 1}} over verbatim/reused/c3/c1/w1, at most 3 used, thresholds on 40 score quantiles; objective mean of METER and COUNTER three-way macro-F1): weights {:?}, partial >= {:.4}, wholly >= {:.4}; in-sample METER {:.3}, COUNTER {:.3}; 5-fold CV by story group (refit per fold) METER {:.3}, COUNTER {:.3}.\n",
+        println!("Fit (`--fit`: weights in {{0, .5, 1}} over verbatim/reused/c3/c1/w1/w1_top/c3_top/w1_rev, at most 3 used, thresholds on 40 score quantiles; objective mean of METER and COUNTER three-way macro-F1): weights {:?}, partial >= {:.4}, wholly >= {:.4}; in-sample METER {:.3}, COUNTER {:.3}; 5-fold CV by story group (refit per fold) METER {:.3}, COUNTER {:.3}.\n",
             best.weights, best.partial_threshold, best.wholly_threshold, score(&best, &mrefs), score(&best, &crefs), cvm, cvc);
     }
     println!("Command: `scripts/eval copies` (builds and runs `crates/copies/examples/eval.rs $CROSSREAD_SHARED --fit`); the three engine runs (METER, COUNTER, seeds) took {elapsed:.1} s together. Machine: 2 cores, 24 GiB.");

@@ -279,6 +279,9 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                 c3: 1.0,
                 c1: 1.0,
                 w1: 1.0,
+                w1_top: 1.0,
+                c3_top: 1.0,
+                w1_rev: 1.0,
             };
             recs.push((Derivation::Wholly, Some(o), p, Some(all)));
         } else if let Some(d) = dec[i].take() {
@@ -375,6 +378,13 @@ pub struct Features {
     pub c1: f64,
     /// Plain word containment in the union of its sources.
     pub w1: f64,
+    /// Plain word containment in its best-ranked source alone.
+    pub w1_top: f64,
+    /// Word-shingle containment in its best-ranked source alone.
+    pub c3_top: f64,
+    /// Plain word containment of the best-ranked source in the article (how
+    /// much of the source it uses).
+    pub w1_rev: f64,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -492,7 +502,13 @@ fn analyse(
     u1.dedup();
     let (n1, w1) = intersect(&docs[a].s1, &u1, idf);
     let wa: f64 = docs[a].s1.iter().map(|&h| idf(h) as f64).sum();
+    let top0 = &docs[chosen[0]];
+    let (n1t, _) = intersect(&docs[a].s1, &top0.s1, &|_| 0.0);
+    let (n3t, _) = intersect(&docs[a].s3, &top0.s3, &|_| 0.0);
     let feat = Features {
+        w1_top: n1t as f64 / docs[a].s1.len().max(1) as f64,
+        c3_top: n3t as f64 / docs[a].s3.len().max(1) as f64,
+        w1_rev: n1t as f64 / top0.s1.len().max(1) as f64,
         verbatim: verb as f64 / ntok,
         reused: reused as f64 / ntok,
         c3: n3 as f64 / docs[a].s3.len().max(1) as f64,
