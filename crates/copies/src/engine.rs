@@ -434,13 +434,20 @@ fn analyse(
 ) -> (Features, Option<usize>, Vec<Passage>) {
     // Candidates that came first, by source score.
     let seen: HashSet<usize> = edges.iter().map(|e| e.other).collect();
-    let mut prior: Vec<(f64, Edge)> = edges
+    let raw: Vec<(f64, Edge)> = edges
         .iter()
         .filter(|e| {
             precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a) == Ordering::Less
         })
         .map(|e| {
             let s = window(cfg, &metas[a], &metas[e.other]) * (0.5 * e.c1 + 0.5 * e.c3);
+            (s, *e)
+        })
+        .filter(|(s, _)| *s > 0.0)
+        .collect();
+    let mut prior: Vec<(f64, Edge)> = raw
+        .iter()
+        .map(|&(s, e)| {
             let copy_of_seen = first_source[e.other].is_some_and(|c| c != a && seen.contains(&c));
             (
                 if copy_of_seen {
@@ -448,26 +455,41 @@ fn analyse(
                 } else {
                     s
                 },
-                *e,
+                e,
             )
         })
-        .filter(|(s, _)| *s > 0.0)
         .collect();
     prior.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.other.cmp(&y.1.other)));
-    let Some(&(best, _)) = prior.first() else {
+    if prior.is_empty() {
         return (Features::default(), None, Vec::new());
-    };
+    }
     // News agencies are where syndicated copy starts: when a wire candidate
     // scores close to the best, only wire candidates are aligned.
-    let best_wire = prior.iter().find(|(_, e)| metas[e.other].wire).map(|x| x.0);
-    let wire_only = best_wire.is_some_and(|w| w >= cfg.wire_preference * best);
-    let chosen: Vec<usize> = prior
-        .iter()
-        .filter(|(_, e)| !wire_only || metas[e.other].wire)
-        .take(cfg.max_sources.max(1))
-        .filter(|(s, _)| *s >= cfg.source_share * best_wire.filter(|_| wire_only).unwrap_or(best))
-        .map(|(_, e)| e.other)
-        .collect();
+    let pick = |list: &[(f64, Edge)]| -> Vec<usize> {
+        let best = list.first().map_or(0.0, |x| x.0);
+        let best_wire = list.iter().find(|(_, e)| metas[e.other].wire).map(|x| x.0);
+        let wire_only = best_wire.is_some_and(|w| w >= cfg.wire_preference * best);
+        list.iter()
+            .filter(|(_, e)| !wire_only || metas[e.other].wire)
+            .take(cfg.max_sources.max(1))
+            .filter(|(s, _)| {
+                *s >= cfg.source_share * best_wire.filter(|_| wire_only).unwrap_or(best)
+            })
+            .map(|(_, e)| e.other)
+            .collect()
+    };
+    let chosen: Vec<usize> = pick(&prior);
+    // Passages are aligned against these plus the candidates chosen without
+    // the copy-of-copy penalty (more versions of the story: better passage
+    // recall), while the derivation figures use `chosen` alone.
+    let mut raw_sorted = raw;
+    raw_sorted.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.other.cmp(&y.1.other)));
+    let mut wide = chosen.clone();
+    for o in pick(&raw_sorted) {
+        if !wide.contains(&o) {
+            wide.push(o);
+        }
+    }
     let view = |i: usize| View {
         toks: &docs[i].t.toks,
         sents: &docs[i].t.sent_starts,
@@ -523,6 +545,13 @@ fn analyse(
         }
     }
     let src = chosen[top];
+    let (tps, chosen) = if wide.len() > chosen.len() {
+        let wviews: Vec<View> = wide.iter().map(|&s| view(s)).collect();
+        let wal = align(&view(a), &wviews, idf, cfg.min_tile, cfg.sentence_threshold);
+        (passages(&wal, &wviews), wide)
+    } else {
+        (tps, chosen)
+    };
     let out = tps
         .iter()
         .map(|p| {
