@@ -9,9 +9,9 @@
 //! the given pairs. Seeds: the raw `.txt` files, no cleanup, no date/outlet.
 //! Labels are read only to score.
 //!
-//! `--fit` also grid-searches the two derivation thresholds of
-//! `CopiesConfig` (on the `reused` feature) for the mean of METER and COUNTER
-//! three-way macro-F1, and reports 5-fold cross-validated figures where folds
+//! `--fit` also grid-searches the derivation weights (0, .5 or 1 on each of
+//! the eight `Features`, at most three used) and the two thresholds of
+//! `CopiesConfig` for the mean of METER and COUNTER three-way macro-F1, and reports 5-fold cross-validated figures where folds
 //! are story groups (fit on four, predict the fifth), beside in-sample ones.
 //! The values it prints are the ones shipped in `CopiesConfig::default()`.
 

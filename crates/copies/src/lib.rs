@@ -7,7 +7,10 @@
 //! 2. Sketch each text (one-permutation MinHash, 128 bins, over word
 //!    3-grams) into an LSH index, plus a sampled-shingle anchor index for
 //!    partial reuse ([`CandidateIndex`]), and read candidate pairs off it.
-//! 3. On candidate pairs only: shingle and IDF-weighted word containment.
+//! 3. On candidate pairs only: shingle and IDF-weighted word containment,
+//!    plus a bounded two-hop expansion (the neighbours of an article's three
+//!    best candidates, at most 64 more), so that versions of one story that
+//!    the index paired with each other reach the article too.
 //! 4. Per article: the candidates that came first (credits, dates, news
 //!    agencies, direction of containment) ranked by containment; the best
 //!    and those within `source_share` of it are aligned to the article
