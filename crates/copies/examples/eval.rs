@@ -269,6 +269,9 @@ fn main() -> Res<()> {
     if let Some(v) = env("COPIES_SHARE") {
         cfg.source_share = v;
     }
+    if let Some(v) = env("COPIES_PSHARE") {
+        cfg.passage_share = v;
+    }
     if let Some(v) = env("COPIES_DERIV") {
         cfg.derivative_score = v;
     }

@@ -465,27 +465,26 @@ fn analyse(
     }
     // News agencies are where syndicated copy starts: when a wire candidate
     // scores close to the best, only wire candidates are aligned.
-    let pick = |list: &[(f64, Edge)]| -> Vec<usize> {
+    let pick = |list: &[(f64, Edge)], share: f64| -> Vec<usize> {
         let best = list.first().map_or(0.0, |x| x.0);
         let best_wire = list.iter().find(|(_, e)| metas[e.other].wire).map(|x| x.0);
         let wire_only = best_wire.is_some_and(|w| w >= cfg.wire_preference * best);
         list.iter()
             .filter(|(_, e)| !wire_only || metas[e.other].wire)
             .take(cfg.max_sources.max(1))
-            .filter(|(s, _)| {
-                *s >= cfg.source_share * best_wire.filter(|_| wire_only).unwrap_or(best)
-            })
+            .filter(|(s, _)| *s >= share * best_wire.filter(|_| wire_only).unwrap_or(best))
             .map(|(_, e)| e.other)
             .collect()
     };
-    let chosen: Vec<usize> = pick(&prior);
+    let chosen: Vec<usize> = pick(&prior, cfg.source_share);
     // Passages are aligned against these plus the candidates chosen without
-    // the copy-of-copy penalty (more versions of the story: better passage
-    // recall), while the derivation figures use `chosen` alone.
+    // the copy-of-copy penalty and within `passage_share` of the best (more
+    // versions of the story: better passage recall), while the derivation
+    // figures use `chosen` alone.
     let mut raw_sorted = raw;
     raw_sorted.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.other.cmp(&y.1.other)));
     let mut wide = chosen.clone();
-    for o in pick(&raw_sorted) {
+    for o in pick(&raw_sorted, cfg.passage_share) {
         if !wide.contains(&o) {
             wide.push(o);
         }

@@ -65,6 +65,10 @@ pub struct CopiesConfig {
     /// Candidates scoring at least this share of the best one are aligned too
     /// (newspapers draw on several wire versions of a story).
     pub source_share: f64,
+    /// Passages are aligned against the candidates scoring at least this
+    /// share of the best one (without the copy-of-copy penalty) too; the
+    /// derivation figures use `source_share` alone.
+    pub passage_share: f64,
     /// When the best news-agency candidate scores at least this share of the
     /// best candidate, only news-agency candidates are aligned (1 disables).
     pub wire_preference: f64,
@@ -99,6 +103,7 @@ impl Default for CopiesConfig {
             min_tile: 3,
             sentence_threshold: 0.35,
             source_share: 0.45,
+            passage_share: 0.3,
             max_sources: 5,
             wire_preference: 0.0,
             derivative_score: 0.3,
@@ -139,6 +144,7 @@ impl CopiesConfig {
         }
         if !(0.0..=1.0).contains(&self.sentence_threshold)
             || !(0.0..=1.0).contains(&self.source_share)
+            || !(0.0..=1.0).contains(&self.passage_share)
         {
             return Err(CopiesError::Config("shares must lie in 0..=1".into()));
         }
