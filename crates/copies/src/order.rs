@@ -6,7 +6,7 @@
 //! guess dates. The list of news agencies is general knowledge (the large
 //! national and international wire services), not fitted to any benchmark.
 
-use crossread_core::Article;
+use crossread_core::{Article, AttributionKind};
 use std::cmp::Ordering;
 
 /// Outlet names of news agencies (normalised with [`norm_name`]).
@@ -97,6 +97,9 @@ pub(crate) struct Meta {
     pub outlet: String,
     /// Normalised names of the sources it credits.
     pub credits: Vec<String>,
+    /// Of those, the sources it says its whole text belongs to ("© X",
+    /// "appeared first on X"), as opposed to one it quotes ("X reports:").
+    pub whole_of: Vec<String>,
     /// Publication date, `YYYY-MM-DD...` as given when it looks ISO.
     pub date: Option<String>,
     /// Whether its outlet is a news agency.
@@ -114,13 +117,35 @@ impl Meta {
             .map(|x| norm_name(&x.source))
             .filter(|s| !s.is_empty())
             .collect();
+        let whole_of = a
+            .attributions
+            .iter()
+            .filter(|x| {
+                matches!(
+                    x.kind,
+                    AttributionKind::Copyright | AttributionKind::FirstAppeared
+                )
+            })
+            .map(|x| norm_name(&x.source))
+            .filter(|s| !s.is_empty())
+            .collect();
         let date = a.date.as_deref().and_then(iso_date);
         Meta {
             outlet,
             credits,
+            whole_of,
             date,
             wire,
         }
+    }
+
+    /// Whether this article reproduces, whole, a source that `other` only
+    /// credits (quotes or excerpts): then it is the nearer copy of that source.
+    fn whole_copy_where_other_quotes(&self, other: &Meta) -> bool {
+        self.whole_of.iter().any(|w| {
+            other.credits.iter().any(|c| same_name(w, c) || w == c)
+                && !other.whole_of.iter().any(|o| same_name(w, o) || w == o)
+        })
     }
 
     /// Whether this article credits `other`'s outlet.
@@ -186,6 +211,17 @@ pub(crate) fn precedence(
     match (a.credits(b), b.credits(a)) {
         (true, false) => return Ordering::Greater,
         (false, true) => return Ordering::Less,
+        _ => {}
+    }
+    // 1b. Both credit one outside source, but only one says its whole text is
+    // that source's ("© X" against "X reports:"): that one is the nearer copy
+    // of the first publication, so it stands first in the group.
+    match (
+        a.whole_copy_where_other_quotes(b),
+        b.whole_copy_where_other_quotes(a),
+    ) {
+        (true, false) => return Ordering::Less,
+        (false, true) => return Ordering::Greater,
         _ => {}
     }
     // 2. Dates (same-precision prefixes compare as strings).
@@ -259,6 +295,29 @@ mod tests {
         check(&x, &y, 0.2, 0.9, Ordering::Less);
         // Undecided: input order.
         check(&x, &y, 0.5, 0.5, Ordering::Less);
+    }
+
+    #[test]
+    fn a_whole_republication_precedes_an_excerpt_of_the_same_source() {
+        // The seeds' case: one site quotes "Anti War reports:", another runs the
+        // whole text under "© Antiwar.com"; neither is Antiwar.com itself.
+        let quoting = meta("", None, &["Anti War"]);
+        let mut whole = meta("MintPress News", Some("2017-12-07"), &[]);
+        let credit = Attribution {
+            kind: AttributionKind::Copyright,
+            source: "Antiwar.com".into(),
+        };
+        let mut a = Article::from_text("w", "");
+        a.outlet = Some("MintPress News".into());
+        a.attributions = vec![credit];
+        whole = Meta {
+            date: whole.date,
+            ..Meta::of(&a)
+        };
+        // Even when containment points the other way.
+        check(&whole, &quoting, 0.9, 0.2, Ordering::Less);
+        // Two whole copies of one source: no preference from credits.
+        check(&whole, &whole.clone(), 0.5, 0.5, Ordering::Less);
     }
 
     #[test]
