@@ -1,7 +1,7 @@
 //! One function per subcommand. Each returns an [`Outcome`] whose exit code the
 //! binary reports; fatal errors are `Err` and exit 1.
 
-use crate::pipeline::{assign_stories, extract_all, groups_of, ingest_batches, IngestStats};
+use crate::pipeline::{extract_all, groups_of, ingest_batches, IngestStats};
 use crate::progress::{bar, bytes};
 use crate::{InputArgs, Stage};
 use anyhow::{Context, Result};
@@ -187,7 +187,7 @@ fn extend_stories(
         None => StoryEngine::new(StoryConfig::default()),
     };
     let groups = groups_of(&fresh, copies);
-    let assignments = assign_stories(&mut engine, &fresh, &groups);
+    let assignments = engine.add_batch(&fresh, &groups);
     store.save_stories(&assignments, &engine.save())?;
     Ok(assignments
         .into_iter()
@@ -321,7 +321,7 @@ pub fn stories(input: &InputArgs) -> Result<Outcome> {
     let copies = crossread_copies::find_copies(&articles);
     let groups = groups_of(&articles, &copies);
     let mut engine = StoryEngine::new(StoryConfig::default());
-    print_lines(&assign_stories(&mut engine, &articles, &groups))?;
+    print_lines(&engine.add_batch(&articles, &groups))?;
     Ok(Outcome {
         rejected: stats.rejected,
     })

@@ -4,7 +4,7 @@
 
 use crate::InputArgs;
 use anyhow::Result;
-use crossread_core::{Article, CopyRecord, Document, GroupId, StoryAssignment};
+use crossread_core::{Article, CopyRecord, Document, GroupId};
 use crossread_ingest::{discover, ingest, Event, IngestOptions};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -95,32 +95,4 @@ pub fn groups_of(articles: &[Article], copies: &[CopyRecord]) -> Vec<Option<Grou
         .iter()
         .map(|a| by_id.get(a.id.as_str()).map(|g| (*g).clone()))
         .collect()
-}
-
-/// Feeds `articles` to a story engine in publication order (an undated article
-/// keeps its place after the article before it) and returns the assignments in
-/// the articles' order.
-pub fn assign_stories(
-    engine: &mut crossread_stories::StoryEngine,
-    articles: &[Article],
-    groups: &[Option<GroupId>],
-) -> Vec<StoryAssignment> {
-    let mut carried = String::new();
-    let mut keyed: Vec<(String, usize)> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            if let Some(d) = a.date.as_deref().filter(|d| d.len() >= 10) {
-                // ISO 8601 dates compare as text.
-                carried = d.to_owned();
-            }
-            (carried.clone(), i)
-        })
-        .collect();
-    keyed.sort();
-    let mut out: Vec<Option<StoryAssignment>> = vec![None; articles.len()];
-    for (_, i) in keyed {
-        out[i] = Some(engine.add(&articles[i], groups[i].as_ref()));
-    }
-    out.into_iter().flatten().collect()
 }

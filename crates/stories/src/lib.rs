@@ -190,6 +190,22 @@ impl StoryEngine {
         self.inner.observe(article)
     }
 
+    /// Adds a batch in publication order (an undated article keeps its place
+    /// after the article before it in the input) and returns the assignments
+    /// in the batch's own order. This is how a later run extends saved state.
+    pub fn add_batch(
+        &mut self,
+        articles: &[Article],
+        groups: &[Option<GroupId>],
+    ) -> Vec<StoryAssignment> {
+        let mut out: Vec<Option<StoryAssignment>> = vec![None; articles.len()];
+        for i in feed_order(articles) {
+            let g = groups.get(i).and_then(|g| g.as_ref());
+            out[i] = Some(self.add(&articles[i], g));
+        }
+        out.into_iter().flatten().collect()
+    }
+
     /// Articles currently held in the active windows.
     pub fn active_articles(&self) -> usize {
         self.inner.active_articles()
@@ -211,14 +227,7 @@ pub fn cluster_with(
     articles: &[Article],
     groups: &[Option<GroupId>],
 ) -> Vec<StoryAssignment> {
-    let order = feed_order(articles);
-    let mut engine = StoryEngine::new(config);
-    let mut out: Vec<Option<StoryAssignment>> = vec![None; articles.len()];
-    for i in order {
-        let g = groups.get(i).and_then(|g| g.as_ref());
-        out[i] = Some(engine.add(&articles[i], g));
-    }
-    out.into_iter().flatten().collect()
+    StoryEngine::new(config).add_batch(articles, groups)
 }
 
 /// Input positions in feeding order: stable by date, an undated article
