@@ -102,6 +102,15 @@ pub struct Counts {
     pub comparisons: u64,
 }
 
+/// Wraps SQLite errors with the file they happened on. A free function so
+/// that it can borrow the path while a transaction borrows the connection.
+fn sqlite_err(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + Copy + '_ {
+    move |source| StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 /// An open store.
 pub struct Store {
     conn: Connection,
@@ -128,10 +137,7 @@ impl Store {
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
-        move |source| StoreError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
+        sqlite_err(&self.path)
     }
 
     fn configure(&mut self) -> Result<(), StoreError> {
@@ -169,11 +175,7 @@ impl Store {
     /// Stores documents in one transaction. Identical documents already stored are
     /// skipped; an id stored with other content is reported, not overwritten.
     pub fn insert_documents(&mut self, docs: &[Document]) -> Result<InsertSummary, StoreError> {
-        let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = sqlite_err(&self.path);
         let tx = self.conn.transaction().map_err(err)?;
         let mut summary = InsertSummary::default();
         {
@@ -270,11 +272,7 @@ impl Store {
 
     /// Stores extracted articles (made by extractor `version`) in one transaction.
     pub fn save_articles(&mut self, articles: &[Article], version: i64) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = sqlite_err(&self.path);
         let tx = self.conn.transaction().map_err(err)?;
         {
             let mut stmt = tx
@@ -324,11 +322,7 @@ impl Store {
 
     /// Replaces every copy record with `records`, in one transaction.
     pub fn save_copies(&mut self, records: &[CopyRecord]) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = sqlite_err(&self.path);
         let tx = self.conn.transaction().map_err(err)?;
         tx.execute("DELETE FROM copies", []).map_err(err)?;
         {
@@ -371,11 +365,7 @@ impl Store {
         assignments: &[StoryAssignment],
         state: &[u8],
     ) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = sqlite_err(&self.path);
         let tx = self.conn.transaction().map_err(err)?;
         {
             let mut stmt = tx
@@ -419,11 +409,7 @@ impl Store {
     /// Replaces the stored comparisons of the given stories (JSON documents keyed
     /// by story id), in one transaction.
     pub fn save_comparisons(&mut self, items: &[(String, String)]) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let err = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let err = sqlite_err(&self.path);
         let tx = self.conn.transaction().map_err(err)?;
         {
             let mut stmt = tx
