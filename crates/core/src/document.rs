@@ -69,6 +69,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document with only an id, an origin and a body; every other field
+    /// unknown.
+    pub fn new(id: impl Into<ArticleId>, origin: impl Into<String>, body: Body) -> Self {
+        Document {
+            id: id.into(),
+            origin: origin.into(),
+            url: None,
+            outlet: None,
+            date: None,
+            title: None,
+            fetched: None,
+            body,
+        }
+    }
+
     /// Hash of everything that makes this document what it is (not its origin).
     pub fn content_hash(&self) -> ContentHash {
         let mut h = blake3::Hasher::new();
@@ -103,16 +118,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, body: Body) -> Document {
-        Document {
-            id: id.into(),
-            origin: "x".into(),
-            url: None,
-            outlet: None,
-            date: None,
-            title: None,
-            fetched: None,
-            body,
-        }
+        Document::new(id, "x", body)
     }
 
     #[test]

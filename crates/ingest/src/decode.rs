@@ -38,7 +38,7 @@ pub fn decode(raw: &[u8], declared: Option<&str>, is_html: bool) -> Result<Decod
                 )),
             )
         }
-        Some(enc) if enc != UTF_8 && valid_utf8 && !raw.is_ascii() && is_single_byte(enc) => (
+        Some(enc) if enc != UTF_8 && valid_utf8 && !raw.is_ascii() && enc.is_single_byte() => (
             UTF_8,
             Some(format!(
                 "declared {} but the bytes are valid utf-8; decoded as utf-8",
@@ -60,10 +60,6 @@ fn finish(text: String, warning: Option<String>) -> Result<Decoded, IngestError>
         return Err(IngestError::Empty);
     }
     Ok(Decoded { text, warning })
-}
-
-fn is_single_byte(enc: &'static Encoding) -> bool {
-    enc.is_single_byte()
 }
 
 fn detect(raw: &[u8]) -> &'static Encoding {

@@ -302,16 +302,7 @@ fn read_stream(
                     } else {
                         crossread_core::Body::Text(decoded.text)
                     };
-                    sink(Event::Document(Document {
-                        id: id.into(),
-                        origin: origin.to_owned(),
-                        url: None,
-                        outlet: None,
-                        date: None,
-                        title: None,
-                        fetched: None,
-                        body,
-                    }));
+                    sink(Event::Document(Document::new(id, origin, body)));
                 }
                 Err(e) => reject(e),
             }

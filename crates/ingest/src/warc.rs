@@ -245,14 +245,9 @@ fn to_document(r: &mut WarcRecord, origin: &str, index: u64, options: &IngestOpt
             };
             Outcome::Document(
                 Document {
-                    id: id.into(),
-                    origin: place,
                     url,
-                    outlet: None,
-                    date: None,
-                    title: None,
                     fetched,
-                    body,
+                    ..Document::new(id, place, body)
                 },
                 decoded.warning,
             )

@@ -4,16 +4,7 @@ use super::*;
 use crossread_core::{Derivation, GroupId};
 
 fn doc(id: &str, text: &str) -> Document {
-    Document {
-        id: id.into(),
-        origin: format!("{id}.txt"),
-        url: None,
-        outlet: None,
-        date: None,
-        title: None,
-        fetched: None,
-        body: Body::Text(text.into()),
-    }
+    Document::new(id, format!("{id}.txt"), Body::Text(text.into()))
 }
 
 #[test]
