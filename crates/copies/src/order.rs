@@ -255,13 +255,21 @@ mod tests {
     use crossread_core::{Attribution, AttributionKind};
 
     fn meta(outlet: &str, date: Option<&str>, credits: &[&str]) -> Meta {
+        let credits: Vec<_> = credits
+            .iter()
+            .map(|c| (AttributionKind::Reports, *c))
+            .collect();
+        meta_with(outlet, date, &credits)
+    }
+
+    fn meta_with(outlet: &str, date: Option<&str>, credits: &[(AttributionKind, &str)]) -> Meta {
         let mut a = Article::from_text("x", "");
         a.outlet = Some(outlet.to_string());
         a.date = date.map(str::to_string);
         a.attributions = credits
             .iter()
-            .map(|c| Attribution {
-                kind: AttributionKind::Reports,
+            .map(|(kind, c)| Attribution {
+                kind: *kind,
                 source: c.to_string(),
             })
             .collect();
@@ -302,18 +310,11 @@ mod tests {
         // The seeds' case: one site quotes "Anti War reports:", another runs the
         // whole text under "© Antiwar.com"; neither is Antiwar.com itself.
         let quoting = meta("", None, &["Anti War"]);
-        let mut whole = meta("MintPress News", Some("2017-12-07"), &[]);
-        let credit = Attribution {
-            kind: AttributionKind::Copyright,
-            source: "Antiwar.com".into(),
-        };
-        let mut a = Article::from_text("w", "");
-        a.outlet = Some("MintPress News".into());
-        a.attributions = vec![credit];
-        whole = Meta {
-            date: whole.date,
-            ..Meta::of(&a)
-        };
+        let whole = meta_with(
+            "MintPress News",
+            Some("2017-12-07"),
+            &[(AttributionKind::Copyright, "Antiwar.com")],
+        );
         // Even when containment points the other way.
         check(&whole, &quoting, 0.9, 0.2, Ordering::Less);
         // Two whole copies of one source: no preference from credits.
