@@ -244,7 +244,7 @@ fn main() {
     }
     println!("{}", all.row("**all**"));
     println!();
-    println!("Where the answers came from (a diagnostic): sources are tried in the order url, meta, jsonld, markup, jsonld-other, keyword, time, class, boiler-markup, meta-weak, modified, text, meta-fuzzy, boiler, title, script, links; the first that has a date wins.");
+    println!("Where the answers came from (a diagnostic): sources are tried in the order url, meta, jsonld, markup, jsonld-other, keyword, time, class, boiler-markup, meta-weak, modified, text, meta-fuzzy, boiler, title, script, links, summary; the first that has a date wins. A machine date (url, meta, jsonld, attribute) is then checked twice: one the page never shows its readers gives way to a later revision date the page does show (shown-revision), and a UTC timestamp given elsewhere as the same instant with the publisher's offset is read on the publisher's day (local-offset).");
     println!();
     println!("| source | pages | TP | FP | FN | P |");
     println!("|---|---|---|---|---|---|");

@@ -7,8 +7,12 @@
 //! URL path, publication meta tags, JSON-LD `datePublished`, markup that says
 //! "published", ...), a modification date ranks below every source that names
 //! a publication date, dates in sidebars, footers and teaser lists rank last,
-//! and dates inside comment threads are ignored. A page with no recognisable
-//! date gets `None`; the crawl date is never used.
+//! and dates inside comment threads are ignored. A machine date (URL, meta,
+//! JSON-LD, attribute) that the page never shows its readers gives way to a
+//! later revision date the page does show, and a UTC timestamp is read on the
+//! publisher's calendar day when the page gives the same instant with its own
+//! offset. A page with no recognisable date gets `None`; the crawl date is
+//! never used.
 //!
 //! It does not decide what the article body is.
 
@@ -76,6 +80,8 @@ enum Tier {
     Script,
     /// A date in the path of a link or image on the page (an upload folder).
     Links,
+    /// A date in the page's description meta tag (the summary): a last resort.
+    Summary,
 }
 
 impl Tier {
@@ -98,6 +104,7 @@ impl Tier {
             Tier::Title => "title",
             Tier::Script => "script",
             Tier::Links => "links",
+            Tier::Summary => "summary",
         }
     }
 }
@@ -110,6 +117,9 @@ struct Cand {
     rank: usize,
     day: jiff::civil::Date,
     value: String,
+    /// Written in the page text a reader sees (not an attribute, meta tag,
+    /// script or URL).
+    visible: bool,
 }
 
 /// Element context flags, inherited by descendants.
@@ -342,6 +352,25 @@ fn class_hints(v: &str) -> u8 {
     h
 }
 
+/// Class prefixes that name the post's categories and tags (WordPress and
+/// similar put `category-kommentar tag-social-media` on the article wrapper):
+/// they say what the text is about, not what part of the page it is.
+const TAXONOMY: [&str; 6] = ["category-", "tag-", "tags-", "cat-", "term-", "topic-"];
+
+/// A class value without its taxonomy tokens.
+fn without_taxonomy(v: &str) -> std::borrow::Cow<'_, str> {
+    let is_tax = |w: &str| {
+        TAXONOMY.iter().any(|p| {
+            w.len() > p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
+    };
+    if !v.split_ascii_whitespace().any(is_tax) {
+        return std::borrow::Cow::Borrowed(v);
+    }
+    let kept: Vec<&str> = v.split_ascii_whitespace().filter(|w| !is_tax(w)).collect();
+    std::borrow::Cow::Owned(kept.join(" "))
+}
+
 /// Context flags an element adds from its name and attributes.
 fn element_flags(name: &str, attrs: &[Attr<'_>]) -> u8 {
     let mut f = 0;
@@ -384,7 +413,7 @@ fn element_flags(name: &str, attrs: &[Attr<'_>]) -> u8 {
             }
             continue;
         }
-        let h = class_hints(v);
+        let h = class_hints(&without_taxonomy(v));
         if !structural && h & H_BOILER != 0 {
             f |= BOILER;
         }
@@ -423,6 +452,10 @@ struct Gathered {
 
 impl Gathered {
     fn push(&mut self, tier: Tier, value: Option<String>) {
+        self.push_as(tier, value, false);
+    }
+
+    fn push_as(&mut self, tier: Tier, value: Option<String>, visible: bool) {
         let Some(value) = value else { return };
         if self.cands.len() >= MAX_CANDS {
             return;
@@ -433,6 +466,7 @@ impl Gathered {
             rank: 0,
             day,
             value,
+            visible,
         });
     }
 
@@ -485,7 +519,7 @@ fn url_date(url: &str) -> Option<String> {
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let b = path.as_bytes();
     let mut i = 0;
-    while i + 10 <= b.len() {
+    while i + 8 <= b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
             let num = |a: usize, n: usize| -> Option<i64> {
                 let s = b.get(a..a + n)?;
@@ -501,6 +535,32 @@ fn url_date(url: &str) -> Option<String> {
                         if s2 == s1 && !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
                             if let Some(date) = make_date(y, m, d) {
                                 return Some(date.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            // One-digit month or day between slashes: /2017/7/12/
+            if i > 0 && b[i - 1] == b'/' && b.get(i + 4) == Some(&b'/') {
+                let run = |a: usize| {
+                    let n = b[a.min(b.len())..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                    (1..=2).contains(&n).then_some(n)
+                };
+                if let (Some(y), Some(ml)) = (num(i, 4), run(i + 5)) {
+                    let dpos = i + 5 + ml + 1;
+                    if b.get(i + 5 + ml) == Some(&b'/') {
+                        if let Some(dl) = run(dpos) {
+                            let end = b.get(dpos + dl);
+                            // "/2023/10/3-fragen-an-..." is a slug, not a day.
+                            if end.is_none_or(|c| *c == b'/') && (ml == 1 || dl == 1) {
+                                if let (Some(m), Some(d)) = (num(i + 5, ml), num(dpos, dl)) {
+                                    if let Some(date) = make_date(y, m, d) {
+                                        return Some(date.to_string());
+                                    }
+                                }
                             }
                         }
                     }
@@ -599,6 +659,11 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
             g.push(Tier::Modified, parse_machine(v));
         } else if is_date_key(key) {
             g.push(Tier::MetaFuzzy, parse_machine(v));
+        } else if matches!(key, "description" | "og:description") {
+            let first = find_dates(v, g.month_first)
+                .first()
+                .map(|f| f.date.to_string());
+            g.push(Tier::Summary, first);
         } else if key == "parsely-page" {
             if let Some(p) = v.find("\"pub_date\"") {
                 let rest = v[p + 10..].trim_start_matches([' ', ':', '"']);
@@ -714,7 +779,8 @@ pub(crate) fn date_candidates(html: &str, url: Option<&str>) -> Vec<(&'static st
 }
 
 /// Picks the publication date: the best tier wins; within a tier the earliest
-/// date (the original publication, not a later revision).
+/// date (the original publication, not a later revision). Two checks follow
+/// ([`revise`]).
 fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
     let Some(best) = cands.iter().map(|c| c.tier).min() else {
         return (None, None);
@@ -736,7 +802,8 @@ fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
         | Tier::Title
         | Tier::Script
         | Tier::Modified
-        | Tier::Links => cands.iter().find(|c| c.tier == best),
+        | Tier::Links
+        | Tier::Summary => cands.iter().find(|c| c.tier == best),
         // Meta tags: the most specific name, then the earliest date.
         Tier::Meta => cands
             .iter()
@@ -750,7 +817,65 @@ fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
     let Some(c) = pick else {
         return (None, None);
     };
-    (Some(c.value.clone()), Some(best.label()))
+    let (c, label) = revise(c, cands);
+    (Some(c.value.clone()), Some(label))
+}
+
+/// Second looks at a date taken from a machine source (URL, meta tag,
+/// JSON-LD, attribute):
+/// - a UTC timestamp given elsewhere on the page as the same instant with the
+///   publisher's own offset is read on the publisher's calendar day;
+/// - a date the page never shows its readers, on a page that shows a later
+///   revision date ("Aktualisiert am ...", or a machine modification date that
+///   is also written in the text), gives way to that shown date: the page as
+///   published is the revised one.
+fn revise<'a>(c: &'a Cand, cands: &'a [Cand]) -> (&'a Cand, &'static str) {
+    let machine = matches!(
+        c.tier,
+        Tier::Url | Tier::Meta | Tier::LdArticle | Tier::Marked | Tier::LdOther
+    ) && !c.visible;
+    if !machine {
+        return (c, c.tier.label());
+    }
+    let shown = |d: jiff::civil::Date| cands.iter().any(|x| x.visible && x.day == d);
+    if !shown(c.day) {
+        let revised = cands
+            .iter()
+            .filter(|x| x.tier == Tier::Modified && x.day > c.day)
+            .filter(|x| x.visible || shown(x.day))
+            .min_by_key(|x| x.day);
+        if let Some(r) = revised {
+            return (r, "shown-revision");
+        }
+    }
+    if let Some(t) = instant(&c.value).filter(|(_, off)| *off == 0) {
+        if let Some(local) = cands
+            .iter()
+            .find(|x| instant(&x.value).is_some_and(|(u, off)| u == t.0 && off != 0))
+        {
+            return (local, "local-offset");
+        }
+    }
+    (c, c.tier.label())
+}
+
+/// The instant of a normalised timestamp with an offset, as (epoch seconds,
+/// offset seconds); `None` for a bare date or a time without offset.
+fn instant(value: &str) -> Option<(i64, i32)> {
+    if value.len() <= 19 {
+        return None;
+    }
+    let ts: jiff::Timestamp = value.parse().ok()?;
+    let off = match &value[19..] {
+        "Z" => 0,
+        o => {
+            let sign = if o.starts_with('-') { -1 } else { 1 };
+            let h: i32 = o.get(1..3)?.parse().ok()?;
+            let m: i32 = o.get(4..6)?.parse().ok()?;
+            sign * (h * 3600 + m * 60)
+        }
+    };
+    Some((ts.as_second(), off))
 }
 
 fn strip_by(s: &str) -> String {
@@ -997,7 +1122,7 @@ fn gather(html: &str) -> Gathered {
                             Tier::Text
                         };
                     if let Some(tier) = demote(tier, flags) {
-                        g.push(tier, Some(f.date.to_string()));
+                        g.push_as(tier, Some(f.date.to_string()), true);
                     }
                 }
                 remember(&mut recent, &text);
@@ -1182,6 +1307,43 @@ mod tests {
             None,
             Some("2016-03-04"),
         );
+        // A publication meta the page never shows, and a revision it does
+        // show: the shown revision.
+        check(
+            r#"<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">
+            <meta property="article:modified_time" content="2022-01-12T14:27:30+00:00">
+            <body><p class="meta">Aktualisiert am 12. Januar 2022</p></body>"#,
+            None,
+            Some("2022-01-12"),
+        );
+        // ... but when the page shows the publication date too, it stays.
+        check(
+            r#"<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">
+            <meta property="article:modified_time" content="2022-01-12T14:27:30+00:00">
+            <body><p>29. November 2021</p><p class="meta">Aktualisiert am 12. Januar 2022</p></body>"#,
+            None,
+            Some("2021-11-29T14:13:37+00:00"),
+        );
+        // A UTC timestamp given elsewhere with the publisher's offset: the
+        // publisher's calendar day.
+        check(
+            r#"<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">
+            <script type="application/ld+json">{"@type":"WebPage","datePublished":"2023-11-08T21:11:03-05:00"}</script>"#,
+            None,
+            Some("2023-11-08T21:11:03-05:00"),
+        );
+        // Post categories on the article wrapper do not make it a comment.
+        check(
+            r#"<div class="post hentry category-kommentar tag-social"><p class="post-date">19. Oktober 2019</p></div>"#,
+            None,
+            Some("2019-10-19"),
+        );
+        // A date in the summary when nothing else has one.
+        check(
+            r#"<meta name="description" content="Pescasseroli, 14 gennaio 2020 - Il Parco ...">"#,
+            None,
+            Some("2020-01-14"),
+        );
         // Nothing at all.
         check("<html><body><p>Hello</p></body></html>", None, None);
         check("", None, None);
@@ -1212,6 +1374,16 @@ mod tests {
             url_date("https://a.com/news/20171207/x").as_deref(),
             Some("2017-12-07")
         );
+        assert_eq!(
+            url_date("https://a.com/home/2017/7/12/x").as_deref(),
+            Some("2017-07-12")
+        );
+        assert_eq!(
+            url_date("https://a.com/2017/12/3").as_deref(),
+            Some("2017-12-03")
+        );
+        assert_eq!(url_date("https://a.com/2017/7/123/x"), None);
+        assert_eq!(url_date("https://a.com/2023/10/3-fragen-an"), None);
         assert_eq!(url_date("https://a.com/2017/12/x"), None);
         assert_eq!(url_date("https://2017-12-07.com/x"), None);
         assert_eq!(url_date("https://a.com/id/120171207999"), None);
