@@ -7,6 +7,12 @@
 //! htmldate's definitions: TP when it equals the gold date, FP when it is another
 //! date, FN when there is none. Prints a Markdown table on stdout.
 //!
+//! Diagnostics: a third argument ERRORS.tsv receives one line per miss (gold,
+//! ours, source); `DATES_DEBUG=misses` prints every miss with all the date
+//! candidates the page offered (source tier and value, in page order), and
+//! `DATES_DEBUG=frag1,frag2` does the same for the pages whose path contains
+//! one of the fragments.
+//!
 //! The `meta` module is private to the library, so it is compiled in here from
 //! its source file.
 
@@ -165,11 +171,27 @@ fn main() {
         return;
     }
     if let Ok(want) = std::env::var("DATES_DEBUG") {
-        for p in pages
-            .iter()
-            .filter(|p| want.split(',').any(|w| p.path.contains(w)))
-        {
-            println!("== {} gold {}", p.path, p.gold);
+        // DATES_DEBUG=misses: every page whose date is wrong or missing, with
+        // our date, its source and every candidate; otherwise a comma-separated
+        // list of path fragments.
+        let misses = want == "misses";
+        for p in pages.iter().filter(|p| {
+            if misses {
+                let m = meta::page_meta(&p.html, Some(&p.url));
+                m.date.as_deref().map(|d| &d[..d.len().min(10)]) != Some(p.gold.as_str())
+            } else {
+                want.split(',').any(|w| p.path.contains(w))
+            }
+        }) {
+            let m = meta::page_meta(&p.html, Some(&p.url));
+            println!(
+                "== {} gold {} got {} from {} ({})",
+                p.path,
+                if p.gold.is_empty() { "-" } else { &p.gold },
+                m.date.as_deref().unwrap_or("-"),
+                m.date_source.unwrap_or("none"),
+                p.url
+            );
             for (src, d) in meta::date_candidates(&p.html, Some(&p.url)) {
                 println!("   {src:14} {d}");
             }
@@ -244,7 +266,7 @@ fn main() {
     }
     println!("{}", all.row("**all**"));
     println!();
-    println!("Where the answers came from (a diagnostic): sources are tried in the order url, meta, jsonld, markup, jsonld-other, keyword, time, class, boiler-markup, meta-weak, modified, text, meta-fuzzy, boiler, title, script, links, summary; the first that has a date wins. A machine date (url, meta, jsonld, attribute) is then checked twice: one the page never shows its readers gives way to a later revision date the page does show (shown-revision), and a UTC timestamp given elsewhere as the same instant with the publisher's offset is read on the publisher's day (local-offset).");
+    println!("Where the answers came from (a diagnostic): sources are tried in the order url, meta, jsonld, markup, jsonld-other, keyword, time, class, boiler-markup, meta-weak, modified, text, meta-fuzzy, boiler, title, script, links, summary; the first that has a date wins. A machine date (url, meta, jsonld, attribute) is then checked twice: one the page never shows its readers gives way to a later revision date the page does show (shown-revision), a UTC timestamp given elsewhere as the same instant with the publisher's offset is read on the publisher's day (local-offset), and a UTC or zone-less timestamp one day off the date the article header shows gives way to the shown day (shown-day).");
     println!();
     println!("| source | pages | TP | FP | FN | P |");
     println!("|---|---|---|---|---|---|");

@@ -856,6 +856,22 @@ fn revise<'a>(c: &'a Cand, cands: &'a [Cand]) -> (&'a Cand, &'static str) {
             return (local, "local-offset");
         }
     }
+    // A UTC or zone-less timestamp one day off the day the page shows in its
+    // header (not a revision, not running text): the shown day is the
+    // publisher's.
+    let zoneless = c.value.len() > 10 && instant(&c.value).is_none_or(|(_, off)| off == 0);
+    if zoneless && !shown(c.day) {
+        if let Some(x) = cands.iter().find(|x| {
+            x.visible
+                && matches!(
+                    x.tier,
+                    Tier::Marked | Tier::Keyword | Tier::Time | Tier::Classed
+                )
+                && (x.day - c.day).get_days().abs() == 1
+        }) {
+            return (x, "shown-day");
+        }
+    }
     (c, c.tier.label())
 }
 
@@ -1332,6 +1348,14 @@ mod tests {
             None,
             Some("2023-11-08T21:11:03-05:00"),
         );
+        // A UTC timestamp a day off the date the article header shows: the
+        // shown day.
+        check(
+            r#"<meta property="article:published_time" content="2019-10-18T22:04:00Z">
+            <body><div class="article-date">19.10.2019</div></body>"#,
+            None,
+            Some("2019-10-19"),
+        );
         // Post categories on the article wrapper do not make it a comment.
         check(
             r#"<div class="post hentry category-kommentar tag-social"><p class="post-date">19. Oktober 2019</p></div>"#,
@@ -1387,6 +1411,11 @@ mod tests {
         assert_eq!(url_date("https://a.com/2017/12/x"), None);
         assert_eq!(url_date("https://2017-12-07.com/x"), None);
         assert_eq!(url_date("https://a.com/id/120171207999"), None);
+        // A web archive's capture time is a crawl date, not a publication date.
+        assert_eq!(
+            url_date("https://web.archive.org/web/20120216182711/http://a.it/x"),
+            None
+        );
     }
 
     #[test]
