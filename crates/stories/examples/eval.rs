@@ -181,6 +181,7 @@ fn apply(cfg: &mut StoryConfig, kv: &str) -> Result<(), String> {
         "name_mix" => cfg.name_mix = f()?,
         "phrase_weight" => cfg.phrase_weight = f()?,
         "number_mix" => cfg.number_mix = f()?,
+        "mix_shrink" => cfg.mix_shrink = f()?,
         "max_text_bytes" => cfg.max_text_bytes = u()?,
         "candidate_terms" => cfg.candidate_terms = u()?,
         "thread_threshold" => cfg.thread_threshold = f()?,

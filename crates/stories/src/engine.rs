@@ -1,16 +1,19 @@
 //! The online clusterer: active windows, story sums, stories, threads.
 //!
-//! An article's vector (TF-IDF over words, names and numbers, each group
-//! normalised apart and mixed) is compared with the stories that still have
-//! members in an active window. The average cosine to a story's active
-//! members (average link) equals the article's dot product with the sum of
-//! their vectors divided by their number, so each story keeps that sum and
-//! no pairwise work is done. Candidate stories are those indexed under one
-//! of the article's strongest terms (a story is indexed under its members'
-//! strongest terms); the best few are scored exactly, and the article joins
-//! the best one when its average link reaches the threshold and, for a
-//! dated article, the story has a dated member within the window; otherwise
-//! it starts a story. A new story joins the thread whose profile (the summed
+//! Articles arrive in chunks, in publication order. An article's vector
+//! (TF-IDF over words, names and numbers, each group normalised apart and
+//! mixed) is compared with the chunk's other articles and with the stories
+//! that still have members in an active window. The average cosine to a
+//! story's active members (average link) equals the article's dot product
+//! with the sum of their vectors divided by their number, so each story
+//! keeps that sum and no work per stored article is done. Candidates come
+//! from the article's strongest terms: stories indexed under them (a story
+//! is indexed under its members' strongest terms) and earlier articles of
+//! the chunk holding them. The chunk is then clustered by average link
+//! ([`crate::hac`]) with the active stories as fixed nodes: an article joins
+//! a story, or articles of the chunk form a new one, when the average link
+//! reaches the threshold. Dated articles further apart than the window are
+//! never linked. A new story joins the thread whose profile (the summed
 //! vectors of its stories' first articles, cut to the strongest terms) it is
 //! most similar to, or starts a thread.
 //!
@@ -25,11 +28,13 @@
 //! document-frequency table drops its rarest terms past `max_df_terms`;
 //! the copy-group map keeps at most `max_groups` groups.
 //!
-//! It does NOT revisit past decisions (no merging or splitting of stories),
-//! and does not order its input: the caller feeds articles in publication order.
+//! It does NOT revisit decisions of earlier chunks (no merging or splitting
+//! of stories once placed), and does not order its input: the caller feeds
+//! chunks in publication order.
 
 use crate::date::parse_days;
 use crate::features::{self, KindWeights, Scratch};
+use crate::hac;
 use crate::StoryConfig;
 use crossread_core::{Article, GroupId, StoryAssignment, StoryId, ThreadId};
 use serde::{Deserialize, Serialize};
@@ -147,6 +152,43 @@ pub(crate) struct State {
     sums: Vec<(u64, SavedSum)>,
 }
 
+/// An article of the chunk being placed.
+struct Pending {
+    seq: u64,
+    time: Option<f64>,
+    gkey: Option<u64>,
+    /// Raw features, sorted by hash.
+    raw: Vec<(u64, f32)>,
+    /// Weighed features, in the order of `raw`.
+    query: Vec<(u64, f32)>,
+    /// The `candidate_terms` strongest of `query`, sorted by hash.
+    top: Vec<(u64, f32)>,
+}
+
+/// Dot product of two vectors sorted by hash.
+fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
+    let (mut i, mut j, mut d) = (0, 0, 0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                d += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    d
+}
+
+/// Latest date among the articles.
+fn out_max_time(arts: &[(&Article, Option<&GroupId>)]) -> Option<f64> {
+    arts.iter()
+        .filter_map(|(a, _)| a.date.as_deref().and_then(parse_days))
+        .reduce(f64::max)
+}
+
 /// Terms kept in a thread profile.
 const PROFILE_TERMS: usize = 64;
 
@@ -229,11 +271,16 @@ impl Engine {
     ///
     /// Words, names and numbers are normalised apart and mixed by
     /// `name_mix` / `number_mix`, so the dot product of two articles is the
-    /// mix of their per-group cosines (over the groups the query has).
+    /// mix of their per-group cosines (over the groups the query has). A
+    /// group of `n` features gets its share times `n / (n + mix_shrink)`.
     /// `dfs`, when given, holds each term's document frequency (saves lookups).
     fn weigh(&self, raw: &[(u64, f32)], dfs: Option<&[u32]>, out: &mut Vec<(u64, f32)>) {
         out.clear();
         let mut norms = [0f64; 4];
+        let mut counts = [0f64; 4];
+        for &(h, _) in raw {
+            counts[(h & 3) as usize] += 1.0;
+        }
         for (i, &(h, r)) in raw.iter().enumerate() {
             let idf = match dfs.and_then(|d| d.get(i)) {
                 Some(&df) => self.idf_of(df),
@@ -245,6 +292,11 @@ impl Engine {
         }
         let name = f64::from(self.cfg.name_mix.clamp(0.0, 1.0));
         let number = f64::from(self.cfg.number_mix.clamp(0.0, 1.0 - name as f32));
+        // A group with few features gets a smaller share (shrunk towards
+        // the words): one shared name in a short lead is weak evidence.
+        let shrink = f64::from(self.cfg.mix_shrink.max(0.0));
+        let name = name * counts[1] / (counts[1] + shrink).max(1e-9);
+        let number = number * counts[2] / (counts[2] + shrink).max(1e-9);
         let mix = [(1.0 - name - number).max(0.0), name, number, 0.0];
         let present: f64 = (0..4).filter(|&g| norms[g] > 0.0).map(|g| mix[g]).sum();
         let mut scale = [0f32; 4];
@@ -483,12 +535,17 @@ impl Engine {
         }
     }
 
-    /// Best story for the query (average link), if any reaches the threshold.
+    /// The stories the query may join, with its **total** similarity to
+    /// each (the sum of its cosines to the story's active members; divided
+    /// by the story's size it is the average link).
     ///
     /// Candidates are the stories holding one of the query's
-    /// `candidate_terms` strongest terms; each is then scored exactly over
-    /// all query terms.
-    fn best_story(&mut self, time: Option<f64>) -> Option<(u64, f64)> {
+    /// `candidate_terms` strongest terms; the `candidate_stories` best are
+    /// scored exactly over all query terms. A dated query only links to a
+    /// story with a dated member within the window (undated members do not
+    /// carry a story across time).
+    fn story_links(&mut self, time: Option<f64>, out: &mut Vec<(u64, f64)>) {
+        out.clear();
         self.story_acc.clear();
         // Stage 1: the query weight of the strongest terms each story holds.
         for &(h, qw) in &self.top {
@@ -505,43 +562,28 @@ impl Engine {
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             cands.truncate(keep);
         }
-        // Stage 2: exact average link over every query term.
-        self.story_acc.clear();
+        cands.sort_unstable_by_key(|c| c.1);
+        // Stage 2: exact total similarity over every query term.
+        let window = f64::from(self.cfg.window_days);
         for &(_, c) in &cands {
-            let Some(sum) = self.sums.get(&c) else {
+            let (Some(sum), Some(s)) = (self.sums.get(&c), self.stories.get(&c)) else {
                 continue;
             };
+            if let (Some(t), Some(last)) = (time, s.last_time) {
+                if (t - last).abs() > window {
+                    continue;
+                }
+            }
             let mut dot = 0f64;
             for &(h, qw) in &self.query {
                 if let Some(&(v, _, _)) = sum.get(&h) {
                     dot += f64::from(qw) * v;
                 }
             }
-            self.story_acc.insert(c, dot);
-        }
-        let mut best: Option<(u64, f64)> = None;
-        let window = f64::from(self.cfg.window_days);
-        for (&k, &sum) in &self.story_acc {
-            let Some(s) = self.stories.get(&k) else {
-                continue;
-            };
-            // A dated article joins only a story dated within the window
-            // (its undated members do not carry it across time).
-            if let (Some(t), Some(last)) = (time, s.last_time) {
-                if (t - last).abs() > window {
-                    continue;
-                }
-            }
-            let avg = sum / f64::from(s.active.max(1));
-            let better = match best {
-                None => true,
-                Some((bk, bs)) => avg > bs || (avg == bs && k < bk),
-            };
-            if better {
-                best = Some((k, avg));
+            if dot > 0.0 {
+                out.push((c, dot));
             }
         }
-        best.filter(|&(_, s)| s >= f64::from(self.cfg.threshold))
     }
 
     /// Best thread for a new story's first article, if any reaches the threshold.
@@ -667,63 +709,173 @@ impl Engine {
         }
     }
 
+    /// Places one article (a batch of one: it joins the story it matches
+    /// best on average, or starts one).
     pub(crate) fn add(&mut self, article: &Article, group: Option<&GroupId>) -> StoryAssignment {
-        self.seq = self.seq.wrapping_add(1);
-        let seq = self.seq;
-        let time = article.date.as_deref().and_then(parse_days);
+        let mut out = self.add_chunk(&[(article, group)]);
+        out.pop().unwrap_or_else(|| StoryAssignment {
+            id: article.id.clone(),
+            story: StoryId::new(article.id.as_str()),
+            thread: ThreadId::new(article.id.as_str()),
+        })
+    }
+
+    /// Places a chunk of articles, given in publication order, at once.
+    ///
+    /// The chunk's articles and the active stories form one graph: an edge
+    /// joins two articles of the chunk that are among each other's likely
+    /// neighbours (shared strongest terms) with their cosine, and an article
+    /// and a story with the article's total similarity to the story. Pairs of
+    /// dated articles further apart than the window get no edge. Copies of
+    /// one article are joined first. Average-link clustering
+    /// ([`hac::average_link`]) then merges while the average link reaches the
+    /// threshold; active stories are fixed, so no past decision changes. A
+    /// cluster with a story continues it; any other starts a story named after
+    /// its first article.
+    pub(crate) fn add_chunk(
+        &mut self,
+        arts: &[(&Article, Option<&GroupId>)],
+    ) -> Vec<StoryAssignment> {
         let kinds = KindWeights {
             name: 1.0,
             phrase: self.cfg.phrase_weight,
             number: 1.0,
         };
-        features::extract(
-            article.title.as_deref().unwrap_or(""),
-            &article.text,
-            self.cfg.max_text_bytes,
-            kinds,
-            &mut self.scratch,
-        );
-        let raw = std::mem::take(&mut self.scratch.feats);
-        self.count_df(&raw);
-        self.maybe_refresh();
-        let mut query = std::mem::take(&mut self.query);
-        self.weigh(&raw, Some(&self.dfs), &mut query);
-        self.top.clear();
-        self.top.extend_from_slice(&query);
-        let k = self.cfg.candidate_terms.max(1);
-        if self.top.len() > k {
-            self.top
-                .select_nth_unstable_by(k - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            self.top.truncate(k);
+        // Features and document frequencies of the whole chunk first.
+        let mut pend: Vec<Pending> = Vec::with_capacity(arts.len());
+        for &(a, g) in arts {
+            features::extract(
+                a.title.as_deref().unwrap_or(""),
+                &a.text,
+                self.cfg.max_text_bytes,
+                kinds,
+                &mut self.scratch,
+            );
+            let raw = self.scratch.feats.clone();
+            self.count_df(&raw);
+            self.seq = self.seq.wrapping_add(1);
+            pend.push(Pending {
+                seq: self.seq,
+                time: a.date.as_deref().and_then(parse_days),
+                gkey: g.map(group_key),
+                raw,
+                query: Vec::new(),
+                top: Vec::new(),
+            });
         }
-        self.top.sort_unstable_by_key(|e| e.0);
-        self.query = query;
-        if let Some(t) = time {
+        self.maybe_refresh();
+        let k = self.cfg.candidate_terms.max(1);
+        for p in &mut pend {
+            let mut q = Vec::new();
+            self.weigh(&p.raw, None, &mut q);
+            let mut top = q.clone();
+            if top.len() > k {
+                top.select_nth_unstable_by(k - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                top.truncate(k);
+            }
+            top.sort_unstable_by_key(|e| e.0);
+            p.query = q;
+            p.top = top;
+        }
+        // Let the window catch up with the chunk's first date.
+        if let Some(t) = pend.iter().find_map(|p| p.time) {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
         }
         self.evict();
 
-        let gkey = group.map(group_key);
-        let from_group = gkey.and_then(|g| self.groups.get(&g)).cloned();
-        let story_key = match from_group {
-            Some(g) => {
-                // A story that has left the window is revived under its old ids.
-                self.stories.entry(g.story).or_insert(Story {
-                    id: g.story_id,
-                    thread: g.thread,
-                    thread_id: g.thread_id,
-                    active: 0,
-                    last_time: None,
-                });
-                g.story
+        let n = pend.len();
+        let mut nodes: Vec<hac::Node> = vec![
+            hac::Node {
+                size: 1.0,
+                fixed: false,
+            };
+            n
+        ];
+        let mut story_node: Map<u64, u32> = Map::default();
+        let mut node_story: Vec<u64> = Vec::new();
+        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+        let mut must: Vec<(u32, u32)> = Vec::new();
+        let node_of = |key: u64,
+                       size: f64,
+                       nodes: &mut Vec<hac::Node>,
+                       story_node: &mut Map<u64, u32>,
+                       node_story: &mut Vec<u64>|
+         -> u32 {
+            *story_node.entry(key).or_insert_with(|| {
+                nodes.push(hac::Node { size, fixed: true });
+                node_story.push(key);
+                u32::try_from(nodes.len() - 1).unwrap_or(u32::MAX)
+            })
+        };
+        // Article-to-story edges.
+        let mut links = Vec::new();
+        for (i, p) in pend.iter().enumerate() {
+            self.query.clone_from(&p.query);
+            self.top.clone_from(&p.top);
+            self.story_links(p.time, &mut links);
+            for &(key, dot) in &links {
+                let size = self.stories.get(&key).map_or(0.0, |s| f64::from(s.active));
+                let node = node_of(key, size, &mut nodes, &mut story_node, &mut node_story);
+                edges.push((i as u32, node, dot));
             }
-            None => match self.best_story(time) {
-                Some((k, _)) => {
-                    self.touch_thread_of(k, time);
-                    k
+        }
+        // Copies: joined to their group's story, or to the group's first
+        // member in this chunk.
+        let mut first_of_group: Map<u64, u32> = Map::default();
+        for (i, p) in pend.iter().enumerate() {
+            let Some(g) = p.gkey else { continue };
+            if let Some(e) = self.groups.get(&g) {
+                let size = self
+                    .stories
+                    .get(&e.story)
+                    .map_or(0.0, |s| f64::from(s.active));
+                let node = node_of(e.story, size, &mut nodes, &mut story_node, &mut node_story);
+                must.push((i as u32, node));
+            } else {
+                let f = *first_of_group.entry(g).or_insert(i as u32);
+                if f != i as u32 {
+                    must.push((f, i as u32));
+                }
+            }
+        }
+        // Article-to-article edges: each article against earlier ones of the
+        // chunk that share its strongest terms (recent postings only).
+        self.chunk_edges(&pend, &mut edges);
+
+        let reps = hac::average_link(&nodes, &must, &edges, f64::from(self.cfg.threshold));
+        let mut rep_story: Map<u32, u64> = Map::default();
+        for (j, &key) in node_story.iter().enumerate() {
+            if let Some(&r) = reps.get(n + j) {
+                rep_story.insert(r, key);
+            }
+        }
+
+        let mut out = Vec::with_capacity(n);
+        for (i, (p, &(article, _))) in pend.into_iter().zip(arts).enumerate() {
+            let rep = reps.get(i).copied().unwrap_or(i as u32);
+            let story_key = match rep_story.get(&rep) {
+                Some(&key) => {
+                    if !self.stories.contains_key(&key) {
+                        // A copy group's story that has left the window is
+                        // revived under its old ids.
+                        if let Some(g) = p.gkey.and_then(|g| self.groups.get(&g)) {
+                            let s = Story {
+                                id: g.story_id.clone(),
+                                thread: g.thread,
+                                thread_id: g.thread_id.clone(),
+                                active: 0,
+                                last_time: None,
+                            };
+                            self.stories.insert(key, s);
+                        }
+                    }
+                    self.touch_thread_of(key, p.time);
+                    key
                 }
                 None => {
-                    let (thread, thread_id) = match self.best_thread(time) {
+                    let key = p.seq;
+                    self.query.clone_from(&p.query);
+                    let (thread, thread_id) = match self.best_thread(p.time) {
                         Some(k) => {
                             let id = self.threads.get(&k).map(|t| t.id.clone());
                             (k, id.unwrap_or_else(|| ThreadId::new(article.id.as_str())))
@@ -731,22 +883,22 @@ impl Engine {
                         None => {
                             let id = ThreadId::new(article.id.as_str());
                             self.threads.insert(
-                                seq,
+                                key,
                                 Thread {
                                     id: id.clone(),
                                     profile: Vec::new(),
                                     norm: 0.0,
-                                    last_time: time,
-                                    last_touch: seq,
+                                    last_time: p.time,
+                                    last_touch: key,
                                     version: 0,
                                 },
                             );
-                            (seq, id)
+                            (key, id)
                         }
                     };
-                    self.feed_thread(thread, time);
+                    self.feed_thread(thread, p.time);
                     self.stories.insert(
-                        seq,
+                        key,
                         Story {
                             id: StoryId::new(article.id.as_str()),
                             thread,
@@ -755,25 +907,36 @@ impl Engine {
                             last_time: None,
                         },
                     );
-                    seq
+                    rep_story.insert(rep, key);
+                    key
                 }
-            },
-        };
+            };
+            out.push(self.settle(article, p, story_key));
+        }
+        if let Some(t) = out_max_time(arts) {
+            self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
+        }
+        self.evict();
+        out
+    }
+
+    /// Records a placed article: story counts, copy group, window and sums.
+    fn settle(&mut self, article: &Article, p: Pending, story_key: u64) -> StoryAssignment {
         let (story_id, thread, thread_id) = match self.stories.get_mut(&story_key) {
             Some(s) => {
                 s.active = s.active.saturating_add(1);
-                if let Some(t) = time {
+                if let Some(t) = p.time {
                     s.last_time = Some(s.last_time.map_or(t, |l| l.max(t)));
                 }
                 (s.id.clone(), s.thread, s.thread_id.clone())
             }
             None => (
                 StoryId::new(article.id.as_str()),
-                seq,
+                p.seq,
                 ThreadId::new(article.id.as_str()),
             ),
         };
-        if let Some(g) = gkey {
+        if let Some(g) = p.gkey {
             self.groups.insert(
                 g,
                 GroupEntry {
@@ -781,7 +944,7 @@ impl Engine {
                     story_id: story_id.clone(),
                     thread,
                     thread_id: thread_id.clone(),
-                    touch: seq,
+                    touch: p.seq,
                 },
             );
             if self.groups.len() > self.cfg.max_groups {
@@ -791,20 +954,21 @@ impl Engine {
                 self.groups.retain(|_, e| e.touch > cut);
             }
         }
-        let feats: Vec<Feat> = raw
+        let feats: Vec<Feat> = p
+            .raw
             .iter()
-            .zip(&self.query)
+            .zip(&p.query)
             .map(|(&(h, r), &(_, w))| Feat {
                 h,
                 raw: r,
                 w,
-                top: self.top.binary_search_by_key(&h, |e| e.0).is_ok(),
+                top: p.top.binary_search_by_key(&h, |e| e.0).is_ok(),
             })
             .collect();
         let stored = Stored {
-            seq,
+            seq: p.seq,
             slot: 0,
-            time,
+            time: p.time,
             story: story_key,
             feats,
         };
@@ -815,16 +979,76 @@ impl Engine {
             &stored.feats,
             1.0,
         );
-        if time.is_some() {
+        if p.time.is_some() {
             self.dated.push(stored);
         } else {
             self.undated.push(stored);
         }
-        self.scratch.feats = raw;
         StoryAssignment {
             id: article.id.clone(),
             story: story_id,
             thread: thread_id,
+        }
+    }
+
+    /// Cosine edges between the chunk's articles: each article is scored
+    /// against the `neighbours` earlier articles of the chunk that share the
+    /// most query weight on its strongest terms (each term's posting list
+    /// keeps its `max_postings` most recent articles), so the cost is linear
+    /// in the chunk. Dated pairs further apart than the window get no edge.
+    fn chunk_edges(&self, pend: &[Pending], edges: &mut Vec<(u32, u32, f64)>) {
+        let n = pend.len();
+        let cap = self.cfg.max_postings.max(1);
+        let keep = self.cfg.neighbours.max(1);
+        let window = f64::from(self.cfg.window_days);
+        let mut post: Map<u64, VecDeque<u32>> = Map::default();
+        let mut acc = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut best: Vec<(f32, u32)> = Vec::new();
+        for (i, p) in pend.iter().enumerate() {
+            touched.clear();
+            for &(h, qw) in &p.top {
+                if let Some(list) = post.get(&h) {
+                    for &j in list {
+                        let a = &mut acc[j as usize];
+                        if *a == 0.0 {
+                            touched.push(j);
+                        }
+                        *a += qw.max(f32::MIN_POSITIVE);
+                    }
+                }
+            }
+            best.clear();
+            best.extend(touched.iter().map(|&j| (acc[j as usize], j)));
+            for &j in &touched {
+                acc[j as usize] = 0.0;
+            }
+            if best.len() > keep {
+                best.select_nth_unstable_by(keep - 1, |a, b| {
+                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                });
+                best.truncate(keep);
+            }
+            best.sort_unstable_by_key(|e| e.1);
+            for &(_, j) in &best {
+                let q = &pend[j as usize];
+                if let (Some(a), Some(b)) = (p.time, q.time) {
+                    if (a - b).abs() > window {
+                        continue;
+                    }
+                }
+                let d = dot(&p.query, &q.query);
+                if d > 0.0 {
+                    edges.push((j, i as u32, d));
+                }
+            }
+            for &(h, _) in &p.top {
+                let list = post.entry(h).or_default();
+                if list.len() >= cap {
+                    list.pop_front();
+                }
+                list.push_back(i as u32);
+            }
         }
     }
 

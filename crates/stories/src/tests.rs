@@ -185,11 +185,11 @@ fn load_rejects_bad_bytes_without_panicking() {
         StoryEngine::load(b"hello world, not a state"),
         Err(StoriesError::BadMagic)
     ));
-    let mut v2 = good.clone();
-    v2[8] = 2;
+    let mut v99 = good.clone();
+    v99[8] = 99;
     assert!(matches!(
-        StoryEngine::load(&v2),
-        Err(StoriesError::UnsupportedVersion(2))
+        StoryEngine::load(&v99),
+        Err(StoriesError::UnsupportedVersion(99))
     ));
     let mut full = StoryEngine::new(StoryConfig::default());
     for a in stream() {
@@ -208,6 +208,7 @@ fn load_rejects_bad_bytes_without_panicking() {
 fn window_bounds_memory() {
     let mut e = StoryEngine::new(StoryConfig {
         max_undated: 10,
+        window_days: 2.0,
         ..StoryConfig::default()
     });
     for a in stream() {
@@ -306,4 +307,69 @@ fn observe_counts_without_placing() {
     );
     let t = e.add(&art("y", None, QUAKE_B.0, QUAKE_B.1), None);
     assert_eq!(t.story, StoryId::new("x"));
+}
+
+/// Partition of `add_batch`'s output as sets of ids sharing a story.
+fn partition(out: &[StoryAssignment]) -> Vec<Vec<String>> {
+    let mut by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for a in out {
+        by.entry(a.story.to_string())
+            .or_default()
+            .push(a.id.to_string());
+    }
+    let mut v: Vec<Vec<String>> = by.into_values().collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_batch_is_clustered_as_a_whole() {
+    let arts = [
+        art("a", None, QUAKE_A.0, QUAKE_A.1),
+        art("c", None, QUAKE_C.0, QUAKE_C.1),
+        art("r", None, REHAB.0, REHAB.1),
+        art("b", None, QUAKE_B.0, QUAKE_B.1),
+    ];
+    let out = cluster(&arts, &[]);
+    assert_eq!(partition(&out), vec![vec!["a", "b"], vec!["c"], vec!["r"]]);
+    // Story ids name the first member; output keeps the input order.
+    assert_eq!(out[3].id.as_str(), "b");
+    assert_eq!(out[3].story, StoryId::new("a"));
+}
+
+#[test]
+fn copies_in_one_batch_share_a_story_whatever_their_text() {
+    let arts = [
+        art("a", None, QUAKE_A.0, QUAKE_A.1),
+        art("c", None, QUAKE_C.0, QUAKE_C.1),
+        art("r", None, REHAB.0, REHAB.1),
+    ];
+    let g = [Some(GroupId::new("g")), None, Some(GroupId::new("g"))];
+    assert_eq!(
+        partition(&cluster(&arts, &g)),
+        vec![vec!["a", "r"], vec!["c"]]
+    );
+}
+
+#[test]
+fn a_later_batch_continues_saved_stories_without_changing_them() {
+    let mut e = StoryEngine::new(StoryConfig::default());
+    let first = e.add_batch(
+        &[
+            art("a", Some("2024-03-01"), QUAKE_A.0, QUAKE_A.1),
+            art("c", Some("2024-03-01"), QUAKE_C.0, QUAKE_C.1),
+        ],
+        &[],
+    );
+    assert_ne!(first[0].story, first[1].story);
+    let mut e = StoryEngine::load(&e.save()).expect("state loads");
+    let second = e.add_batch(
+        &[
+            art("b", Some("2024-03-02"), QUAKE_B.0, QUAKE_B.1),
+            art("r", Some("2024-03-02"), REHAB.0, REHAB.1),
+        ],
+        &[],
+    );
+    assert_eq!(second[0].story, StoryId::new("a"));
+    assert_eq!(second[1].story, StoryId::new("r"));
 }

@@ -1,0 +1,312 @@
+//! Average-link agglomerative clustering over a sparse similarity graph.
+//!
+//! Nodes are articles of the current batch and stories already decided
+//! (those are *fixed*: two fixed nodes never end up in one cluster, so a
+//! past decision is never undone). An edge carries the **total** similarity
+//! between its two ends (for an article and a story: the sum of the
+//! article's cosines to the story's active members), so the average link
+//! of two clusters is their total similarity divided by the product of
+//! their sizes. Pairs without an edge count as similarity 0.
+//!
+//! The closest pair of clusters is merged while its average link reaches
+//! the threshold. Ties are broken by the smaller node indices, so the
+//! result does not depend on hash-map order.
+//!
+//! It does NOT compute similarities or choose which pairs get an edge (the
+//! engine does), and it is not incremental: one call clusters one batch.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+/// A node to cluster.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node {
+    /// Number of articles the node stands for (a story: its active members).
+    pub size: f64,
+    /// A decided story: never joined with another fixed node.
+    pub fixed: bool,
+}
+
+/// A heap entry: a candidate merge and the versions it was computed for.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    avg: f64,
+    a: u32,
+    b: u32,
+    va: u32,
+    vb: u32,
+}
+
+impl PartialEq for Cand {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Cand {}
+impl PartialOrd for Cand {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Cand {
+    fn cmp(&self, o: &Self) -> Ordering {
+        // Highest average first; then the lowest node indices.
+        self.avg
+            .total_cmp(&o.avg)
+            .then_with(|| o.a.cmp(&self.a))
+            .then_with(|| o.b.cmp(&self.b))
+    }
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let p = parent[x as usize];
+        parent[x as usize] = parent[p as usize];
+        x = p;
+    }
+    x
+}
+
+/// Clusters `nodes`; returns for each node the index of its cluster's
+/// representative (the smallest node index in the cluster).
+///
+/// `must` lists pairs joined before any merging (copies of one article);
+/// a must-link between two fixed nodes is ignored. `edges` are
+/// `(a, b, total similarity)`; repeated pairs add up, self-loops and
+/// out-of-range indices are ignored.
+pub(crate) fn average_link(
+    nodes: &[Node],
+    must: &[(u32, u32)],
+    edges: &[(u32, u32, f64)],
+    threshold: f64,
+) -> Vec<u32> {
+    let n = nodes.len();
+    let n32 = u32::try_from(n).unwrap_or(u32::MAX);
+    let mut parent: Vec<u32> = (0..n32).collect();
+    let mut fixed: Vec<bool> = nodes.iter().map(|x| x.fixed).collect();
+    for &(a, b) in must {
+        if a >= n32 || b >= n32 {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
+            continue;
+        }
+        let (keep, gone) = (ra.min(rb), ra.max(rb));
+        parent[gone as usize] = keep;
+        fixed[keep as usize] |= fixed[gone as usize];
+    }
+    let mut size = vec![0f64; n];
+    for i in 0..n32 {
+        let r = find(&mut parent, i);
+        size[r as usize] += nodes[i as usize].size.max(0.0);
+    }
+    let mut adj: Vec<HashMap<u32, f64>> = vec![HashMap::new(); n];
+    for &(a, b, w) in edges {
+        if a >= n32 || b >= n32 || !w.is_finite() {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
+            continue;
+        }
+        *adj[ra as usize].entry(rb).or_insert(0.0) += w;
+        *adj[rb as usize].entry(ra).or_insert(0.0) += w;
+    }
+    let mut version = vec![0u32; n];
+    let avg = |w: f64, sa: f64, sb: f64| {
+        let d = sa * sb;
+        if d > 0.0 {
+            w / d
+        } else {
+            0.0
+        }
+    };
+    let mut heap = BinaryHeap::new();
+    for a in 0..n {
+        let mut nb: Vec<(u32, f64)> = adj[a].iter().map(|(&b, &w)| (b, w)).collect();
+        nb.sort_unstable_by_key(|e| e.0);
+        for (b, w) in nb {
+            if (a as u32) < b {
+                let v = avg(w, size[a], size[b as usize]);
+                if v >= threshold {
+                    heap.push(Cand {
+                        avg: v,
+                        a: a as u32,
+                        b,
+                        va: 0,
+                        vb: 0,
+                    });
+                }
+            }
+        }
+    }
+    while let Some(c) = heap.pop() {
+        let (a, b) = (c.a as usize, c.b as usize);
+        if parent[a] != c.a
+            || parent[b] != c.b
+            || version[a] != c.va
+            || version[b] != c.vb
+            || c.avg < threshold
+        {
+            continue;
+        }
+        // Merge b into a (a keeps its index).
+        let gone = std::mem::take(&mut adj[b]);
+        parent[b] = c.a;
+        adj[a].remove(&c.b);
+        for (x, w) in gone {
+            if x == c.a {
+                continue;
+            }
+            *adj[a].entry(x).or_insert(0.0) += w;
+            if let Some(m) = adj.get_mut(x as usize) {
+                m.remove(&c.b);
+                *m.entry(c.a).or_insert(0.0) += w;
+            }
+        }
+        size[a] += size[b];
+        fixed[a] |= fixed[b];
+        version[a] = version[a].wrapping_add(1);
+        version[b] = version[b].wrapping_add(1);
+        let mut nb: Vec<(u32, f64)> = adj[a].iter().map(|(&x, &w)| (x, w)).collect();
+        nb.sort_unstable_by_key(|e| e.0);
+        for (x, w) in nb {
+            if fixed[a] && fixed[x as usize] {
+                adj[a].remove(&x);
+                if let Some(m) = adj.get_mut(x as usize) {
+                    m.remove(&c.a);
+                }
+                continue;
+            }
+            let v = avg(w, size[a], size[x as usize]);
+            if v >= threshold {
+                let (p, q) = if c.a < x { (c.a, x) } else { (x, c.a) };
+                heap.push(Cand {
+                    avg: v,
+                    a: p,
+                    b: q,
+                    va: version[p as usize],
+                    vb: version[q as usize],
+                });
+            }
+        }
+    }
+    (0..n32).map(|i| find(&mut parent, i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn free(n: usize) -> Vec<Node> {
+        vec![
+            Node {
+                size: 1.0,
+                fixed: false
+            };
+            n
+        ]
+    }
+
+    /// Clusters and returns the partition as sorted groups of node indices.
+    fn check(
+        nodes: &[Node],
+        must: &[(u32, u32)],
+        edges: &[(u32, u32, f64)],
+        t: f64,
+        want: &[&[u32]],
+    ) {
+        let rep = average_link(nodes, must, edges, t);
+        let mut groups: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+        for (i, r) in rep.iter().enumerate() {
+            groups.entry(*r).or_default().push(i as u32);
+        }
+        let got: Vec<Vec<u32>> = groups.into_values().collect();
+        let want: Vec<Vec<u32>> = want.iter().map(|g| g.to_vec()).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn merges_by_average_not_single_link() {
+        // 0-1 close (0.9); 2 is close to 1 (0.5) but not to 0 (no edge):
+        // average link of {0,1} and {2} is 0.25 < 0.3, so 2 stays alone,
+        // although single link (0.5) would have joined it.
+        check(
+            &free(3),
+            &[],
+            &[(0, 1, 0.9), (1, 2, 0.5)],
+            0.3,
+            &[&[0, 1], &[2]],
+        );
+        // With 0-2 at 0.2 the average is 0.35 and all three join.
+        check(
+            &free(3),
+            &[],
+            &[(0, 1, 0.9), (1, 2, 0.5), (0, 2, 0.2)],
+            0.3,
+            &[&[0, 1, 2]],
+        );
+    }
+
+    #[test]
+    fn fixed_nodes_never_join_each_other() {
+        let mut nodes = free(3);
+        nodes[0].fixed = true;
+        nodes[1].fixed = true;
+        // 2 is close to both stories; it joins the closer one, and the two
+        // stories stay apart even through it.
+        check(
+            &nodes,
+            &[],
+            &[(0, 2, 0.8), (1, 2, 0.7), (0, 1, 0.9)],
+            0.1,
+            &[&[0, 2], &[1]],
+        );
+        // A must-link between two fixed nodes is ignored too.
+        check(&nodes, &[(0, 1)], &[], 0.1, &[&[0], &[1], &[2]]);
+    }
+
+    #[test]
+    fn story_size_divides_its_total_similarity() {
+        // A story of 4 members whose summed cosine to the article is 1.0
+        // has average link 0.25.
+        let nodes = [
+            Node {
+                size: 4.0,
+                fixed: true,
+            },
+            Node {
+                size: 1.0,
+                fixed: false,
+            },
+        ];
+        check(&nodes, &[], &[(0, 1, 1.0)], 0.3, &[&[0], &[1]]);
+        check(&nodes, &[], &[(0, 1, 1.0)], 0.25, &[&[0, 1]]);
+    }
+
+    #[test]
+    fn must_links_join_first_and_bad_input_is_ignored() {
+        check(
+            &free(3),
+            &[(0, 2), (7, 1)],
+            &[(1, 1, 5.0), (0, 9, 1.0), (0, 1, f64::NAN)],
+            0.1,
+            &[&[0, 2], &[1]],
+        );
+        assert!(average_link(&[], &[], &[], 0.2).is_empty());
+    }
+
+    #[test]
+    fn ties_break_towards_lower_indices() {
+        // 1 is equally close to 0 and 2; it joins 0, and {0,1} to 2 is then
+        // 0.25 < 0.4.
+        check(
+            &free(3),
+            &[],
+            &[(0, 1, 0.5), (1, 2, 0.5)],
+            0.4,
+            &[&[0, 1], &[2]],
+        );
+    }
+}
