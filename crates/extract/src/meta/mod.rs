@@ -24,7 +24,7 @@ mod text;
 pub(crate) use text::{byline_from_text, date_from_text};
 
 use aho_corasick::AhoCorasick;
-use date::{find_dates, make_date, parse_machine};
+use date::{find_dates, make_date, may_hold_date, parse_machine};
 use scan::{decode_entities, Attr, Token, Tokenizer};
 use std::sync::OnceLock;
 
@@ -907,15 +907,17 @@ fn strip_by(s: &str) -> String {
     t.to_owned()
 }
 
-struct Frame {
-    name: String,
+struct Frame<'a> {
+    /// The element name in lower case (borrowed from the page when it is
+    /// written in lower case already, as almost always).
+    name: std::borrow::Cow<'a, str>,
     flags: u8,
 }
 
 /// The single pass over the page.
 fn gather(html: &str) -> Gathered {
     let mut g = Gathered::default();
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
     let mut overflow = 0usize;
     let mut in_head = false;
     let mut text_budget = MAX_TEXT;
@@ -933,9 +935,14 @@ fn gather(html: &str) -> Gathered {
                 attrs,
                 self_closing,
             } => {
-                let lname = name.to_ascii_lowercase();
+                let lname: std::borrow::Cow<'_, str> =
+                    if name.bytes().any(|c| c.is_ascii_uppercase()) {
+                        std::borrow::Cow::Owned(name.to_ascii_lowercase())
+                    } else {
+                        std::borrow::Cow::Borrowed(name)
+                    };
                 let mut own = element_flags(&lname, &attrs);
-                match lname.as_str() {
+                match lname.as_ref() {
                     "html" if g.lang.is_none() => {
                         g.lang = attr(&attrs, "lang")
                             .or_else(|| attr(&attrs, "xml:lang"))
@@ -958,12 +965,12 @@ fn gather(html: &str) -> Gathered {
                     "h1" => in_h1 = g.h1.is_none(),
                     _ => {}
                 }
-                if in_head && !HEAD_ELEMENTS.contains(&lname.as_str()) {
+                if in_head && !HEAD_ELEMENTS.contains(&lname.as_ref()) {
                     // A page that never closes <head> nor opens <body>.
                     in_head = false;
                 }
                 let ctx = flags | own;
-                if !links_seen && ctx & COMMENT == 0 && matches!(lname.as_str(), "a" | "img") {
+                if !links_seen && ctx & COMMENT == 0 && matches!(lname.as_ref(), "a" | "img") {
                     let link = attr(&attrs, if lname == "a" { "href" } else { "src" });
                     if let Some(d) = link.and_then(url_date) {
                         g.push(Tier::Links, Some(d));
@@ -1016,7 +1023,7 @@ fn gather(html: &str) -> Gathered {
                         }
                     }
                 }
-                let void = self_closing || VOID.contains(&lname.as_str());
+                let void = self_closing || VOID.contains(&lname.as_ref());
                 close_implied(&mut stack, &lname);
                 if !void {
                     if stack.len() < MAX_DEPTH {
@@ -1061,7 +1068,7 @@ fn gather(html: &str) -> Gathered {
                 }
             }
             Token::Raw(raw) => {
-                let top = stack.last().map(|f| f.name.as_str()).unwrap_or("");
+                let top = stack.last().map(|f| f.name.as_ref()).unwrap_or("");
                 if top == "title" && g.title_tag.is_none() {
                     g.title_tag = Some(clean_text(raw)).filter(|t| !t.is_empty());
                 } else if top == "script" && ld_next {
@@ -1077,7 +1084,7 @@ fn gather(html: &str) -> Gathered {
                 ld_next = false;
             }
             Token::Text(t) => {
-                if flags & HEAD != 0 || t.trim().is_empty() {
+                if flags & HEAD != 0 || t.bytes().all(|c| c.is_ascii_whitespace()) {
                     continue;
                 }
                 if in_h1 {
@@ -1094,7 +1101,7 @@ fn gather(html: &str) -> Gathered {
                     continue;
                 }
                 let wants_author = flags & (AUTHOR | BOILER) == AUTHOR && g.author_text.is_none();
-                if !wants_author && !t.bytes().any(|c| c.is_ascii_digit()) {
+                if !wants_author && !may_hold_date(t.as_bytes()) {
                     // No date here: keep only the words that may introduce one.
                     let mut from = t.len().saturating_sub(100);
                     while !t.is_char_boundary(from) {
@@ -1163,7 +1170,7 @@ fn remember(recent: &mut String, text: &str) {
 
 /// Closes the elements whose end tag HTML lets authors leave out, when `name`
 /// starts: an open `<li>` at a new `<li>`, an open `<p>` at a new block, ...
-fn close_implied(stack: &mut Vec<Frame>, name: &str) {
+fn close_implied(stack: &mut Vec<Frame<'_>>, name: &str) {
     let (closes, boundary): (&[&str], &[&str]) = match name {
         "li" => (&["li"], &["ul", "ol", "menu"]),
         "dt" | "dd" => (&["dt", "dd"], &["dl"]),
@@ -1178,7 +1185,7 @@ fn close_implied(stack: &mut Vec<Frame>, name: &str) {
     // Look a few levels up only: the omitted end tag is that of a near ancestor.
     let top = stack.len();
     for i in (top.saturating_sub(4)..top).rev() {
-        let n = stack[i].name.as_str();
+        let n = stack[i].name.as_ref();
         if boundary.contains(&n) {
             return;
         }
