@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # Speed of crossread's extract stage against trafilatura 2.3.1 on the 90 pages of
-# ../shared/data/extraction, both pinned to one core (taskset -c 0) in this run.
+# ../shared/data/extraction, both pinned to the same core in this run.
+#
+# The machine is shared, so one measurement of each system can land in a busy
+# moment for one and a quiet one for the other. The script therefore alternates
+# the systems over ROUNDS rounds on the same core (per round: trafilatura, one
+# untimed warm-up pass then TRAF_PASSES timed passes; crossread full extraction
+# and crossread body-only extraction, each one untimed warm-up pass then
+# OURS_PASSES timed passes), and reports every round, the best round of each
+# system and the ratio of the bests, with the load average at start and end.
 # Prints a Markdown section and splices it into BENCHMARKS.md as bench:extract.
-#   bench/extract.sh            # default: trafilatura 1 pass, crossread 20 passes
+#   bench/extract.sh                     # 3 rounds, trafilatura 2 passes, crossread 20, core 0
+#   ROUNDS=5 BENCH_CORE=1 bench/extract.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${CROSSREAD_SHARED:-$root/../shared}
 data="$shared/data/extraction"
+rounds=${ROUNDS:-3}
+traf_passes=${TRAF_PASSES:-2}
+ours_passes=${OURS_PASSES:-20}
+core=${BENCH_CORE:-0}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-extract}
 venv="$root/bench/.venv-extract"
 if ! "$venv/bin/python" -c "import trafilatura, lxml_html_clean" 2>/dev/null; then
@@ -17,44 +30,73 @@ cd "$root"
 cargo build --release -q -p crossread-extract --example bench >&2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-taskset -c 0 /usr/bin/time -v "$venv/bin/python" bench/extract/traf_time.py "$data" 1 >"$tmp/traf.out" 2>"$tmp/traf.time"
-taskset -c 0 /usr/bin/time -v "$CARGO_TARGET_DIR/release/examples/bench" "$data" 20 >"$tmp/ours.out" 2>"$tmp/ours.time"
-taskset -c 0 /usr/bin/time -v "$CARGO_TARGET_DIR/release/examples/bench" "$data" 20 --body >"$tmp/body.out" 2>"$tmp/body.time"
-read -r t_n t_s t_pps <"$tmp/traf.out"
-read -r o_n o_s o_pps <"$tmp/ours.out"
-read -r b_n b_s b_pps <"$tmp/body.out"
-rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
-t_rss=$(rss "$tmp/traf.time")
-o_rss=$(rss "$tmp/ours.time")
-b_rss=$(rss "$tmp/body.time")
-ratio=$(awk -v a="$o_pps" -v b="$t_pps" 'BEGIN {printf "%.1f", a/b}')
-b_ratio=$(awk -v a="$b_pps" -v b="$t_pps" 'BEGIN {printf "%.1f", a/b}')
-# Against trafilatura's rate on an unloaded core (49-72 pages/s, ../shared/notes/field-notes.md).
-range() { awk -v a="$1" 'BEGIN {printf "%.1f-%.1fx", a/72, a/49}'; }
-o_range=$(range "$o_pps")
-b_range=$(range "$b_pps")
+bench="$CARGO_TARGET_DIR/release/examples/bench"
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+start=$(date -u '+%Y-%m-%d %H:%M UTC')
+for r in $(seq 1 "$rounds"); do
+  echo "bench/extract.sh: round $r of $rounds on core $core" >&2
+  taskset -c "$core" /usr/bin/time -v "$venv/bin/python" bench/extract/traf_time.py "$data" "$traf_passes" \
+    >"$tmp/traf.$r" 2>"$tmp/traf.time.$r"
+  taskset -c "$core" /usr/bin/time -v "$bench" "$data" "$ours_passes" >"$tmp/full.$r" 2>"$tmp/full.time.$r"
+  taskset -c "$core" /usr/bin/time -v "$bench" "$data" "$ours_passes" --body >"$tmp/body.$r" 2>"$tmp/body.time.$r"
+done
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Third field of each output line: pages per second of that round.
+pps() { awk '{print $3}' "$1"; }
+best() { for r in $(seq 1 "$rounds"); do pps "$tmp/$1.$r"; done | sort -g | tail -1; }
+worst() { for r in $(seq 1 "$rounds"); do pps "$tmp/$1.$r"; done | sort -g | head -1; }
+# Peak resident memory over the rounds, MiB.
+rss() {
+  for r in $(seq 1 "$rounds"); do
+    awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/$1.time.$r"
+  done | sort -g | tail -1 | awk '{printf "%.0f", $1/1024}'
+}
+t_best=$(best traf); o_best=$(best full); b_best=$(best body)
+t_worst=$(worst traf); o_worst=$(worst full); b_worst=$(worst body)
+div() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a/b}'; }
+rows=""
+for r in $(seq 1 "$rounds"); do
+  rows+="| $r | $(pps "$tmp/traf.$r") | $(pps "$tmp/full.$r") | $(pps "$tmp/body.$r") |"$'\n'
+done
+pages=$(awk '{print $1}' "$tmp/traf.1")
+n_traf=$((pages / traf_passes))
+# trafilatura's rate recorded on this machine in the field notes: 49-72 pages/s.
 ver=$("$venv/bin/python" -c 'import trafilatura; print(trafilatura.__version__)')
 section=$(cat <<MD
 ## Extraction speed (one core)
 
-Command: \`bench/extract.sh\` (both pinned with \`taskset -c 0\`, same run, same 90 pages of
-\`../shared/data/extraction\`, average 174 KB; pages are read and decompressed before timing).
-trafilatura $ver: \`extract(html, include_comments=False)\`, one pass. crossread: \`crossread_extract::extract\`
-on a \`Document\` with an HTML body (parse, body extraction, metadata and dates, attributions, language),
-20 passes. Machine: 2 cores, 24 GiB.
+Command: \`bench/extract.sh\` (run $start; defaults: 3 rounds, core 0). Input: the $n_traf pages of
+\`../shared/data/extraction\` (average 174 KB), read and decompressed before timing. Both systems pinned
+to the same core (\`taskset -c $core\`) and run alternately, $rounds rounds; in each round, trafilatura
+$ver (\`extract(html, include_comments=False)\`) makes one untimed warm-up pass over all pages and then
+$traf_passes timed passes; crossread (\`examples/bench\`) makes one untimed warm-up pass and then
+$ours_passes timed passes, once for the full \`crossread_extract::extract\` on a \`Document\` with an HTML body
+(parse, body extraction, metadata and dates, attributions, language) and once for the body only
+(\`html_to_text\`: parse and body extraction). Load average (1/5/15 min) at start: $load_start; at end:
+$load_end. Machine: 2 cores, 24 GiB, shared with other engineers' jobs, which may run on the other core
+(or on this one) during the run.
 
-| system | pages | seconds | pages/s | peak RSS |
-|---|---|---|---|---|
-| trafilatura $ver | $t_n | $t_s | $t_pps | ${t_rss} MiB |
-| crossread extract, full (\`extract\`: body + metadata + dates + attributions + language) | $o_n | $o_s | $o_pps | ${o_rss} MiB |
-| crossread extract, body only (\`html_to_text\`: parse + body extraction) | $b_n | $b_s | $b_pps | ${b_rss} MiB |
+Pages per second in each round:
 
-Speed-up over trafilatura: full extraction **${ratio}x**, body extraction **${b_ratio}x** (bar: >= 10x).
-trafilatura's \`extract\` also reads metadata only when asked (\`with_metadata\`), so the body-only row is
-the like-for-like comparison; the full row is what \`crossread extract\` pays per page.
-The machine is shared by several engineers and was loaded during the run, so the same-run ratio
-may overstate the speed-up; against trafilatura's 49-72 pages/s recorded on this
-machine unloaded (field notes), the rates above are ${b_range} (body) and ${o_range} (full).
+| round | trafilatura $ver | crossread full | crossread body only |
+|---|---|---|---|
+${rows}
+| system | best round, pages/s | worst round, pages/s | peak RSS |
+|---|---|---|---|
+| trafilatura $ver | $t_best | $t_worst | $(rss traf) MiB |
+| crossread extract, full (body + metadata + dates + attributions + language) | $o_best | $o_worst | $(rss full) MiB |
+| crossread extract, body only (parse + body extraction) | $b_best | $b_worst | $(rss body) MiB |
+
+Ratio of the best rounds: full extraction **$(div "$o_best" "$t_best")x**, body only
+**$(div "$b_best" "$t_best")x** trafilatura (bar: >= 10x). Ratio of the worst rounds: full
+$(div "$o_worst" "$t_worst")x, body only $(div "$b_worst" "$t_worst")x.
+trafilatura's \`extract\` reads metadata only when asked (\`with_metadata\`), so the body-only row is the
+like-for-like comparison; the full row is what \`crossread extract\` pays per page.
+For context, the field notes record trafilatura at 49-72 pages/s on one core of this machine (a
+different run, not repeated here); against that range the best rounds above are
+$(div "$b_best" 72)-$(div "$b_best" 49)x (body only) and $(div "$o_best" 72)-$(div "$o_best" 49)x (full).
 MD
 )
 printf '%s\n' "$section"
