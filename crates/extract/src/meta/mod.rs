@@ -882,7 +882,7 @@ fn instant(value: &str) -> Option<(i64, i32)> {
         return None;
     }
     let ts: jiff::Timestamp = value.parse().ok()?;
-    let off = match &value[19..] {
+    let off = match value.get(19..)? {
         "Z" => 0,
         o => {
             let sign = if o.starts_with('-') { -1 } else { 1 };
