@@ -52,6 +52,9 @@ pub(crate) enum Mark {
 pub(crate) struct Alignment {
     pub tiles: Vec<Tile>,
     pub marks: Vec<Mark>,
+    /// Per article sentence (in order, empty ones skipped): the IDF-weighted
+    /// share of its words found in its best-matching source sentence.
+    pub sent_sim: Vec<f32>,
 }
 
 fn seed_key(h: &[u64]) -> u64 {
@@ -209,6 +212,7 @@ pub(crate) fn align(
     }
     let mut acc = vec![0f32; sent_id.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut sent_sim = Vec::new();
     for (ss, se) in sentence_ranges(a) {
         let mut hs: Vec<u64> = ah[ss..se].to_vec();
         hs.sort_unstable();
@@ -239,6 +243,7 @@ pub(crate) fn align(
             acc[id as usize] = 0.0;
         }
         touched.clear();
+        sent_sim.push(best.map_or(0.0, |(sc, _)| sc / total));
         if let Some((sc, id)) = best {
             if sc / total >= sent_thresh {
                 let (si, k) = sent_id[id as usize];
@@ -250,7 +255,11 @@ pub(crate) fn align(
             }
         }
     }
-    Alignment { tiles, marks }
+    Alignment {
+        tiles,
+        marks,
+        sent_sim,
+    }
 }
 
 /// A passage in token terms: article tokens `a0..a1`, source `src` tokens

@@ -6,10 +6,10 @@
 //! candidate pair from [`crate::CandidateIndex`] or an exact-duplicate class),
 //! I/O, or reading labels.
 
-use crate::align::{align, passages, View};
+use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
 use crate::order::{day_gap, precedence, Meta};
-use crate::tokens::{for_each_shingle, tokenize, Tokens};
+use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
 use rayon::prelude::*;
@@ -68,6 +68,16 @@ struct Edge {
     c3_rev: f64,
     /// IDF-weighted word containment of this article in `other`.
     c1: f64,
+    /// The reverse: IDF-weighted word containment of `other` in this one.
+    c1_rev: f64,
+}
+
+/// The source score of a candidate: the mean of IDF word and shingle
+/// containment, times the candidate's own IDF word containment in the
+/// article to the power `cfg.reverse_power` (a long text such as a news
+/// digest contains the words of many articles without being their source).
+fn source_score(e: &Edge, cfg: &CopiesConfig) -> f64 {
+    (0.5 * e.c1 + 0.5 * e.c3) * e.c1_rev.max(0.0).powf(cfg.reverse_power)
 }
 
 /// Candidates whose neighbours an article meets in the two-hop expansion.
@@ -90,12 +100,14 @@ fn edge(a: usize, b: usize, docs: &[Doc], idf: &dyn Fn(u64) -> f32) -> (Edge, Ed
             c3: c_ab,
             c3_rev: c_ba,
             c1: w1 / wa.max(1e-9),
+            c1_rev: w1 / wb.max(1e-9),
         },
         Edge {
             other: a,
             c3: c_ba,
             c3_rev: c_ab,
             c1: w1 / wb.max(1e-9),
+            c1_rev: w1 / wa.max(1e-9),
         },
     )
 }
@@ -236,7 +248,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                     precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a)
                         == Ordering::Less
                 })
-                .map(|e| (0.5 * e.c1 + 0.5 * e.c3, e.other))
+                .map(|e| (source_score(e, cfg), e.other))
                 .filter(|&(s, _)| s >= cfg.derivative_score)
                 .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
                 .map(|(_, o)| o)
@@ -273,16 +285,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         if o != i {
             // Exact copy of its class origin.
             let p = whole_passage(&articles[i], &docs[i], &articles[o], &docs[o]);
-            let all = Features {
-                verbatim: 1.0,
-                reused: 1.0,
-                c3: 1.0,
-                c1: 1.0,
-                w1: 1.0,
-                w1_top: 1.0,
-                c3_top: 1.0,
-                w1_rev: 1.0,
-            };
+            let all = Features::exact(o, docs[i].t.toks.len());
             recs.push((Derivation::Wholly, Some(o), p, Some(all)));
         } else if let Some(d) = dec[i].take() {
             recs.push((d.derived, d.source, d.passages, d.features));
@@ -365,26 +368,139 @@ struct Decision {
     passages: Vec<Passage>,
 }
 
-/// Figures that decide `derived`, exposed for the evaluation's fitting script.
+/// Number of figures in [`Features::vector`].
+pub const N_FEATURES: usize = 20;
+
+/// Figures that decide `derived`: generic measures of how much of an article
+/// its chosen sources account for (no outlet, story or language feature).
+/// Exposed for the evaluation, which trains the model on them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Features {
-    /// Share of the article's tokens in verbatim tiles.
+    /// Input position of the best-ranked source the figures were measured
+    /// against (whatever the verdict).
+    pub source: usize,
+    /// The longest verbatim run (tile of at least two words), in words.
+    pub run: usize,
+    /// Share of the article's tokens in verbatim tiles of `min_tile` words.
     pub verbatim: f64,
     /// Share of its tokens in any passage (verbatim or reworded).
     pub reused: f64,
-    /// Word-shingle containment in the union of its sources.
-    pub c3: f64,
     /// IDF-weighted word containment in the union of its sources.
     pub c1: f64,
-    /// Plain word containment in the union of its sources.
-    pub w1: f64,
-    /// Plain word containment in its best-ranked source alone.
-    pub w1_top: f64,
-    /// Word-shingle containment in its best-ranked source alone.
-    pub c3_top: f64,
-    /// Plain word containment of the best-ranked source in the article (how
-    /// much of the source it uses).
-    pub w1_rev: f64,
+    /// Plain word n-gram containment (n = 1..=5) in the union of its sources.
+    pub ngram: [f64; 5],
+    /// Plain word 1- and 3-gram containment, and IDF-weighted word
+    /// containment, in the best-ranked source alone.
+    pub top: [f64; 3],
+    /// Plain word 1- and 3-gram containment of the best-ranked source in the
+    /// article (how much of the source it uses).
+    pub rev: [f64; 2],
+    /// Greedy-string-tiling coverage with minimum match 2 and 5 words.
+    pub gst: [f64; 2],
+    /// Longest tile as a share of the article, and in words (capped at 50,
+    /// over 50).
+    pub longest: [f64; 2],
+    /// Share of the article's sentences whose best source sentence holds at
+    /// least half of its (IDF-weighted) words, and the mean of that share.
+    pub sentences: [f64; 2],
+    /// ln(1 + tokens) / 8, at most 1 (about 3,000 words): article length.
+    pub length: f64,
+}
+
+impl Features {
+    /// The figures as one vector, in a fixed order (the model's input).
+    pub fn vector(&self) -> [f64; N_FEATURES] {
+        [
+            self.verbatim,
+            self.reused,
+            self.c1,
+            self.ngram[0],
+            self.ngram[1],
+            self.ngram[2],
+            self.ngram[3],
+            self.ngram[4],
+            self.top[0],
+            self.top[1],
+            self.top[2],
+            self.rev[0],
+            self.rev[1],
+            self.gst[0],
+            self.gst[1],
+            self.longest[0],
+            self.longest[1],
+            self.sentences[0],
+            self.sentences[1],
+            self.length,
+        ]
+    }
+
+    /// Names of the [`Features::vector`] entries, in order.
+    pub const NAMES: [&'static str; N_FEATURES] = [
+        "verbatim",
+        "reused",
+        "c1",
+        "w1",
+        "w2",
+        "w3",
+        "w4",
+        "w5",
+        "w1_top",
+        "w3_top",
+        "c1_top",
+        "rev1",
+        "rev3",
+        "gst2",
+        "gst5",
+        "longest",
+        "longest_words",
+        "sent_share",
+        "sent_mean",
+        "length",
+    ];
+
+    /// Figures of an exact copy.
+    pub(crate) fn exact(source: usize, ntok: usize) -> Features {
+        Features {
+            source,
+            run: ntok,
+            verbatim: 1.0,
+            reused: 1.0,
+            c1: 1.0,
+            ngram: [1.0; 5],
+            top: [1.0; 3],
+            rev: [1.0; 2],
+            gst: [1.0; 2],
+            longest: [1.0, (ntok.min(50)) as f64 / 50.0],
+            sentences: [1.0; 2],
+            length: ((1.0 + ntok as f64).ln() / 8.0).min(1.0),
+        }
+    }
+}
+
+/// Sorted distinct hashes of the word n-grams of `h` (n >= 1).
+fn ngrams(h: &[u64], n: usize) -> Vec<u64> {
+    let mut out: Vec<u64> = if n <= 1 {
+        h.to_vec()
+    } else {
+        h.windows(n)
+            .map(|w| {
+                w.iter().fold(NGRAM_SEED ^ n as u64, |acc, &x| {
+                    fmix64(acc.rotate_left(17) ^ x)
+                })
+            })
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Seed of the n-gram hashes of the derivation figures.
+const NGRAM_SEED: u64 = 0x6e67_7261_6d73_2d6e; // "ngrams-n"
+
+/// Share of sorted distinct `a` found in sorted distinct `b`.
+fn share_in(a: &[u64], b: &[u64]) -> f64 {
+    intersect(a, b, &|_| 0.0).0 as f64 / a.len().max(1) as f64
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -410,7 +526,13 @@ fn decide(
     };
     let derived = cfg.classify(&feat);
     if derived == Derivation::None {
-        return none(Some(feat));
+        // Too slight a reuse to call the article derived: no source, but the
+        // stretches it shares are still listed when asked for.
+        let mut d = none(Some(feat));
+        if cfg.passages_when_none {
+            d.passages = passages;
+        }
+        return d;
     }
     Decision {
         features: Some(feat),
@@ -440,7 +562,7 @@ fn analyse(
             precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a) == Ordering::Less
         })
         .map(|e| {
-            let s = window(cfg, &metas[a], &metas[e.other]) * (0.5 * e.c1 + 0.5 * e.c3);
+            let s = window(cfg, &metas[a], &metas[e.other]) * source_score(e, cfg);
             (s, *e)
         })
         .filter(|(s, _)| *s > 0.0)
@@ -507,34 +629,63 @@ fn analyse(
             verb += len;
         }
     }
-    // Union containment of shingles.
-    let mut u: Vec<u64> = chosen
+    let ah: Vec<u64> = docs[a].t.toks.iter().map(|k| k.hash).collect();
+    let srch: Vec<Vec<u64>> = chosen
         .iter()
-        .flat_map(|&s| docs[s].s3.iter().copied())
+        .map(|&s| docs[s].t.toks.iter().map(|k| k.hash).collect())
         .collect();
-    u.sort_unstable();
-    u.dedup();
-    let (n3, _) = intersect(&docs[a].s3, &u, &|_| 0.0);
+    let mut ngram = [0.0; 5];
+    for (k, g) in ngram.iter_mut().enumerate() {
+        let mine = ngrams(&ah, k + 1);
+        let mut u: Vec<u64> = srch.iter().flat_map(|h| ngrams(h, k + 1)).collect();
+        u.sort_unstable();
+        u.dedup();
+        *g = share_in(&mine, &u);
+    }
     let mut u1: Vec<u64> = chosen
         .iter()
         .flat_map(|&s| docs[s].s1.iter().copied())
         .collect();
     u1.sort_unstable();
     u1.dedup();
-    let (n1, w1) = intersect(&docs[a].s1, &u1, idf);
+    let (_, w1) = intersect(&docs[a].s1, &u1, idf);
     let wa: f64 = docs[a].s1.iter().map(|&h| idf(h) as f64).sum();
     let top0 = &docs[chosen[0]];
-    let (n1t, _) = intersect(&docs[a].s1, &top0.s1, &|_| 0.0);
-    let (n3t, _) = intersect(&docs[a].s3, &top0.s3, &|_| 0.0);
+    let brefs: Vec<&[u64]> = srch.iter().map(Vec::as_slice).collect();
+    let coverage = |m: usize| -> (f64, usize) {
+        let t = tile(&ah, &brefs, m);
+        let cov: usize = t.iter().map(|x| x.len).sum();
+        (
+            cov as f64 / ntok,
+            t.iter().map(|x| x.len).max().unwrap_or(0),
+        )
+    };
+    let (gst2, longest) = coverage(2);
+    let (gst5, _) = coverage(5);
+    let nsent = al.sent_sim.len().max(1) as f64;
     let feat = Features {
-        w1_top: n1t as f64 / docs[a].s1.len().max(1) as f64,
-        c3_top: n3t as f64 / docs[a].s3.len().max(1) as f64,
-        w1_rev: n1t as f64 / top0.s1.len().max(1) as f64,
+        source: chosen[0],
+        run: longest,
         verbatim: verb as f64 / ntok,
         reused: reused as f64 / ntok,
-        c3: n3 as f64 / docs[a].s3.len().max(1) as f64,
         c1: w1 / wa.max(1e-9),
-        w1: n1 as f64 / docs[a].s1.len().max(1) as f64,
+        ngram,
+        top: [
+            share_in(&docs[a].s1, &top0.s1),
+            share_in(&docs[a].s3, &top0.s3),
+            intersect(&docs[a].s1, &top0.s1, idf).1 / wa.max(1e-9),
+        ],
+        rev: [
+            share_in(&top0.s1, &docs[a].s1),
+            share_in(&top0.s3, &docs[a].s3),
+        ],
+        gst: [gst2, gst5],
+        longest: [longest as f64 / ntok, longest.min(50) as f64 / 50.0],
+        sentences: [
+            al.sent_sim.iter().filter(|&&x| x >= 0.5).count() as f64 / nsent,
+            al.sent_sim.iter().map(|&x| x as f64).sum::<f64>() / nsent,
+        ],
+        length: ((1.0 + docs[a].t.toks.len() as f64).ln() / 8.0).min(1.0),
     };
     // The source it draws the most from (ties: the better-scored one).
     let mut top = 0;

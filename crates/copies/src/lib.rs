@@ -12,13 +12,18 @@
 //!    best candidates, at most 64 more), so that versions of one story that
 //!    the index paired with each other reach the article too.
 //! 4. Per article: the candidates that came first (credits, dates, news
-//!    agencies, direction of containment) ranked by containment; the best
-//!    and those within `source_share` of it are aligned to the article
-//!    (greedy string tiling, then sentence alignment for reworded text).
-//! 5. `derived` from the share of the article reused ([`CopiesConfig`]),
-//!    `source` = the aligned article it draws the most from, copy groups =
-//!    chains of "wholly derived from", whose root is the group's `origin`
-//!    (its id is the group id, so it is stable for the same inputs).
+//!    agencies, direction of containment) ranked by containment times the
+//!    candidate's own containment in the article (a long digest contains the
+//!    words of many articles without being their source); the best and
+//!    those within `source_share` of it are aligned to the article (greedy
+//!    string tiling, then sentence alignment for reworded text).
+//! 5. `derived` from an ordinal linear model ([`Model`]) over generic figures
+//!    of reuse ([`Features`]: n-gram containment both ways, tiling coverage,
+//!    longest tile, sentence matches, length), trained offline by
+//!    `examples/eval.rs --train` and shipped as Rust constants; `source` =
+//!    the aligned article it draws the most from; copy groups = chains of
+//!    "wholly derived from", whose root is the group's `origin` (its id is
+//!    the group id, so it is stable for the same inputs).
 //!
 //! Every hash uses a fixed, documented seed, and ties break by input order,
 //! so the output is identical run to run.
@@ -30,12 +35,14 @@
 mod align;
 mod engine;
 mod index;
+mod model;
 mod order;
 mod tokens;
 
 pub use crossread_core::{CopyRecord, Derivation, Passage, PassageKind};
-pub use engine::Features;
+pub use engine::{Features, N_FEATURES};
 pub use index::CandidateIndex;
+pub use model::Model;
 
 use crossread_core::Article;
 
@@ -48,9 +55,9 @@ pub enum CopiesError {
 }
 
 /// Options of [`find_copies_with`]. `Default` holds the shipped values; the
-/// derivation weights and thresholds were fitted by `examples/eval.rs --fit`
-/// (see there) on the dev halves of METER and COUNTER; the other values are
-/// round defaults chosen by hand on the same halves.
+/// derivation model was trained by `examples/eval.rs --train` (see there) on
+/// the dev halves of METER and COUNTER; the other values are round defaults
+/// chosen by hand on the same halves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopiesConfig {
     /// One shingle in `2^anchor_bits` is an anchor of the partial-reuse index.
@@ -72,13 +79,18 @@ pub struct CopiesConfig {
     /// When the best news-agency candidate scores at least this share of the
     /// best candidate, only news-agency candidates are aligned (1 disables).
     pub wire_preference: f64,
+    /// Exponent on a candidate's IDF word containment in the article, a
+    /// factor of its source score (0 disables).
+    pub reverse_power: f64,
     /// At most this many sources are aligned per article.
     pub max_sources: usize,
     /// Source score (mean of IDF word and shingle containment) from which an
     /// article's best earlier candidate counts as its first-pass source.
     pub derivative_score: f64,
     /// Factor on the source score of a candidate whose first-pass source is
-    /// also a candidate of the article (prefer the original to its copy).
+    /// also a candidate of the article (prefer the original to its copy; 1,
+    /// the default, disables it: it demoted the agency text itself where
+    /// agencies send several versions of one story).
     pub derivative_penalty: f64,
     /// Candidate sources dated more than this many days from the article...
     pub date_window: u32,
@@ -86,13 +98,11 @@ pub struct CopiesConfig {
     /// default, since a 0.2 factor lowered the cross-validated three-way F1
     /// on both dev halves although it ranked more right sources first).
     pub out_of_window: f64,
-    /// Weights of the derivation score over [`Features`], in the order
-    /// verbatim, reused, c3, c1, w1, w1_top, c3_top, w1_rev.
-    pub weights: [f64; 8],
-    /// Score at or above which an article is partially derived.
-    pub partial_threshold: f64,
-    /// Score at or above which it is wholly derived.
-    pub wholly_threshold: f64,
+    /// Whether an article judged not derived still lists the stretches it
+    /// shares with its best earlier candidates (its `source` stays null).
+    pub passages_when_none: bool,
+    /// The model that turns an article's [`Features`] into its derivation.
+    pub model: Model,
 }
 
 impl Default for CopiesConfig {
@@ -105,17 +115,14 @@ impl Default for CopiesConfig {
             source_share: 0.45,
             passage_share: 0.3,
             max_sources: 5,
+            reverse_power: 0.5,
             wire_preference: 0.0,
             derivative_score: 0.3,
-            derivative_penalty: 0.1,
+            derivative_penalty: 1.0,
             date_window: 3,
             out_of_window: 1.0,
-            // Fitted by `cargo run --release -p crossread-copies --example eval
-            // -- SHARED --fit` on the dev halves of METER and COUNTER (mean
-            // three-way macro-F1; 5-fold CV by story group is printed beside).
-            weights: [1.0, 0.5, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0],
-            partial_threshold: 0.7663,
-            wholly_threshold: 1.3715,
+            passages_when_none: true,
+            model: model::TRAINED,
         }
     }
 }
@@ -133,14 +140,8 @@ impl CopiesConfig {
                 "min_tile and max_sources must be >= 1".into(),
             ));
         }
-        if self.weights.iter().any(|w| !w.is_finite())
-            || self.partial_threshold.is_nan()
-            || self.wholly_threshold.is_nan()
-            || self.partial_threshold > self.wholly_threshold
-        {
-            return Err(CopiesError::Config(
-                "need partial_threshold <= wholly_threshold".into(),
-            ));
+        if !self.model.is_finite() {
+            return Err(CopiesError::Config("model weights must be finite".into()));
         }
         if !(0.0..=1.0).contains(&self.sentence_threshold)
             || !(0.0..=1.0).contains(&self.source_share)
@@ -151,24 +152,9 @@ impl CopiesConfig {
         Ok(())
     }
 
-    /// The derivation score of an article's figures (weighted sum).
-    pub fn score(&self, f: &Features) -> f64 {
-        let x = [
-            f.verbatim, f.reused, f.c3, f.c1, f.w1, f.w1_top, f.c3_top, f.w1_rev,
-        ];
-        x.iter().zip(self.weights).map(|(a, b)| a * b).sum()
-    }
-
     /// The derivation that the figures of an article call for.
     pub fn classify(&self, f: &Features) -> Derivation {
-        let s = self.score(f);
-        if s >= self.wholly_threshold {
-            Derivation::Wholly
-        } else if s >= self.partial_threshold {
-            Derivation::Partially
-        } else {
-            Derivation::None
-        }
+        self.model.classify(f)
     }
 }
 

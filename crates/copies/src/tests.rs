@@ -178,9 +178,10 @@ fn output_is_deterministic() {
 
 #[test]
 fn config_is_validated() {
+    let mut model = CopiesConfig::default().model;
+    model.cuts = [0.9, 0.1];
     let bad = CopiesConfig {
-        partial_threshold: 0.9,
-        wholly_threshold: 0.1,
+        model,
         ..CopiesConfig::default()
     };
     assert!(matches!(
