@@ -599,7 +599,7 @@ fn main() -> Res<()> {
     let cb = f1s(&binary(&cpairs), 2);
     let avg = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
     println!("## Copies (METER, COUNTER, seeds)\n");
-    println!("Engine fed the whole corpus as one stream (METER: 1,045 PA + newspaper texts mixed; COUNTER: 720 texts), raw `text` as stored (PA wire headers kept), `date`, and the corpus `source` as outlet. Labels used only to score. Default `CopiesConfig`: derivation by the shipped logistic model over {} generic features ({}).\n", N_FEATURES, Features::NAMES.join(", "));
+    println!("Engine fed the whole corpus as one stream (METER: 1,045 PA + newspaper texts mixed; COUNTER: 720 texts), raw `text` as stored (PA wire headers kept), `date`, and the corpus `source` as outlet. Labels used only to score. Default `CopiesConfig`: derivation by the shipped ordinal linear model (`crates/copies/src/trained.rs`) over {} generic features ({}).\n", N_FEATURES, Features::NAMES.join(", "));
     println!("| figure | crossread | bar | anchor (README, in-sample) |");
     println!("| --- | --- | --- | --- |");
     println!("| METER three-way macro-F1 ({} articles) | **{:.3}** (wholly {:.3} / partially {:.3} / non {:.3}) | >= 0.75 | 0.605 containment-w3; 0.664 Clough et al. 2002 |", mpairs.len(), avg(&m3), m3[0], m3[1], m3[2]);
