@@ -264,7 +264,8 @@ impl Engine {
     }
 
     fn idf_of(&self, df: u32) -> f32 {
-        (((1.0 + self.n_docs as f64) / (1.0 + f64::from(df))).ln() + 1.0) as f32
+        let prior = f64::from(self.cfg.idf_prior_docs.max(0.0));
+        (((1.0 + self.n_docs as f64 + prior) / (1.0 + f64::from(df))).ln() + 1.0) as f32
     }
 
     /// IDF-weighted, L2-normalised copy of raw features.
