@@ -377,6 +377,24 @@ fn real_main() -> Result<(), String> {
             set.articles.len() as f64 / secs.max(1e-9)
         );
     }
+    // How the threshold trades the sets against each other (one order).
+    println!(
+        "\nThreshold sensitivity (pairwise F1, same order as the table; default {}):\n",
+        cfg.threshold
+    );
+    println!("| set | 0.2 | 0.225 | 0.25 | 0.275 |\n| --- | --- | --- | --- | --- |");
+    for (name, file, _, _) in sets {
+        let set = load(&format!("{data}/{file}"))?;
+        let mut cells = Vec::new();
+        for t in [0.2f32, 0.225, 0.25, 0.275] {
+            let c = StoryConfig {
+                threshold: t,
+                ..cfg.clone()
+            };
+            cells.push(format!("{:.3}", run(&c, &set).0.f));
+        }
+        println!("| {name} | {} |", cells.join(" | "));
+    }
     println!("\nSeed pages (`seeds/`, raw text files, no dates, fed in file order):\n");
     println!("| check | result |\n| --- | --- |");
     for l in seeds(&format!("{shared}/seeds"), &cfg)? {
