@@ -311,6 +311,17 @@ impl Engine {
         }
     }
 
+    /// Added to the cosine of two dated articles `gap` days apart that
+    /// share some content: `time_bonus`, falling linearly to 0 at the
+    /// window's edge. Publication close in time is evidence of one event.
+    fn time_bonus(&self, gap: f64) -> f64 {
+        let window = f64::from(self.cfg.window_days);
+        if window <= 0.0 || !gap.is_finite() {
+            return 0.0;
+        }
+        f64::from(self.cfg.time_bonus.max(0.0)) * (1.0 - gap / window).max(0.0)
+    }
+
     /// Re-weighs every stored article with the current document frequencies,
     /// while the collection is young and they still move.
     fn maybe_refresh(&mut self) {
@@ -582,6 +593,9 @@ impl Engine {
                 }
             }
             if dot > 0.0 {
+                if let (Some(t), Some(last)) = (time, s.last_time) {
+                    dot += self.time_bonus((t - last).abs()) * f64::from(s.active);
+                }
                 out.push((c, dot));
             }
         }
@@ -1038,8 +1052,11 @@ impl Engine {
                         continue;
                     }
                 }
-                let d = dot(&p.query, &q.query);
+                let mut d = dot(&p.query, &q.query);
                 if d > 0.0 {
+                    if let (Some(a), Some(b)) = (p.time, q.time) {
+                        d += self.time_bonus((a - b).abs());
+                    }
                     edges.push((j, i as u32, d));
                 }
             }

@@ -373,3 +373,30 @@ fn a_later_batch_continues_saved_stories_without_changing_them() {
     assert_eq!(second[0].story, StoryId::new("a"));
     assert_eq!(second[1].story, StoryId::new("r"));
 }
+
+#[test]
+fn closeness_in_time_adds_to_the_similarity_of_dated_articles() {
+    // A threshold no content match reaches: only the time bonus can join.
+    let cfg = StoryConfig {
+        threshold: 0.99,
+        time_bonus: 0.99,
+        window_days: 3.0,
+        ..StoryConfig::default()
+    };
+    let pair = |da: Option<&str>, db: Option<&str>, text_b: (&str, &str)| {
+        let arts = [
+            art("a", da, QUAKE_A.0, QUAKE_A.1),
+            art("b", db, text_b.0, text_b.1),
+        ];
+        let out = cluster_with(cfg.clone(), &arts, &[]);
+        out[0].story == out[1].story
+    };
+    // Same day and related: the full bonus lifts the pair over the bar.
+    assert!(pair(Some("2024-03-01"), Some("2024-03-01"), QUAKE_B));
+    // Undated: no bonus.
+    assert!(!pair(None, None, QUAKE_B));
+    // Two of three window days apart: a third of the bonus is not enough.
+    assert!(!pair(Some("2024-03-01"), Some("2024-03-03"), QUAKE_B));
+    // Same day but nothing in common: no bonus either.
+    assert!(!pair(Some("2024-03-01"), Some("2024-03-01"), REHAB));
+}
