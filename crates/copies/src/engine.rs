@@ -751,3 +751,47 @@ fn whole_passage(a: &Article, da: &Doc, o: &Article, d_o: &Doc) -> Vec<Passage> 
         kind: PassageKind::Verbatim,
     }]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(c1: f64, c3: f64, c1_rev: f64) -> Edge {
+        Edge {
+            other: 0,
+            c3,
+            c3_rev: 0.0,
+            c1,
+            c1_rev,
+        }
+    }
+
+    #[test]
+    fn a_digest_does_not_outrank_the_source() {
+        let cfg = CopiesConfig::default();
+        // A long digest holds more of the article's words (c1) than its
+        // reworded source, but the article holds few of the digest's.
+        let digest = edge(0.6, 0.05, 0.05);
+        let source = edge(0.5, 0.05, 0.6);
+        assert!(source_score(&source, &cfg) > source_score(&digest, &cfg));
+        // Without the reverse factor the digest would win.
+        let flat = CopiesConfig {
+            reverse_power: 0.0,
+            ..CopiesConfig::default()
+        };
+        assert!(source_score(&source, &flat) < source_score(&digest, &flat));
+    }
+
+    #[test]
+    fn ngram_hashes_are_distinct_and_sorted() {
+        let h = [1u64, 2, 3, 1, 2, 3];
+        assert_eq!(ngrams(&h, 1), vec![1, 2, 3]);
+        // [1,2,3] twice, [2,3,1], [3,1,2]: three distinct trigrams.
+        let t = ngrams(&h, 3);
+        assert_eq!(t.len(), 3);
+        assert!(t.windows(2).all(|w| w[0] < w[1]));
+        assert!(ngrams(&h, 7).is_empty());
+        assert_eq!(share_in(&[1, 2, 3, 4], &[2, 4, 9]), 0.5);
+        assert_eq!(share_in(&[], &[2]), 0.0);
+    }
+}

@@ -353,4 +353,20 @@ mod tests {
         assert_eq!(iso_date("1999-07-12"), Some("1999-07-12".into()));
         assert_eq!(iso_date("12 July 1999"), None);
     }
+
+    #[test]
+    fn news_agencies_are_known_by_outlet() {
+        for (outlet, wire) in [
+            ("PA", true),
+            ("APP", true),
+            ("INN", true),
+            ("NNI", true),
+            ("Reuters", true),
+            ("daily_dunya", false),
+            ("The Guardian", false),
+            ("", false),
+        ] {
+            assert_eq!(meta(outlet, None, &[]).wire, wire, "{outlet}");
+        }
+    }
 }

@@ -69,4 +69,5 @@ pub(crate) const TRAINED: Model = Model {
         -1.0418068181740439,
     ],
     cuts: [-1.8036188695006943, 1.1317443208164273],
+    min_reused: 0.05,
 };
