@@ -369,7 +369,7 @@ struct Decision {
 }
 
 /// Number of figures in [`Features::vector`].
-pub const N_FEATURES: usize = 20;
+pub const N_FEATURES: usize = 21;
 
 /// Figures that decide `derived`: generic measures of how much of an article
 /// its chosen sources account for (no outlet, story or language feature).
@@ -403,6 +403,9 @@ pub struct Features {
     /// Share of the article's sentences whose best source sentence holds at
     /// least half of its (IDF-weighted) words, and the mean of that share.
     pub sentences: [f64; 2],
+    /// 1 - (second-best source score / best): how far the best-ranked source
+    /// stands out among the candidates (0 when it does not).
+    pub margin: f64,
     /// ln(1 + tokens) / 8, at most 1 (about 3,000 words): article length.
     pub length: f64,
 }
@@ -430,6 +433,7 @@ impl Features {
             self.longest[1],
             self.sentences[0],
             self.sentences[1],
+            self.margin,
             self.length,
         ]
     }
@@ -455,6 +459,7 @@ impl Features {
         "longest_words",
         "sent_share",
         "sent_mean",
+        "margin",
         "length",
     ];
 
@@ -472,6 +477,7 @@ impl Features {
             gst: [1.0; 2],
             longest: [1.0, (ntok.min(50)) as f64 / 50.0],
             sentences: [1.0; 2],
+            margin: 1.0,
             length: ((1.0 + ntok as f64).ln() / 8.0).min(1.0),
         }
     }
@@ -685,6 +691,11 @@ fn analyse(
             al.sent_sim.iter().filter(|&&x| x >= 0.5).count() as f64 / nsent,
             al.sent_sim.iter().map(|&x| x as f64).sum::<f64>() / nsent,
         ],
+        margin: match (prior.first(), prior.get(1)) {
+            (Some(b), Some(s2)) if b.0 > 0.0 => 1.0 - s2.0 / b.0,
+            (Some(_), None) => 1.0,
+            _ => 0.0,
+        },
         length: ((1.0 + docs[a].t.toks.len() as f64).ln() / 8.0).min(1.0),
     };
     // The source it draws the most from (ties: the better-scored one).

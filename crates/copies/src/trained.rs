@@ -1,5 +1,5 @@
 // Written by `examples/eval.rs --train`; do not edit by hand.
-// Feature order: verbatim, reused, c1, w1, w2, w3, w4, w5, w1_top, w3_top, c1_top, rev1, rev3, gst2, gst5, longest, longest_words, sent_share, sent_mean, length.
+// Feature order: verbatim, reused, c1, w1, w2, w3, w4, w5, w1_top, w3_top, c1_top, rev1, rev3, gst2, gst5, longest, longest_words, sent_share, sent_mean, margin, length.
 /// The shipped model (see the module doc for how it was trained).
 pub(crate) const TRAINED: Model = Model {
     mean: [
@@ -22,6 +22,7 @@ pub(crate) const TRAINED: Model = Model {
         0.29943905070118715,
         0.35800421855238557,
         0.44732869674233394,
+        0.4118921311693228,
         0.6553947907711,
     ],
     scale: [
@@ -44,30 +45,32 @@ pub(crate) const TRAINED: Model = Model {
         0.2719169798154142,
         0.3528811174878281,
         0.228725989265313,
+        0.30974119962916224,
         0.1101309130862676,
     ],
     coef: [
-        0.45789833828699417,
-        0.3290174808231019,
+        0.4272763163905676,
+        0.3588189670965365,
         0.0,
         0.0,
-        0.0676131217260231,
-        0.05236050495017432,
-        0.0,
-        0.0,
-        0.053943951184463754,
-        0.0,
-        0.08507852221880113,
-        0.25886270752608576,
-        0.0,
-        0.3471907524929372,
-        0.28831417001462484,
+        0.18909147355150313,
+        0.014357178401926546,
         0.0,
         0.0,
         0.0,
         0.0,
-        -1.0418068181740439,
+        0.0,
+        0.07921771849294884,
+        0.0,
+        0.5148832527057641,
+        0.18629519306642314,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.37875441327884646,
+        -0.8984410848942884,
     ],
-    cuts: [-1.8036188695006943, 1.1317443208164273],
+    cuts: [-1.540181667766426, 1.1438871871864142],
     min_reused: 0.05,
 };
