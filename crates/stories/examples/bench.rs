@@ -5,7 +5,8 @@
 //! days) plus Zipf-distributed background words, then feeds them to a fresh
 //! engine in order and prints one line of JSON: the rate (articles per
 //! second of the engine's own CPU time) over the whole run and over its first
-//! and last 10% (flatness), and the articles held at the end. `--dump` writes the stream as JSON Lines (id, title, text, date) for
+//! and last 10% (flatness), and the articles held at the end (`--digest`:
+//! a hash of every assignment instead, to check that a change keeps results). `--dump` writes the stream as JSON Lines (id, title, text, date) for
 //! the anchor instead of running the engine.
 //!
 //! Text is generated before the clock starts: this times the clustering of
@@ -164,12 +165,14 @@ fn main() {
     let tenth = (n / 10).max(1);
     // Articles are fed the way `crossread analyze` feeds them, through
     // `add_batch`, one day (2,000 articles) at a time (`--single`: one by one).
+    let digest = args.iter().any(|a| a == "--digest");
     let chunk = if args.iter().any(|a| a == "--single") {
         1
     } else {
         2000
     };
-    let marks = |feed: bool| -> ([f64; 4], usize, usize) {
+    let mut fold = 0u64;
+    let mut marks = |feed: bool| -> ([f64; 4], usize, usize) {
         let mut e = StoryEngine::new(StoryConfig::default());
         let mut m = [0f64; 4];
         m[0] = cpu_secs();
@@ -183,6 +186,15 @@ fn main() {
                 buf.push(a);
                 if buf.len() == chunk || i + 1 == tenth || i + 1 == n - tenth || i + 1 == n {
                     for (j, s) in e.add_batch(&buf, &[]).into_iter().enumerate() {
+                        if digest {
+                            let line = format!(
+                                "{} {} {}",
+                                s.id.as_str(),
+                                s.story.as_str(),
+                                s.thread.as_str()
+                            );
+                            fold = xxhash_rust::xxh3::xxh3_64_with_seed(line.as_bytes(), fold);
+                        }
                         if (i + 1 - buf.len() + j).is_multiple_of(97) {
                             stories.insert(s.story);
                         }
@@ -204,6 +216,10 @@ fn main() {
     let (f, active, stories) = marks(true);
     let span = |a: usize, b: usize| ((f[b] - f[a]) - (g[b] - g[a])).max(1e-9);
     let total = span(0, 3);
+    if digest {
+        println!("{{\"n\": {n}, \"digest\": \"{fold:016x}\"}}");
+        return;
+    }
     println!(
         "{{\"n\": {n}, \"cpu_secs\": {total:.3}, \"rate\": {:.0}, \"rate_first10\": {:.0}, \"rate_last10\": {:.0}, \"active_end\": {active}, \"sampled_stories\": {stories}, \"wall_secs_both_passes\": {:.1}}}",
         n as f64 / total,

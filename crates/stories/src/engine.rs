@@ -165,23 +165,6 @@ struct Pending {
     top: Vec<(u64, f32)>,
 }
 
-/// Dot product of two vectors sorted by hash.
-fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
-    let (mut i, mut j, mut d) = (0, 0, 0f64);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                d += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    d
-}
-
 /// Latest date among the articles.
 fn out_max_time(arts: &[(&Article, Option<&GroupId>)]) -> Option<f64> {
     arts.iter()
@@ -1016,21 +999,35 @@ impl Engine {
         let cap = self.cfg.max_postings.max(1);
         let keep = self.cfg.neighbours.max(1);
         let window = f64::from(self.cfg.window_days);
-        let mut post: Map<u64, VecDeque<u32>> = Map::default();
+        // Chunk-local term numbers: a dot product becomes a scatter of one
+        // vector into a dense array and a gather over the other, with no
+        // branching merge. Products and their order (the neighbour's terms,
+        // by hash) are those of `dot`; unshared terms add an exact zero.
+        let mut ids: Map<u64, u32> = Map::default();
+        let mut local: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+        let mut tops: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+        for p in pend {
+            let mut id_of = |h: u64| -> u32 {
+                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                *ids.entry(h).or_insert(next)
+            };
+            local.push(p.query.iter().map(|&(h, w)| (id_of(h), w)).collect());
+            tops.push(p.top.iter().map(|&(h, w)| (id_of(h), w)).collect());
+        }
+        let mut dense = vec![0f32; ids.len()];
+        let mut post: Vec<VecDeque<u32>> = vec![VecDeque::new(); ids.len()];
         let mut acc = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut best: Vec<(f32, u32)> = Vec::new();
         for (i, p) in pend.iter().enumerate() {
             touched.clear();
-            for &(h, qw) in &p.top {
-                if let Some(list) = post.get(&h) {
-                    for &j in list {
-                        let a = &mut acc[j as usize];
-                        if *a == 0.0 {
-                            touched.push(j);
-                        }
-                        *a += qw.max(f32::MIN_POSITIVE);
+            for &(t, qw) in &tops[i] {
+                for &j in &post[t as usize] {
+                    let a = &mut acc[j as usize];
+                    if *a == 0.0 {
+                        touched.push(j);
                     }
+                    *a += qw.max(f32::MIN_POSITIVE);
                 }
             }
             best.clear();
@@ -1045,6 +1042,9 @@ impl Engine {
                 best.truncate(keep);
             }
             best.sort_unstable_by_key(|e| e.1);
+            for &(t, w) in &local[i] {
+                dense[t as usize] = w;
+            }
             for &(_, j) in &best {
                 let q = &pend[j as usize];
                 if let (Some(a), Some(b)) = (p.time, q.time) {
@@ -1052,7 +1052,10 @@ impl Engine {
                         continue;
                     }
                 }
-                let mut d = dot(&p.query, &q.query);
+                let mut d = 0f64;
+                for &(t, w) in &local[j as usize] {
+                    d += f64::from(dense[t as usize]) * f64::from(w);
+                }
                 if d > 0.0 {
                     if let (Some(a), Some(b)) = (p.time, q.time) {
                         d += self.time_bonus((a - b).abs());
@@ -1060,8 +1063,11 @@ impl Engine {
                     edges.push((j, i as u32, d));
                 }
             }
-            for &(h, _) in &p.top {
-                let list = post.entry(h).or_default();
+            for &(t, _) in &local[i] {
+                dense[t as usize] = 0.0;
+            }
+            for &(t, _) in &tops[i] {
+                let list = &mut post[t as usize];
                 if list.len() >= cap {
                     list.pop_front();
                 }
