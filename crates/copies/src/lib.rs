@@ -19,9 +19,13 @@
 //!    string tiling, then sentence alignment for reworded text).
 //! 5. `derived` from an ordinal linear model ([`Model`]) over generic figures
 //!    of reuse ([`Features`]: n-gram containment both ways, tiling coverage,
-//!    longest tile, sentence matches, length), trained offline by
-//!    `examples/eval.rs --train` and shipped as Rust constants; `source` =
-//!    the aligned article it draws the most from; copy groups = chains of
+//!    longest tile, sentence matches, how far the best source stands out
+//!    among the candidates, length), trained offline by
+//!    `examples/eval.rs --train` and shipped as Rust constants (an article
+//!    with under 5% of its words in passages is never derived); `source` =
+//!    the aligned article it draws the most from (null when not derived; the
+//!    passages it shares are still listed, see
+//!    [`CopiesConfig::passages_when_none`]); copy groups = chains of
 //!    "wholly derived from", whose root is the group's `origin` (its id is
 //!    the group id, so it is stable for the same inputs).
 //!
