@@ -49,7 +49,8 @@ impl Model {
             && self.min_reused.is_finite()
     }
 
-    /// The standardised feature vector (clamped to +-[`CLAMP`]).
+    /// The standardised feature vector (each value clamped to 4 standard
+    /// deviations).
     pub fn scaled(&self, f: &Features) -> [f64; N_FEATURES] {
         let v = f.vector();
         std::array::from_fn(|k| {
