@@ -165,6 +165,28 @@ struct Pending {
     top: Vec<(u64, f32)>,
 }
 
+/// Dot products of `N` vectors (chunk-local term ids) with the vector
+/// scattered into `dense`, computed side by side so that the `N` sums do
+/// not wait on each other; each sum still adds its own terms in order.
+// Indexing by position keeps the N lists in step (the point of the loop).
+#[allow(clippy::needless_range_loop)]
+fn gather<const N: usize>(lists: [&[(u32, f32)]; N], dense: &[f32]) -> [f64; N] {
+    let mut d = [0f64; N];
+    let common = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+    for k in 0..common {
+        for r in 0..N {
+            let (t, w) = lists[r][k];
+            d[r] += f64::from(dense.get(t as usize).copied().unwrap_or(0.0)) * f64::from(w);
+        }
+    }
+    for r in 0..N {
+        for &(t, w) in &lists[r][common..] {
+            d[r] += f64::from(dense.get(t as usize).copied().unwrap_or(0.0)) * f64::from(w);
+        }
+    }
+    d
+}
+
 /// Latest date among the articles.
 fn out_max_time(arts: &[(&Article, Option<&GroupId>)]) -> Option<f64> {
     arts.iter()
@@ -201,8 +223,6 @@ pub(crate) struct Engine {
     sums: Map<u64, Map<u64, (f64, u32, u32)>>,
     /// term -> stories with a member holding it among its strongest terms.
     story_post: Map<u64, Vec<u64>>,
-    /// The query's `candidate_terms` strongest terms, sorted by hash.
-    top: Vec<(u64, f32)>,
     /// Document frequencies of the current article's terms.
     dfs: Vec<u32>,
 }
@@ -233,7 +253,6 @@ impl Engine {
             query: Vec::new(),
             sums: Map::default(),
             story_post: Map::default(),
-            top: Vec::new(),
             dfs: Vec::new(),
         }
     }
@@ -349,23 +368,24 @@ impl Engine {
     fn rebuild_sums(&mut self) {
         self.sums.clear();
         self.story_post.clear();
-        let mut order: Vec<(u64, bool, usize)> = Vec::with_capacity(self.active_articles());
+        // Story by story, each story's members in arrival order.
+        let mut order: Vec<(u64, u64, bool, usize)> = Vec::with_capacity(self.active_articles());
         order.extend(
             self.dated
                 .arts
                 .iter()
                 .enumerate()
-                .map(|(i, a)| (a.seq, true, i)),
+                .map(|(i, a)| (a.story, a.seq, true, i)),
         );
         order.extend(
             self.undated
                 .arts
                 .iter()
                 .enumerate()
-                .map(|(i, a)| (a.seq, false, i)),
+                .map(|(i, a)| (a.story, a.seq, false, i)),
         );
         order.sort_unstable();
-        for (_, dated, i) in order {
+        for (_, _, dated, i) in order {
             let win = if dated { &self.dated } else { &self.undated };
             let a = &win.arts[i];
             Self::sum_in(&mut self.sums, &mut self.story_post, a.story, &a.feats, 1.0);
@@ -438,6 +458,7 @@ impl Engine {
     }
 
     fn evict(&mut self) {
+        let mut gone: Vec<Stored> = Vec::new();
         if let Some(now) = self.clock {
             let window = f64::from(self.cfg.window_days);
             while self
@@ -448,28 +469,28 @@ impl Engine {
                 || self.dated.arts.len() >= self.cfg.max_dated.max(1)
             {
                 if let Some(a) = self.dated.arts.pop_front() {
-                    Self::sum_in(
-                        &mut self.sums,
-                        &mut self.story_post,
-                        a.story,
-                        &a.feats,
-                        -1.0,
-                    );
-                    self.release(a.story);
+                    gone.push(a);
                 }
             }
         }
         while self.undated.arts.len() >= self.cfg.max_undated.max(1) {
             if let Some(a) = self.undated.arts.pop_front() {
-                Self::sum_in(
-                    &mut self.sums,
-                    &mut self.story_post,
-                    a.story,
-                    &a.feats,
-                    -1.0,
-                );
-                self.release(a.story);
+                gone.push(a);
             }
+        }
+        // Story by story (each story's members still in leaving order):
+        // every sum sees the same subtractions in the same order, and a
+        // story's sums stay in cache while its members leave.
+        gone.sort_by_key(|a| a.story);
+        for a in &gone {
+            Self::sum_in(
+                &mut self.sums,
+                &mut self.story_post,
+                a.story,
+                &a.feats,
+                -1.0,
+            );
+            self.release(a.story);
         }
         self.evict_threads();
     }
@@ -530,20 +551,17 @@ impl Engine {
         }
     }
 
-    /// The stories the query may join, with its **total** similarity to
-    /// each (the sum of its cosines to the story's active members; divided
-    /// by the story's size it is the average link).
+    /// The stories an article may join (stage 1 of [`Self::story_links`]),
+    /// appended to `out` sorted by key.
     ///
-    /// Candidates are the stories holding one of the query's
-    /// `candidate_terms` strongest terms; the `candidate_stories` best are
-    /// scored exactly over all query terms. A dated query only links to a
-    /// story with a dated member within the window (undated members do not
-    /// carry a story across time).
-    fn story_links(&mut self, time: Option<f64>, out: &mut Vec<(u64, f64)>) {
-        out.clear();
+    /// Candidates are the stories holding one of the article's
+    /// `candidate_terms` strongest terms (`top`), ranked by the query
+    /// weight they hold; the `candidate_stories` best are kept. A dated
+    /// article only links to a story with a dated member within the window
+    /// (undated members do not carry a story across time).
+    fn story_cands(&mut self, top: &[(u64, f32)], time: Option<f64>, out: &mut Vec<u64>) {
         self.story_acc.clear();
-        // Stage 1: the query weight of the strongest terms each story holds.
-        for &(h, qw) in &self.top {
+        for &(h, qw) in top {
             let Some(p) = self.story_post.get(&h) else {
                 continue;
             };
@@ -558,30 +576,77 @@ impl Engine {
             cands.truncate(keep);
         }
         cands.sort_unstable_by_key(|c| c.1);
-        // Stage 2: exact total similarity over every query term.
         let window = f64::from(self.cfg.window_days);
         for &(_, c) in &cands {
-            let (Some(sum), Some(s)) = (self.sums.get(&c), self.stories.get(&c)) else {
+            let Some(s) = self.stories.get(&c) else {
                 continue;
             };
+            if !self.sums.contains_key(&c) {
+                continue;
+            }
             if let (Some(t), Some(last)) = (time, s.last_time) {
                 if (t - last).abs() > window {
                     continue;
                 }
             }
-            let mut dot = 0f64;
-            for &(h, qw) in &self.query {
-                if let Some(&(v, _, _)) = sum.get(&h) {
-                    dot += f64::from(qw) * v;
+            out.push(c);
+        }
+    }
+
+    /// The chunk's article-to-story links: for each article (in order) the
+    /// candidate stories ([`Self::story_cands`]) with its **total**
+    /// similarity to each (the sum of its cosines to the story's active
+    /// members, plus the time bonus per member; divided by the story's size
+    /// it is the average link), scored exactly over every query term.
+    /// Returns `(article, story, total)` for the positive ones.
+    ///
+    /// The exact scores are computed story by story, so each story's sums
+    /// are read while they are in cache; every score is the same sum, in
+    /// the same order, as scoring article by article.
+    fn story_links(&mut self, pend: &[Pending]) -> Vec<(u32, u64, f64)> {
+        let mut pairs: Vec<(u32, u64)> = Vec::new();
+        let mut cands = Vec::new();
+        for (i, p) in pend.iter().enumerate() {
+            cands.clear();
+            self.story_cands(&p.top, p.time, &mut cands);
+            pairs.extend(cands.iter().map(|&c| (i as u32, c)));
+        }
+        let mut order: Vec<u32> = (0..u32::try_from(pairs.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_by_key(|&x| pairs[x as usize].1);
+        let mut dots = vec![0f64; pairs.len()];
+        let mut at = 0;
+        while at < order.len() {
+            let key = pairs[order[at] as usize].1;
+            let mut end = at;
+            while end < order.len() && pairs[order[end] as usize].1 == key {
+                end += 1;
+            }
+            if let Some(sum) = self.sums.get(&key) {
+                for &x in &order[at..end] {
+                    let mut dot = 0f64;
+                    for &(h, qw) in &pend[pairs[x as usize].0 as usize].query {
+                        if let Some(&(v, _, _)) = sum.get(&h) {
+                            dot += f64::from(qw) * v;
+                        }
+                    }
+                    dots[x as usize] = dot;
                 }
             }
+            at = end;
+        }
+        let mut out = Vec::with_capacity(pairs.len());
+        for (&(i, c), &dot) in pairs.iter().zip(&dots) {
             if dot > 0.0 {
-                if let (Some(t), Some(last)) = (time, s.last_time) {
-                    dot += self.time_bonus((t - last).abs()) * f64::from(s.active);
+                let mut dot = dot;
+                if let Some(s) = self.stories.get(&c) {
+                    if let (Some(t), Some(last)) = (pend[i as usize].time, s.last_time) {
+                        dot += self.time_bonus((t - last).abs()) * f64::from(s.active);
+                    }
                 }
-                out.push((c, dot));
+                out.push((i, c, dot));
             }
         }
+        out
     }
 
     /// Best thread for a new story's first article, if any reaches the threshold.
@@ -806,16 +871,10 @@ impl Engine {
             })
         };
         // Article-to-story edges.
-        let mut links = Vec::new();
-        for (i, p) in pend.iter().enumerate() {
-            self.query.clone_from(&p.query);
-            self.top.clone_from(&p.top);
-            self.story_links(p.time, &mut links);
-            for &(key, dot) in &links {
-                let size = self.stories.get(&key).map_or(0.0, |s| f64::from(s.active));
-                let node = node_of(key, size, &mut nodes, &mut story_node, &mut node_story);
-                edges.push((i as u32, node, dot));
-            }
+        for (i, key, dot) in self.story_links(&pend) {
+            let size = self.stories.get(&key).map_or(0.0, |s| f64::from(s.active));
+            let node = node_of(key, size, &mut nodes, &mut story_node, &mut node_story);
+            edges.push((i, node, dot));
         }
         // Copies: joined to their group's story, or to the group's first
         // member in this chunk.
@@ -849,6 +908,7 @@ impl Engine {
         }
 
         let mut out = Vec::with_capacity(n);
+        let mut placed: Vec<(u64, bool)> = Vec::with_capacity(n);
         for (i, (p, &(article, _))) in pend.into_iter().zip(arts).enumerate() {
             let rep = reps.get(i).copied().unwrap_or(i as u32);
             let story_key = match rep_story.get(&rep) {
@@ -909,7 +969,31 @@ impl Engine {
                     key
                 }
             };
+            placed.push((story_key, p.time.is_some()));
             out.push(self.settle(article, p, story_key));
+        }
+        // Sums of the placed articles, story by story (each story's members
+        // in arrival order: the same additions in the same order as one by
+        // one, with the story's sums in cache). Nothing reads the sums
+        // between `settle` and here, and nothing has left the windows.
+        let (mut nd, mut nu) = (self.dated.arts.len(), self.undated.arts.len());
+        let mut at: Vec<(u64, bool, usize)> = Vec::with_capacity(placed.len());
+        for &(story, dated) in placed.iter().rev() {
+            if dated {
+                nd -= 1;
+                at.push((story, true, nd));
+            } else {
+                nu -= 1;
+                at.push((story, false, nu));
+            }
+        }
+        at.reverse();
+        at.sort_by_key(|e| e.0);
+        for (story, dated, i) in at {
+            let win = if dated { &self.dated } else { &self.undated };
+            if let Some(a) = win.arts.get(i) {
+                Self::sum_in(&mut self.sums, &mut self.story_post, story, &a.feats, 1.0);
+            }
         }
         if let Some(t) = out_max_time(arts) {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
@@ -970,13 +1054,7 @@ impl Engine {
             story: story_key,
             feats,
         };
-        Self::sum_in(
-            &mut self.sums,
-            &mut self.story_post,
-            story_key,
-            &stored.feats,
-            1.0,
-        );
+        // The story's sums are added by the caller (`add_chunk`), story by story.
         if p.time.is_some() {
             self.dated.push(stored);
         } else {
@@ -1019,6 +1097,8 @@ impl Engine {
         let mut acc = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut best: Vec<(f32, u32)> = Vec::new();
+        let mut near: Vec<u32> = Vec::new();
+        let mut dots: Vec<f64> = Vec::new();
         for (i, p) in pend.iter().enumerate() {
             touched.clear();
             for &(t, qw) in &tops[i] {
@@ -1045,19 +1125,27 @@ impl Engine {
             for &(t, w) in &local[i] {
                 dense[t as usize] = w;
             }
-            for &(_, j) in &best {
-                let q = &pend[j as usize];
-                if let (Some(a), Some(b)) = (p.time, q.time) {
-                    if (a - b).abs() > window {
-                        continue;
-                    }
+            near.clear();
+            near.extend(best.iter().map(|e| e.1).filter(|&j| {
+                match (p.time, pend[j as usize].time) {
+                    (Some(a), Some(b)) => (a - b).abs() <= window,
+                    _ => true,
                 }
-                let mut d = 0f64;
-                for &(t, w) in &local[j as usize] {
-                    d += f64::from(dense[t as usize]) * f64::from(w);
-                }
+            }));
+            dots.clear();
+            let mut rest = &near[..];
+            while rest.len() >= 4 {
+                let l = |x: usize| local[rest[x] as usize].as_slice();
+                dots.extend(gather([l(0), l(1), l(2), l(3)], &dense));
+                rest = &rest[4..];
+            }
+            for &j in rest {
+                dots.extend(gather([local[j as usize].as_slice()], &dense));
+            }
+            for (&j, &d) in near.iter().zip(&dots) {
                 if d > 0.0 {
-                    if let (Some(a), Some(b)) = (p.time, q.time) {
+                    let mut d = d;
+                    if let (Some(a), Some(b)) = (p.time, pend[j as usize].time) {
                         d += self.time_bonus((a - b).abs());
                     }
                     edges.push((j, i as u32, d));
