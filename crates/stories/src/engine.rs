@@ -54,6 +54,9 @@ impl Hasher for MulHasher {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(26) ^ n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
@@ -159,10 +162,14 @@ struct Pending {
     gkey: Option<u64>,
     /// Raw features, sorted by hash.
     raw: Vec<(u64, f32)>,
+    /// Chunk-local numbers of the terms of `raw`, in its order.
+    tid: Vec<u32>,
     /// Weighed features, in the order of `raw`.
     query: Vec<(u64, f32)>,
     /// The `candidate_terms` strongest of `query`, sorted by hash.
     top: Vec<(u64, f32)>,
+    /// Chunk-local numbers of the terms of `top`, in its order.
+    top_tid: Vec<u32>,
 }
 
 /// Dot products of `N` vectors (chunk-local term ids) with the vector
@@ -804,8 +811,13 @@ impl Engine {
             phrase: self.cfg.phrase_weight,
             number: 1.0,
         };
-        // Features and document frequencies of the whole chunk first.
+        // Features and document frequencies of the whole chunk first. Each
+        // distinct term of the chunk gets a chunk-local number, so that its
+        // document frequency is looked up once per chunk and the chunk's
+        // dot products run over dense arrays.
         let mut pend: Vec<Pending> = Vec::with_capacity(arts.len());
+        let mut ids: Map<u64, u32> = Map::default();
+        let mut terms: Vec<u64> = Vec::new();
         for &(a, g) in arts {
             features::extract(
                 a.title.as_deref().unwrap_or(""),
@@ -817,29 +829,62 @@ impl Engine {
             let raw = self.scratch.feats.clone();
             self.count_df(&raw);
             self.seq = self.seq.wrapping_add(1);
+            let tid = raw
+                .iter()
+                .map(|&(h, _)| {
+                    *ids.entry(h).or_insert_with(|| {
+                        terms.push(h);
+                        u32::try_from(terms.len() - 1).unwrap_or(u32::MAX)
+                    })
+                })
+                .collect();
             pend.push(Pending {
                 seq: self.seq,
                 time: a.date.as_deref().and_then(parse_days),
                 gkey: g.map(group_key),
                 raw,
+                tid,
                 query: Vec::new(),
                 top: Vec::new(),
+                top_tid: Vec::new(),
             });
         }
+        drop(ids);
         self.maybe_refresh();
+        // The frequencies every term has now that the chunk is counted (what
+        // `weigh` would look up term by term).
+        let chunk_df: Vec<u32> = terms
+            .iter()
+            .map(|h| self.df.get(h).copied().unwrap_or(0))
+            .collect();
         let k = self.cfg.candidate_terms.max(1);
+        let mut dfs: Vec<u32> = Vec::new();
+        let mut idx: Vec<u32> = Vec::new();
         for p in &mut pend {
+            dfs.clear();
+            dfs.extend(
+                p.tid
+                    .iter()
+                    .map(|&t| chunk_df.get(t as usize).copied().unwrap_or(0)),
+            );
             let mut q = Vec::new();
-            self.weigh(&p.raw, None, &mut q);
-            let mut top = q.clone();
-            if top.len() > k {
-                top.select_nth_unstable_by(k - 1, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                top.truncate(k);
+            self.weigh(&p.raw, Some(&dfs), &mut q);
+            idx.clear();
+            idx.extend(0..u32::try_from(q.len()).unwrap_or(u32::MAX));
+            let by_weight = |x: &u32, y: &u32| {
+                let (x, y) = (q[*x as usize], q[*y as usize]);
+                y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+            };
+            if idx.len() > k {
+                idx.select_nth_unstable_by(k - 1, by_weight);
+                idx.truncate(k);
             }
-            top.sort_unstable_by_key(|e| e.0);
+            idx.sort_unstable_by_key(|&x| q[x as usize].0);
+            p.top = idx.iter().map(|&x| q[x as usize]).collect();
+            p.top_tid = idx.iter().map(|&x| p.tid[x as usize]).collect();
             p.query = q;
-            p.top = top;
         }
+        let n_terms = terms.len();
         // Let the window catch up with the chunk's first date.
         if let Some(t) = pend.iter().find_map(|p| p.time) {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
@@ -897,7 +942,7 @@ impl Engine {
         }
         // Article-to-article edges: each article against earlier ones of the
         // chunk that share its strongest terms (recent postings only).
-        self.chunk_edges(&pend, &mut edges);
+        self.chunk_edges(&pend, n_terms, &mut edges);
 
         let reps = hac::average_link(&nodes, &must, &edges, f64::from(self.cfg.threshold));
         let mut rep_story: Map<u32, u64> = Map::default();
@@ -1072,28 +1117,38 @@ impl Engine {
     /// most query weight on its strongest terms (each term's posting list
     /// keeps its `max_postings` most recent articles), so the cost is linear
     /// in the chunk. Dated pairs further apart than the window get no edge.
-    fn chunk_edges(&self, pend: &[Pending], edges: &mut Vec<(u32, u32, f64)>) {
+    fn chunk_edges(&self, pend: &[Pending], n_terms: usize, edges: &mut Vec<(u32, u32, f64)>) {
         let n = pend.len();
         let cap = self.cfg.max_postings.max(1);
         let keep = self.cfg.neighbours.max(1);
         let window = f64::from(self.cfg.window_days);
-        // Chunk-local term numbers: a dot product becomes a scatter of one
-        // vector into a dense array and a gather over the other, with no
-        // branching merge. Products and their order (the neighbour's terms,
-        // by hash) are those of `dot`; unshared terms add an exact zero.
-        let mut ids: Map<u64, u32> = Map::default();
-        let mut local: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
-        let mut tops: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
-        for p in pend {
-            let mut id_of = |h: u64| -> u32 {
-                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                *ids.entry(h).or_insert(next)
-            };
-            local.push(p.query.iter().map(|&(h, w)| (id_of(h), w)).collect());
-            tops.push(p.top.iter().map(|&(h, w)| (id_of(h), w)).collect());
-        }
-        let mut dense = vec![0f32; ids.len()];
-        let mut post: Vec<VecDeque<u32>> = vec![VecDeque::new(); ids.len()];
+        // Over chunk-local term numbers, a dot product becomes a scatter of
+        // one vector into a dense array and a gather over the other, with
+        // no branching merge. Products and their order (the neighbour's
+        // terms, by hash) are those of a merge; unshared terms add an exact
+        // zero.
+        let local: Vec<Vec<(u32, f32)>> = pend
+            .iter()
+            .map(|p| {
+                p.tid
+                    .iter()
+                    .zip(&p.query)
+                    .map(|(&t, &(_, w))| (t, w))
+                    .collect()
+            })
+            .collect();
+        let tops: Vec<Vec<(u32, f32)>> = pend
+            .iter()
+            .map(|p| {
+                p.top_tid
+                    .iter()
+                    .zip(&p.top)
+                    .map(|(&t, &(_, w))| (t, w))
+                    .collect()
+            })
+            .collect();
+        let mut dense = vec![0f32; n_terms];
+        let mut post: Vec<VecDeque<u32>> = vec![VecDeque::new(); n_terms];
         let mut acc = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut best: Vec<(f32, u32)> = Vec::new();

@@ -15,6 +15,8 @@
 //! beyond plurals, or resolve aliases ("Putin" and "Vladimir Putin" share
 //! the token `putin`, which is all the linking it does).
 
+use crate::engine::MulHasher;
+use std::hash::BuildHasherDefault;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Weights of the three feature kinds.
@@ -231,9 +233,12 @@ const STOPWORDS: &[&str] = &[
     "way",
 ];
 
+/// Set of short strings: FNV-style byte hashing is fast and good enough for
+/// a fixed list of a few hundred words.
+type WordSet = std::collections::HashSet<&'static str, BuildHasherDefault<MulHasher>>;
+
 fn is_stopword(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     w.len() <= 12
         && SET
             .get_or_init(|| STOPWORDS.iter().copied().collect())
@@ -426,10 +431,17 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
             TokKind::Alpha => {
                 lower_into(raw, &mut s.lower);
                 let stop = is_stopword(&s.lower);
-                let name_hash = xxh3_64_with_seed(s.lower.as_bytes(), SEED_NAME);
+                let long =
+                    s.lower.len() >= 2 && (s.lower.is_ascii() || s.lower.chars().count() >= 2);
+                // The name hash is only needed for a capitalised word.
+                let name_hash = if tok.cap && !stop && long {
+                    xxh3_64_with_seed(s.lower.as_bytes(), SEED_NAME)
+                } else {
+                    0
+                };
                 let is_name = tok.cap
                     && !stop
-                    && s.lower.chars().count() >= 2
+                    && long
                     && (!tok.initial
                         || tok.all_caps
                         || s.caps_mid.binary_search(&name_hash).is_ok());
@@ -444,7 +456,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 } else {
                     flush(&mut phrase, &mut s.feats);
                 }
-                if !stop && s.lower.chars().count() >= 2 {
+                if !stop && long {
                     let st = stem(&s.lower);
                     s.feats.push((
                         tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD),

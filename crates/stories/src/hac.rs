@@ -15,8 +15,14 @@
 //! It does NOT compute similarities or choose which pairs get an edge (the
 //! engine does), and it is not incremental: one call clusters one batch.
 
+use crate::engine::MulHasher;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
+use std::hash::BuildHasherDefault;
+
+/// Adjacency of one cluster (its neighbours' order never matters: it is
+/// sorted before use).
+type Adj = HashMap<u32, f64, BuildHasherDefault<MulHasher>>;
 
 /// A node to cluster.
 #[derive(Debug, Clone, Copy)]
@@ -101,7 +107,7 @@ pub(crate) fn average_link(
         let r = find(&mut parent, i);
         size[r as usize] += nodes[i as usize].size.max(0.0);
     }
-    let mut adj: Vec<HashMap<u32, f64>> = vec![HashMap::new(); n];
+    let mut adj: Vec<Adj> = vec![Adj::default(); n];
     for &(a, b, w) in edges {
         if a >= n32 || b >= n32 || !w.is_finite() {
             continue;
@@ -123,10 +129,12 @@ pub(crate) fn average_link(
         }
     };
     let mut heap = BinaryHeap::new();
+    let mut nb: Vec<(u32, f64)> = Vec::new();
     for a in 0..n {
-        let mut nb: Vec<(u32, f64)> = adj[a].iter().map(|(&b, &w)| (b, w)).collect();
+        nb.clear();
+        nb.extend(adj[a].iter().map(|(&b, &w)| (b, w)));
         nb.sort_unstable_by_key(|e| e.0);
-        for (b, w) in nb {
+        for &(b, w) in &nb {
             if (a as u32) < b {
                 let v = avg(w, size[a], size[b as usize]);
                 if v >= threshold {
@@ -169,9 +177,10 @@ pub(crate) fn average_link(
         fixed[a] |= fixed[b];
         version[a] = version[a].wrapping_add(1);
         version[b] = version[b].wrapping_add(1);
-        let mut nb: Vec<(u32, f64)> = adj[a].iter().map(|(&x, &w)| (x, w)).collect();
+        nb.clear();
+        nb.extend(adj[a].iter().map(|(&x, &w)| (x, w)));
         nb.sort_unstable_by_key(|e| e.0);
-        for (x, w) in nb {
+        for &(x, w) in &nb {
             if fixed[a] && fixed[x as usize] {
                 adj[a].remove(&x);
                 if let Some(m) = adj.get_mut(x as usize) {
