@@ -144,10 +144,14 @@ pub(crate) fn scan_line(line: &str) -> LineAttribution {
     if let Some(body) = copy_body {
         if t.chars().count() <= 120 {
             out.only_attribution = true;
-            let body = body
-                .split('|')
-                .next()
-                .unwrap_or("")
+            // The name ends at a separator: "© 2025 The Civic Lantern · All
+            // rights reserved", "© Example | Privacy".
+            let cut = ["|", " \u{b7} ", " \u{2022} "]
+                .iter()
+                .filter_map(|sep| body.find(sep))
+                .min()
+                .unwrap_or(body.len());
+            let body = body[..cut]
                 .split(". ")
                 .next()
                 .unwrap_or("")
@@ -310,5 +314,10 @@ mod tests {
         assert_eq!(got.own_site.as_deref(), Some("MintPress News"));
         let got = scan_line("Copyright \u{a9} 2019 Example Media, All rights reserved.");
         assert_eq!(got.own_site.as_deref(), Some("Example Media"));
+        // The name stops at a separator.
+        let got = scan_line("\u{a9} 2025 The Civic Lantern \u{b7} All rights reserved");
+        assert_eq!(got.own_site.as_deref(), Some("The Civic Lantern"));
+        let got = scan_line("\u{a9} 2024 Harbor Post | Privacy | Terms");
+        assert_eq!(got.own_site.as_deref(), Some("Harbor Post"));
     }
 }

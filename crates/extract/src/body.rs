@@ -538,6 +538,7 @@ fn render(dom: &Dom, root: NodeId, dead: &[bool], in_link: &[bool]) -> (String, 
         blocks: Vec::new(),
         cur: Block::default(),
         list_depth: 0,
+        dead_texts: Vec::new(),
     };
     let mut id = root;
     let mut go_down = st.enter(id);
@@ -554,7 +555,7 @@ fn render(dom: &Dom, root: NodeId, dead: &[bool], in_link: &[bool]) -> (String, 
             st.leave(id);
             if id == root {
                 flush(&mut st.cur, &mut st.blocks);
-                return finish(st.blocks);
+                return with_dead(finish(st.blocks), st.dead_texts);
             }
             let node = &dom.nodes[id as usize];
             if node.next != NONE {
@@ -565,10 +566,49 @@ fn render(dom: &Dom, root: NodeId, dead: &[bool], in_link: &[bool]) -> (String, 
             id = node.parent;
             if id == NONE {
                 flush(&mut st.cur, &mut st.blocks);
-                return finish(st.blocks);
+                return with_dead(finish(st.blocks), st.dead_texts);
             }
         }
     }
+}
+
+/// Appends the short dropped subtrees to the dropped blocks (bounded).
+fn with_dead(
+    (text, mut dropped): (String, Vec<String>),
+    dead: Vec<String>,
+) -> (String, Vec<String>) {
+    for d in dead {
+        if dropped.len() >= 2 * MAX_DROPPED {
+            break;
+        }
+        dropped.push(d);
+    }
+    (text, dropped)
+}
+
+/// The text of `id`'s subtree when it is short (under 300 chars, within 64
+/// nodes); `None` otherwise or when empty.
+fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
+    let mut out = String::new();
+    let mut n = id;
+    for _ in 0..64 {
+        let t = dom.text_of(n);
+        if !t.trim().is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t.trim());
+            if out.len() > 300 {
+                return None;
+            }
+        }
+        n = dom.next_in(n, id);
+        if n == NONE {
+            let t = out.split_whitespace().collect::<Vec<_>>().join(" ");
+            return (!t.is_empty()).then_some(t);
+        }
+    }
+    None
 }
 
 struct Render<'a> {
@@ -576,6 +616,8 @@ struct Render<'a> {
     dead: &'a [bool],
     in_link: &'a [bool],
     blocks: Vec<Block>,
+    /// Short subtrees dropped as furniture, for the attribution scan.
+    dead_texts: Vec<String>,
     cur: Block,
     list_depth: usize,
 }
@@ -584,6 +626,13 @@ impl Render<'_> {
     /// Enters a node; returns whether to walk its children.
     fn enter(&mut self, id: NodeId) -> bool {
         if self.dead[id as usize] {
+            // A short dropped block ("© Meridian Wire" in a credit line) is
+            // kept aside: attributions are looked for in it.
+            if self.dead_texts.len() < MAX_DROPPED {
+                if let Some(t) = short_text(self.dom, id) {
+                    self.dead_texts.push(t);
+                }
+            }
             return false;
         }
         match self.dom.nodes[id as usize].kind {

@@ -66,6 +66,15 @@ pub fn extract(doc: &Document) -> Article {
     if article.outlet.is_none() {
         article.outlet = own_site.or_else(|| doc.url.as_deref().and_then(host_of));
     }
+    // "By Nadia Ferrant, Meridian Wire": the outlet is not part of the name.
+    if let (Some(author), Some(outlet)) = (article.author.as_deref(), article.outlet.as_deref()) {
+        if let Some((name, rest)) = author.rsplit_once(',') {
+            let rest = rest.trim();
+            if !name.trim().is_empty() && rest.eq_ignore_ascii_case(outlet.trim()) {
+                article.author = Some(name.trim().to_owned());
+            }
+        }
+    }
     if article.lang.is_none() {
         article.lang = detect_lang(&article.text);
     }

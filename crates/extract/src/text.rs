@@ -94,6 +94,35 @@ fn is_caption(t: &str) -> bool {
     {
         return true;
     }
+    // A line that ends with its credit: "... on Tuesday. (Courier photo)",
+    // "... (Photo: Vessa Emergency Directorate)", "... Photo: Eastgate Monitor".
+    const CREDIT_WORDS: [&str; 5] = ["photo", "image", "picture", "credit", "illustration"];
+    let trimmed = l.trim_end();
+    if trimmed.ends_with(')') {
+        if let Some(open) = trimmed.rfind('(') {
+            let inner = &trimmed[open..];
+            if inner.chars().count() <= 80 && CREDIT_WORDS.iter().any(|w| inner.contains(w)) {
+                return true;
+            }
+        }
+    }
+    if let Some(dot) = trimmed.rfind(". ") {
+        let tail = trimmed[dot + 2..].trim_start();
+        if tail.chars().count() <= 80
+            && [
+                "photo:",
+                "photo by",
+                "photograph:",
+                "image:",
+                "picture:",
+                "credit:",
+            ]
+            .iter()
+            .any(|p| tail.starts_with(p))
+        {
+            return true;
+        }
+    }
     // "In this Friday, Sept. 15, 2017 photo, a soldier ..." (wire caption style).
     if let Some(rest) = l.strip_prefix("in this ") {
         let head: String = rest.chars().take(60).collect();
@@ -198,6 +227,7 @@ pub(crate) fn clean(input: &str) -> Cleaned {
                 .is_some_and(|n| n.indent > l.indent && !n.bullet)
     });
     let runs = label_runs(&lines);
+    let mut title_score: Option<u32> = None;
     for i in 0..lines.len() {
         let l = &lines[i];
         if let Class::Drop(why) = l.class {
@@ -230,9 +260,23 @@ pub(crate) fn clean(input: &str) -> Cleaned {
             None
         };
         if let Some(why) = why {
-            if why == "label before the article" && out.title.is_none() && looks_like_title(&l.text)
-            {
-                out.title = Some(l.text.clone());
+            // The title is the most headline-like label above the article:
+            // capitalised like a headline, five words or more, and nearer the
+            // text (below the outlet's name, menus and section labels; above
+            // the date and byline, which are too short or are dates).
+            if why == "label before the article" && !headline && is_title_candidate(&l.text) {
+                let words = l.text.split_whitespace().count();
+                let score = 2 * u32::from(looks_like_title(&l.text))
+                    + match words {
+                        0..=3 => 0,
+                        4 => 1,
+                        _ => 2,
+                    };
+                // Ties go to the later line.
+                if title_score.is_none_or(|best| score >= best) {
+                    title_score = Some(score);
+                    out.title = Some(l.text.clone());
+                }
             }
             out.removed.push((why, l.text.clone()));
             continue;
@@ -243,6 +287,29 @@ pub(crate) fn clean(input: &str) -> Cleaned {
         out.text.push_str(&l.text);
     }
     out
+}
+
+/// A label line above the article that can be its title: three to forty
+/// words, no menu separators, no closing full stop, colon or comma, and not a
+/// bare date ("March 4th, 2025"). Sentence case is fine here.
+fn is_title_candidate(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    if !(3..=40).contains(&words) || t.chars().count() > 250 {
+        return false;
+    }
+    if t.ends_with(['.', ':', ';', ','])
+        || t.contains(" | ")
+        || t.contains(" \u{b7} ")
+        || t.contains(" \u{2022} ")
+    {
+        return false;
+    }
+    // A date line: a year and at most five words.
+    let has_year = t
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    !(has_year && words <= 5)
 }
 
 /// A title line: several words, mostly capitalised or a question.
@@ -306,5 +373,53 @@ mod tests {
         );
         check("", "");
         check("LOL", "");
+        // Captions that end with their credit.
+        check(
+            &format!("People shelter in the sports centre early on Tuesday. (Courier photo)\n{p1}"),
+            p1,
+        );
+        check(
+            &format!(
+                "Boats tied up in the harbour at Brisk on Tuesday. Photo: Eastgate Monitor\n\n{p1}"
+            ),
+            p1,
+        );
+        // A paragraph that merely mentions a photo stays.
+        let p3 = "The minister showed a photo of the flooded road (taken on Sunday) to reporters in Geneva.";
+        check(&format!("{p1}\n\n{p3}"), &format!("{p1}\n\n{p3}"));
+    }
+
+    fn title(input: &str) -> Option<String> {
+        clean(input).title
+    }
+
+    #[test]
+    fn title_is_the_most_headline_like_label_above_the_article() {
+        let p = "The dam failed late on Saturday night, regional officials said on Sunday morning, after days of rain.";
+        // Outlet, menu, section label, sentence-case title, date, byline.
+        assert_eq!(
+            title(&format!("The Civic Lantern\nHome | Opinion | Politics | Donate\n\nOpinion\n\nDam collapse in Vessa Valley kills 14\n\nMarch 4th, 2025\nOskar Lindqvist\n\n{p}")).as_deref(),
+            Some("Dam collapse in Vessa Valley kills 14")
+        );
+        // Only a menu and a date above the text: no title.
+        assert_eq!(
+            title(&format!(
+                "Home | World | Sport | Weather\n\n2 March 2025\n\n{p}"
+            )),
+            None
+        );
+        // A capitalised headline beats a short label nearer the text.
+        assert_eq!(
+            title(&format!("Logo\nRussia Trolls Coalition, Offers Help In Iraq\n\nRussian Defense Ministry\n\n{p}")).as_deref(),
+            Some("Russia Trolls Coalition, Offers Help In Iraq")
+        );
+        // A first-line headline still wins.
+        assert_eq!(
+            title(&format!(
+                "Putin Declares Complete Victory Over ISIS In Syria\n{p}"
+            ))
+            .as_deref(),
+            Some("Putin Declares Complete Victory Over ISIS In Syria")
+        );
     }
 }
