@@ -155,6 +155,22 @@ pub(crate) struct State {
     sums: Vec<(u64, SavedSum)>,
 }
 
+/// A story's sums over its active members.
+#[derive(Default)]
+struct StorySum {
+    /// term -> (summed weight, members with the term, members with it among
+    /// their strongest terms). A term no member holds any more stays as
+    /// `(0.0, 0, 0)` until the next compaction: it adds an exact zero to a
+    /// dot product, and a term that returns starts again from zero, so the
+    /// sums are those of a map that removes it at once, without the removal
+    /// and re-insertion cost.
+    terms: Map<u64, (f64, u32, u32)>,
+    /// Terms with at least one member.
+    live: usize,
+    /// Zeroed terms since the last compaction.
+    dead: usize,
+}
+
 /// An article of the chunk being placed.
 struct Pending {
     seq: u64,
@@ -227,7 +243,7 @@ pub(crate) struct Engine {
     /// story -> term -> (sum of the active members' weights, members with
     /// the term, members with it among their strongest terms).
     /// A story's average link to a query is `query · sum / active`.
-    sums: Map<u64, Map<u64, (f64, u32, u32)>>,
+    sums: Map<u64, StorySum>,
     /// term -> stories with a member holding it among its strongest terms.
     story_post: Map<u64, Vec<u64>>,
     /// Document frequencies of the current article's terms.
@@ -401,7 +417,7 @@ impl Engine {
 
     /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
     fn sum_in(
-        sums: &mut Map<u64, Map<u64, (f64, u32, u32)>>,
+        sums: &mut Map<u64, StorySum>,
         post: &mut Map<u64, Vec<u64>>,
         story: u64,
         feats: &[Feat],
@@ -410,7 +426,10 @@ impl Engine {
         let m = sums.entry(story).or_default();
         for f in feats {
             if sign > 0.0 {
-                let e = m.entry(f.h).or_insert((0.0, 0, 0));
+                let e = m.terms.entry(f.h).or_insert((0.0, 0, 0));
+                if e.1 == 0 {
+                    m.live += 1;
+                }
                 e.0 += f64::from(f.w);
                 e.1 = e.1.saturating_add(1);
                 if f.top {
@@ -419,7 +438,7 @@ impl Engine {
                     }
                     e.2 = e.2.saturating_add(1);
                 }
-            } else if let Some(e) = m.get_mut(&f.h) {
+            } else if let Some(e) = m.terms.get_mut(&f.h).filter(|e| e.1 > 0) {
                 e.0 -= f64::from(f.w);
                 e.1 = e.1.saturating_sub(1);
                 let unindex = f.top && e.2 == 1;
@@ -427,7 +446,10 @@ impl Engine {
                     e.2 = e.2.saturating_sub(1);
                 }
                 if e.1 == 0 {
-                    m.remove(&f.h);
+                    // Left in place, zeroed: exactly a term no member holds.
+                    *e = (0.0, 0, 0);
+                    m.live -= 1;
+                    m.dead += 1;
                 }
                 if unindex {
                     if let Some(p) = post.get_mut(&f.h) {
@@ -441,8 +463,11 @@ impl Engine {
                 }
             }
         }
-        if m.is_empty() {
+        if m.live == 0 {
             sums.remove(&story);
+        } else if m.dead > m.live + 64 {
+            m.terms.retain(|_, e| e.1 > 0);
+            m.dead = 0;
         }
     }
 
@@ -632,7 +657,8 @@ impl Engine {
                 for &x in &order[at..end] {
                     let mut dot = 0f64;
                     for &(h, qw) in &pend[pairs[x as usize].0 as usize].query {
-                        if let Some(&(v, _, _)) = sum.get(&h) {
+                        // A zeroed term adds an exact zero.
+                        if let Some(&(v, _, _)) = sum.terms.get(&h) {
                             dot += f64::from(qw) * v;
                         }
                     }
@@ -1243,8 +1269,12 @@ impl Engine {
                     .sums
                     .iter()
                     .map(|(&k, m)| {
-                        let mut t: SavedSum =
-                            m.iter().map(|(&h, &(w, n, t))| (h, w, n, t)).collect();
+                        let mut t: SavedSum = m
+                            .terms
+                            .iter()
+                            .filter(|e| e.1 .1 > 0)
+                            .map(|(&h, &(w, n, t))| (h, w, n, t))
+                            .collect();
                         t.sort_unstable_by_key(|e| e.0);
                         (k, t)
                     })
@@ -1270,9 +1300,16 @@ impl Engine {
             for t in v.iter().filter(|t| t.3 > 0) {
                 e.story_post.entry(t.0).or_default().push(k);
             }
+            let terms: Map<u64, (f64, u32, u32)> =
+                v.into_iter().map(|(h, w, n, t)| (h, (w, n, t))).collect();
+            let live = terms.values().filter(|e| e.1 > 0).count();
             e.sums.insert(
                 k,
-                v.into_iter().map(|(h, w, n, t)| (h, (w, n, t))).collect(),
+                StorySum {
+                    dead: terms.len() - live,
+                    terms,
+                    live,
+                },
             );
         }
         e.stories = s.stories.into_iter().collect();
