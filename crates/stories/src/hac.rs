@@ -34,21 +34,38 @@ pub(crate) struct Node {
 }
 
 /// A heap entry: a candidate merge and the versions it was computed for.
-#[derive(Debug, Clone, Copy)]
+///
+/// The order (highest average first, then the lowest node indices) is
+/// packed into two integers: `rank` is the average's bits mapped so that
+/// integer order is `f64::total_cmp` order, `pair` holds the complemented
+/// indices (lower indices rank higher).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Cand {
-    avg: f64,
-    a: u32,
-    b: u32,
+    rank: u64,
+    pair: u64,
     va: u32,
     vb: u32,
 }
 
-impl PartialEq for Cand {
-    fn eq(&self, o: &Self) -> bool {
-        self.cmp(o) == Ordering::Equal
+impl Cand {
+    fn new(avg: f64, a: u32, b: u32, va: u32, vb: u32) -> Cand {
+        let bits = avg.to_bits() as i64;
+        let ordered = bits ^ ((((bits >> 63) as u64) >> 1) as i64);
+        Cand {
+            rank: (ordered as u64) ^ (1 << 63),
+            pair: (u64::from(!a) << 32) | u64::from(!b),
+            va,
+            vb,
+        }
+    }
+    fn a(&self) -> u32 {
+        !((self.pair >> 32) as u32)
+    }
+    fn b(&self) -> u32 {
+        !(self.pair as u32)
     }
 }
-impl Eq for Cand {}
+
 impl PartialOrd for Cand {
     fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
         Some(self.cmp(o))
@@ -56,11 +73,7 @@ impl PartialOrd for Cand {
 }
 impl Ord for Cand {
     fn cmp(&self, o: &Self) -> Ordering {
-        // Highest average first; then the lowest node indices.
-        self.avg
-            .total_cmp(&o.avg)
-            .then_with(|| o.a.cmp(&self.a))
-            .then_with(|| o.b.cmp(&self.b))
+        (self.rank, self.pair).cmp(&(o.rank, o.pair))
     }
 }
 
@@ -128,76 +141,66 @@ pub(crate) fn average_link(
             0.0
         }
     };
-    let mut heap = BinaryHeap::new();
-    let mut nb: Vec<(u32, f64)> = Vec::new();
-    for a in 0..n {
-        nb.clear();
-        nb.extend(adj[a].iter().map(|(&b, &w)| (b, w)));
-        nb.sort_unstable_by_key(|e| e.0);
-        for &(b, w) in &nb {
+    // Entries are only pushed at or above the threshold and an entry's
+    // average never changes, so the heap holds no entry below it. The pop
+    // order depends on the entries' order alone (an exact repeat is a stale
+    // copy of a valid entry and merges the same pair), not on push order.
+    let mut init: Vec<Cand> = Vec::new();
+    for (a, m) in adj.iter().enumerate() {
+        for (&b, &w) in m {
             if (a as u32) < b {
                 let v = avg(w, size[a], size[b as usize]);
                 if v >= threshold {
-                    heap.push(Cand {
-                        avg: v,
-                        a: a as u32,
-                        b,
-                        va: 0,
-                        vb: 0,
-                    });
+                    init.push(Cand::new(v, a as u32, b, 0, 0));
                 }
             }
         }
     }
+    let mut heap = BinaryHeap::from(init);
+    let mut unlinked: Vec<u32> = Vec::new();
     while let Some(c) = heap.pop() {
-        let (a, b) = (c.a as usize, c.b as usize);
-        if parent[a] != c.a
-            || parent[b] != c.b
-            || version[a] != c.va
-            || version[b] != c.vb
-            || c.avg < threshold
-        {
+        let (ca, cb) = (c.a(), c.b());
+        let (a, b) = (ca as usize, cb as usize);
+        if parent[a] != ca || parent[b] != cb || version[a] != c.va || version[b] != c.vb {
             continue;
         }
         // Merge b into a (a keeps its index).
         let gone = std::mem::take(&mut adj[b]);
-        parent[b] = c.a;
-        adj[a].remove(&c.b);
+        parent[b] = ca;
+        adj[a].remove(&cb);
         for (x, w) in gone {
-            if x == c.a {
+            if x == ca {
                 continue;
             }
             *adj[a].entry(x).or_insert(0.0) += w;
             if let Some(m) = adj.get_mut(x as usize) {
-                m.remove(&c.b);
-                *m.entry(c.a).or_insert(0.0) += w;
+                m.remove(&cb);
+                *m.entry(ca).or_insert(0.0) += w;
             }
         }
         size[a] += size[b];
         fixed[a] |= fixed[b];
         version[a] = version[a].wrapping_add(1);
         version[b] = version[b].wrapping_add(1);
-        nb.clear();
-        nb.extend(adj[a].iter().map(|(&x, &w)| (x, w)));
-        nb.sort_unstable_by_key(|e| e.0);
-        for &(x, w) in &nb {
-            if fixed[a] && fixed[x as usize] {
-                adj[a].remove(&x);
-                if let Some(m) = adj.get_mut(x as usize) {
-                    m.remove(&c.a);
-                }
-                continue;
+        unlinked.clear();
+        let fa = fixed[a];
+        let mut m = std::mem::take(&mut adj[a]);
+        m.retain(|&x, &mut w| {
+            if fa && fixed[x as usize] {
+                unlinked.push(x);
+                return false;
             }
             let v = avg(w, size[a], size[x as usize]);
             if v >= threshold {
-                let (p, q) = if c.a < x { (c.a, x) } else { (x, c.a) };
-                heap.push(Cand {
-                    avg: v,
-                    a: p,
-                    b: q,
-                    va: version[p as usize],
-                    vb: version[q as usize],
-                });
+                let (p, q) = if ca < x { (ca, x) } else { (x, ca) };
+                heap.push(Cand::new(v, p, q, version[p as usize], version[q as usize]));
+            }
+            true
+        });
+        adj[a] = m;
+        for &x in &unlinked {
+            if let Some(mx) = adj.get_mut(x as usize) {
+                mx.remove(&ca);
             }
         }
     }
@@ -304,6 +307,26 @@ mod tests {
             &[&[0, 2], &[1]],
         );
         assert!(average_link(&[], &[], &[], 0.2).is_empty());
+    }
+
+    #[test]
+    fn heap_order_is_the_average_then_the_lowest_indices() {
+        // The packed order must be: f64::total_cmp on the average, then the
+        // lower first index, then the lower second index ranking higher.
+        let avgs = [-1.5, -0.0, 0.0, 1e-300, 0.2, 0.225, 3.0];
+        let pairs = [(0u32, 1u32), (0, 2), (1, 2), (3, u32::MAX)];
+        for &x in &avgs {
+            for &y in &avgs {
+                for &(a1, b1) in &pairs {
+                    for &(a2, b2) in &pairs {
+                        let (c1, c2) = (Cand::new(x, a1, b1, 7, 9), Cand::new(y, a2, b2, 0, 0));
+                        let want = x.total_cmp(&y).then(a2.cmp(&a1)).then(b2.cmp(&b1));
+                        assert_eq!(c1.cmp(&c2), want, "{x} {a1} {b1} vs {y} {a2} {b2}");
+                        assert_eq!((c1.a(), c1.b()), (a1, b1));
+                    }
+                }
+            }
+        }
     }
 
     #[test]
