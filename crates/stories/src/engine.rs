@@ -38,6 +38,7 @@ use crate::hac;
 use crate::StoryConfig;
 use crossread_core::{Article, GroupId, StoryAssignment, StoryId, ThreadId};
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -389,7 +390,15 @@ impl Engine {
 
     /// Recomputes the story sums from the active articles, in arrival order.
     fn rebuild_sums(&mut self) {
-        self.sums.clear();
+        // Each story's table is zeroed in place (a zero is exactly an absent
+        // term, see `StorySum`) rather than dropped and grown again.
+        for m in self.sums.values_mut() {
+            for e in m.terms.values_mut() {
+                *e = (0.0, 0, 0);
+            }
+            m.dead = m.terms.len();
+            m.live = 0;
+        }
         self.story_post.clear();
         // Story by story, each story's members in arrival order.
         let mut order: Vec<(u64, u64, bool, usize)> = Vec::with_capacity(self.active_articles());
@@ -413,6 +422,7 @@ impl Engine {
             let a = &win.arts[i];
             Self::sum_in(&mut self.sums, &mut self.story_post, a.story, &a.feats, 1.0);
         }
+        self.sums.retain(|_, m| m.live > 0);
     }
 
     /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
@@ -426,7 +436,15 @@ impl Engine {
         let m = sums.entry(story).or_default();
         for f in feats {
             if sign > 0.0 {
-                let e = m.terms.entry(f.h).or_insert((0.0, 0, 0));
+                let e = match m.terms.entry(f.h) {
+                    Entry::Occupied(o) => {
+                        if o.get().1 == 0 {
+                            m.dead = m.dead.saturating_sub(1);
+                        }
+                        o.into_mut()
+                    }
+                    Entry::Vacant(v) => v.insert((0.0, 0, 0)),
+                };
                 if e.1 == 0 {
                     m.live += 1;
                 }
@@ -465,7 +483,7 @@ impl Engine {
         }
         if m.live == 0 {
             sums.remove(&story);
-        } else if m.dead > m.live + 64 {
+        } else if sign < 0.0 && m.dead > m.live + 64 {
             m.terms.retain(|_, e| e.1 > 0);
             m.dead = 0;
         }
@@ -1107,15 +1125,22 @@ impl Engine {
                 self.groups.retain(|_, e| e.touch > cut);
             }
         }
+        // `raw` and `top` are both sorted by hash: one walk marks the top terms.
+        let mut t = 0;
         let feats: Vec<Feat> = p
             .raw
             .iter()
             .zip(&p.query)
-            .map(|(&(h, r), &(_, w))| Feat {
-                h,
-                raw: r,
-                w,
-                top: p.top.binary_search_by_key(&h, |e| e.0).is_ok(),
+            .map(|(&(h, r), &(_, w))| {
+                while t < p.top.len() && p.top[t].0 < h {
+                    t += 1;
+                }
+                Feat {
+                    h,
+                    raw: r,
+                    w,
+                    top: p.top.get(t).is_some_and(|e| e.0 == h),
+                }
             })
             .collect();
         let stored = Stored {
@@ -1174,7 +1199,13 @@ impl Engine {
             })
             .collect();
         let mut dense = vec![0f32; n_terms];
-        let mut post: Vec<VecDeque<u32>> = vec![VecDeque::new(); n_terms];
+        // Posting lists as linked lists in one array, newest first: the
+        // `max_postings` most recent holders of a term are the first ones
+        // walked. (Each article's weight sums over the terms in query order,
+        // whatever the order of the walk, so the ranking is unchanged.)
+        const NONE: u32 = u32::MAX;
+        let mut head: Vec<u32> = vec![NONE; n_terms];
+        let mut links: Vec<(u32, u32)> = Vec::with_capacity(tops.iter().map(Vec::len).sum());
         let mut acc = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut best: Vec<(f32, u32)> = Vec::new();
@@ -1183,12 +1214,17 @@ impl Engine {
         for (i, p) in pend.iter().enumerate() {
             touched.clear();
             for &(t, qw) in &tops[i] {
-                for &j in &post[t as usize] {
+                let mut at = head.get(t as usize).copied().unwrap_or(NONE);
+                let mut walked = 0;
+                while at != NONE && walked < cap {
+                    let (j, next) = links[at as usize];
                     let a = &mut acc[j as usize];
                     if *a == 0.0 {
                         touched.push(j);
                     }
                     *a += qw.max(f32::MIN_POSITIVE);
+                    at = next;
+                    walked += 1;
                 }
             }
             best.clear();
@@ -1236,11 +1272,10 @@ impl Engine {
                 dense[t as usize] = 0.0;
             }
             for &(t, _) in &tops[i] {
-                let list = &mut post[t as usize];
-                if list.len() >= cap {
-                    list.pop_front();
+                if let Some(h) = head.get_mut(t as usize) {
+                    links.push((i as u32, *h));
+                    *h = u32::try_from(links.len() - 1).unwrap_or(NONE);
                 }
-                list.push_back(i as u32);
             }
         }
     }
