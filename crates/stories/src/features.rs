@@ -369,6 +369,11 @@ fn tokenize(t: &str, out: &mut Vec<Tok>) {
 
 fn lower_into(src: &str, dst: &mut String) {
     dst.clear();
+    if src.is_ascii() {
+        dst.push_str(src);
+        dst.make_ascii_lowercase();
+        return;
+    }
     for c in src.chars() {
         if c.is_ascii() {
             dst.push(c.to_ascii_lowercase());
