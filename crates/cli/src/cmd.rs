@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use crossread_compare::{compare, render_terminal, StoryComparison, StoryInput};
 use crossread_core::{Article, CopyRecord, StoryAssignment};
 use crossread_store::Store;
-use crossread_stories::{StoryConfig, StoryEngine};
+use crossread_stories::{StoriesError, StoryConfig, StoryEngine, STATE_VERSION};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -181,10 +181,25 @@ fn extend_stories(
     if fresh.is_empty() {
         return Ok(HashSet::new());
     }
-    let mut engine = match store.stage_state("stories")? {
-        Some(bytes) => StoryEngine::load(&bytes)
-            .context("the stored story state cannot be read; it was left as it is")?,
-        None => StoryEngine::new(StoryConfig::default()),
+    let (mut engine, fresh) = match store.stage_state("stories")? {
+        Some(bytes) => match StoryEngine::load(&bytes) {
+            Ok(engine) => (engine, fresh),
+            // A state written by an older crossread: its engine cannot be
+            // continued, so every stored article is placed again (story ids
+            // are their first article's id, so most stay as they were).
+            Err(StoriesError::UnsupportedVersion(v)) if v < STATE_VERSION => {
+                eprintln!(
+                    "crossread: the stored stories come from an older crossread (state version {v}, this one writes {STATE_VERSION}); placing all {} stored articles again",
+                    articles.len()
+                );
+                (StoryEngine::new(StoryConfig::default()), articles.to_vec())
+            }
+            Err(e) => {
+                return Err(e)
+                    .context("the stored story state cannot be read; it was left as it is")
+            }
+        },
+        None => (StoryEngine::new(StoryConfig::default()), fresh),
     };
     let groups = groups_of(&fresh, copies);
     let assignments = engine.add_batch(&fresh, &groups);

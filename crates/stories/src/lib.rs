@@ -154,7 +154,9 @@ pub enum StoriesError {
     #[error("not a crossread stories state (bad magic)")]
     BadMagic,
     /// The state was written by a format version this build does not read.
-    #[error("stories state version {0} is not supported (this build reads version {VERSION})")]
+    #[error(
+        "stories state version {0} is not supported (this build reads version {STATE_VERSION})"
+    )]
     UnsupportedVersion(u32),
     /// The payload is truncated or corrupt.
     #[error("corrupt stories state: {0}")]
@@ -162,7 +164,9 @@ pub enum StoriesError {
 }
 
 const MAGIC: &[u8; 8] = b"XRSTORY\0";
-const VERSION: u32 = 2;
+/// Version of the saved state this build writes and reads. A state of an
+/// older version cannot be loaded; its articles have to be placed again.
+pub const STATE_VERSION: u32 = 2;
 
 /// The online story and thread clusterer. See the crate documentation.
 pub struct StoryEngine {
@@ -194,7 +198,7 @@ impl StoryEngine {
     pub fn save(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 16);
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&STATE_VERSION.to_le_bytes());
         // Serialising plain structs into a Vec cannot fail; keep the header
         // alone (which `load` rejects as corrupt) should it ever.
         if let Ok(body) = postcard::to_allocvec(&self.inner.to_state()) {
@@ -212,7 +216,7 @@ impl StoryEngine {
         let mut v = [0u8; 4];
         v.copy_from_slice(&bytes[8..12]);
         let version = u32::from_le_bytes(v);
-        if version != VERSION {
+        if version != STATE_VERSION {
             return Err(StoriesError::UnsupportedVersion(version));
         }
         let state: engine::State =
