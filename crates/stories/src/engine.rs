@@ -211,13 +211,6 @@ fn gather<const N: usize>(lists: [&[(u32, f32)]; N], dense: &[f32]) -> [f64; N] 
     d
 }
 
-/// Latest date among the articles.
-fn out_max_time(arts: &[(&Article, Option<&GroupId>)]) -> Option<f64> {
-    arts.iter()
-        .filter_map(|(a, _)| a.date.as_deref().and_then(parse_days))
-        .reduce(f64::max)
-}
-
 /// Terms kept in a thread profile.
 const PROFILE_TERMS: usize = 64;
 
@@ -929,6 +922,7 @@ impl Engine {
             p.query = q;
         }
         let n_terms = terms.len();
+        let latest = pend.iter().filter_map(|p| p.time).reduce(f64::max);
         // Let the window catch up with the chunk's first date.
         if let Some(t) = pend.iter().find_map(|p| p.time) {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
@@ -1084,7 +1078,7 @@ impl Engine {
                 Self::sum_in(&mut self.sums, &mut self.story_post, story, &a.feats, 1.0);
             }
         }
-        if let Some(t) = out_max_time(arts) {
+        if let Some(t) = latest {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
         }
         self.evict();
