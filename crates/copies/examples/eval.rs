@@ -137,6 +137,24 @@ struct Labelled {
     group: String,
 }
 
+/// One tab-separated line per labelled article (corpus, gold, has figures,
+/// the figures, story group), for the `COPIES_DUMP` diagnostic.
+fn feature_rows(corpus: &str, rows: &[Labelled]) -> String {
+    let mut o = String::new();
+    for x in rows {
+        let f = x.feat.unwrap_or_default();
+        let v: Vec<String> = f.vector().iter().map(|x| format!("{x:.4}")).collect();
+        o.push_str(&format!(
+            "{corpus}\t{}\t{}\t{}\t{}\n",
+            x.gold,
+            x.feat.is_some() as u8,
+            v.join("\t"),
+            x.group
+        ));
+    }
+    o
+}
+
 /// The engine's verdict from the figures, with `model` in place of the
 /// shipped one.
 fn classify(model: &Model, f: &Option<Features>) -> usize {
@@ -438,19 +456,7 @@ fn main() -> Res<()> {
         }
     }
     if let Some(d) = &dump {
-        let mut o = String::new();
-        for x in &mlab {
-            let f = x.feat.unwrap_or_default();
-            let v: Vec<String> = f.vector().iter().map(|x| format!("{x:.4}")).collect();
-            o.push_str(&format!(
-                "meter\t{}\t{}\t{}\t{}\n",
-                x.gold,
-                x.feat.is_some() as u8,
-                v.join("\t"),
-                x.group
-            ));
-        }
-        std::fs::write(d, o)?;
+        std::fs::write(d, feature_rows("meter", &mlab))?;
     }
     // Passages.
     let prows: Vec<PassageRow> = jsonl(&mdir.join("passages.jsonl"))?;
@@ -556,17 +562,7 @@ fn main() -> Res<()> {
     }
     if let Some(d) = &dump {
         let mut o = std::fs::read_to_string(d).unwrap_or_default();
-        for x in &clab {
-            let f = x.feat.unwrap_or_default();
-            let v: Vec<String> = f.vector().iter().map(|x| format!("{x:.4}")).collect();
-            o.push_str(&format!(
-                "counter\t{}\t{}\t{}\t{}\n",
-                x.gold,
-                x.feat.is_some() as u8,
-                v.join("\t"),
-                x.group
-            ));
-        }
+        o.push_str(&feature_rows("counter", &clab));
         std::fs::write(d, o)?;
     }
 
