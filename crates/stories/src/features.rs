@@ -15,8 +15,6 @@
 //! beyond plurals, or resolve aliases ("Putin" and "Vladimir Putin" share
 //! the token `putin`, which is all the linking it does).
 
-use crate::engine::MulHasher;
-use std::hash::BuildHasherDefault;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Weights of the three feature kinds.
@@ -233,24 +231,72 @@ const STOPWORDS: &[&str] = &[
     "way",
 ];
 
-/// Set of short strings: FNV-style byte hashing is fast and good enough for
-/// a fixed list of a few hundred words.
-type WordSet = std::collections::HashSet<&'static str, BuildHasherDefault<MulHasher>>;
-
-fn is_stopword(w: &str) -> bool {
-    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    w.len() <= 12
-        && SET
-            .get_or_init(|| STOPWORDS.iter().copied().collect())
-            .contains(w)
+/// A word of at most 15 bytes as one integer: its bytes, little-endian,
+/// and its length in the top byte (so no two words share a key, and no
+/// word has key 0).
+fn word_key(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 15 {
+        return None;
+    }
+    let mut k = (w.len() as u128) << 120;
+    for (i, &c) in w.iter().enumerate() {
+        k |= u128::from(c) << (8 * i);
+    }
+    Some(k)
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Slots of the stopword table (a power of two, well above the list's length).
+const STOP_SLOTS: usize = 1024;
+
+fn stop_slot(k: u128) -> usize {
+    let x = ((k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    (x >> 54) as usize
+}
+
+/// The stopwords as [`word_key`]s in an open-addressing table (linear
+/// probing, 0 = empty): a lookup is a few integer operations.
+fn stop_table() -> &'static [u128; STOP_SLOTS] {
+    static TABLE: std::sync::OnceLock<Box<[u128; STOP_SLOTS]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([0u128; STOP_SLOTS]);
+        for k in STOPWORDS.iter().filter_map(|w| word_key(w.as_bytes())) {
+            let mut i = stop_slot(k);
+            while t[i] != 0 && t[i] != k {
+                i = (i + 1) % STOP_SLOTS;
+            }
+            t[i] = k;
+        }
+        t
+    })
+}
+
+fn is_stopword(w: &str) -> bool {
+    // Every stopword is at most 12 bytes.
+    if w.len() > 12 {
+        return false;
+    }
+    let Some(k) = word_key(w.as_bytes()) else {
+        return false;
+    };
+    let t = stop_table();
+    let mut i = stop_slot(k);
+    loop {
+        match t[i] {
+            0 => return false,
+            x if x == k => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TokKind {
     Alpha,
     Number,
 }
 
+#[derive(Debug, PartialEq, Eq)]
 struct Tok {
     start: usize,
     end: usize,
@@ -272,6 +318,9 @@ pub(crate) struct Scratch {
     lower: String,
     pub(crate) feats: Vec<(u64, f32)>,
     caps_mid: Vec<u64>,
+    phrase: Vec<u64>,
+    digits: Vec<u8>,
+    stem: String,
 }
 
 /// Extracts the raw features of `title` + `text` (the first `max_bytes` of
@@ -306,6 +355,85 @@ fn cut(t: &str, max: usize) -> &str {
 }
 
 fn tokenize(t: &str, out: &mut Vec<Tok>) {
+    if t.is_ascii() {
+        tokenize_ascii(t.as_bytes(), out);
+    } else {
+        tokenize_chars(t, out);
+    }
+}
+
+/// [`tokenize_chars`] for ASCII text, byte by byte: the same tokens and
+/// flags (for an ASCII char, `is_alphanumeric`, `is_alphabetic`,
+/// `is_uppercase` and `is_whitespace` are their ASCII forms; the
+/// whitespace includes the vertical tab, as `char::is_whitespace` does).
+fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
+    let mut initial = true;
+    let mut joined = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = i + 1;
+            let mut letters = usize::from(c.is_ascii_alphabetic());
+            let mut uppers = usize::from(c.is_ascii_uppercase());
+            if numeric {
+                // 1,000 and 3.5 stay one number.
+                while let Some(&d) = b.get(end) {
+                    let take = d.is_ascii_digit()
+                        || ((d == b',' || d == b'.')
+                            && b.get(end + 1).is_some_and(|n| n.is_ascii_digit()));
+                    if !take {
+                        break;
+                    }
+                    end += 1;
+                }
+            } else {
+                while let Some(&d) = b.get(end) {
+                    if !d.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    letters += usize::from(d.is_ascii_alphabetic());
+                    uppers += usize::from(d.is_ascii_uppercase());
+                    end += 1;
+                }
+            }
+            out.push(Tok {
+                start: i,
+                end: end.min(i + MAX_TOKEN_BYTES),
+                kind: if numeric {
+                    TokKind::Number
+                } else {
+                    TokKind::Alpha
+                },
+                cap: c.is_ascii_uppercase(),
+                all_caps: letters >= 2 && uppers == letters,
+                initial,
+                joined,
+            });
+            initial = false;
+            joined = true;
+            i = end;
+            continue;
+        } else if matches!(c, b'.' | b'!' | b'?' | b'\n' | b':') {
+            let abbrev = c == b'.'
+                && out
+                    .last()
+                    .is_some_and(|p| p.end == i && (p.end - p.start == 1 || p.all_caps));
+            if !abbrev {
+                initial = true;
+            }
+            joined = abbrev;
+        } else if !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-' | b'\'') {
+            joined = false;
+        }
+        i += 1;
+    }
+}
+
+/// Splits `t` into tokens: alphanumeric runs (a number keeps its inner
+/// `,` and `.` before a digit), each flagged for names and sentences.
+fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
     let mut initial = true;
     let mut joined = false;
     let mut it = t.char_indices().peekable();
@@ -383,15 +511,19 @@ fn lower_into(src: &str, dst: &mut String) {
     }
 }
 
-/// Plural stripping: "shootings" → "shooting", "cities" → "city".
-fn stem(w: &str) -> std::borrow::Cow<'_, str> {
+/// Plural stripping: "shootings" → "shooting", "cities" → "city" (written
+/// into `buf` when the stem is not a prefix of `w`).
+fn stem<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
-        std::borrow::Cow::Owned(format!("{}y", &w[..n - 3]))
+        buf.clear();
+        buf.push_str(&w[..n - 3]);
+        buf.push('y');
+        buf
     } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        std::borrow::Cow::Borrowed(&w[..n - 1])
+        &w[..n - 1]
     } else {
-        std::borrow::Cow::Borrowed(w)
+        w
     }
 }
 
@@ -406,7 +538,8 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
         }
     }
     s.caps_mid.sort_unstable();
-    let mut phrase: Vec<u64> = Vec::new();
+    let mut phrase = std::mem::take(&mut s.phrase);
+    phrase.clear();
     let flush = |phrase: &mut Vec<u64>, feats: &mut Vec<(u64, f32)>| {
         if phrase.len() >= 2 && w.phrase > 0.0 {
             let mut h = SEED_PHRASE;
@@ -423,12 +556,10 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
             TokKind::Number => {
                 flush(&mut phrase, &mut s.feats);
                 if raw.len() >= 2 && w.number > 0.0 {
-                    let digits: String = raw.chars().filter(|&c| c != ',').collect();
+                    s.digits.clear();
+                    s.digits.extend(raw.bytes().filter(|&c| c != b','));
                     s.feats.push((
-                        tag(
-                            xxh3_64_with_seed(digits.as_bytes(), SEED_NUMBER),
-                            GROUP_NUMBER,
-                        ),
+                        tag(xxh3_64_with_seed(&s.digits, SEED_NUMBER), GROUP_NUMBER),
                         w.number,
                     ));
                 }
@@ -462,7 +593,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                     flush(&mut phrase, &mut s.feats);
                 }
                 if !stop && long {
-                    let st = stem(&s.lower);
+                    let st = stem(&s.lower, &mut s.stem);
                     s.feats.push((
                         tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD),
                         1.0,
@@ -472,6 +603,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
         }
     }
     flush(&mut phrase, &mut s.feats);
+    s.phrase = phrase;
 }
 
 /// Sorts by hash and merges repeats into `weight × (1 + ln tf)`.
@@ -630,5 +762,57 @@ mod tests {
         let mut s = Scratch::default();
         extract("", "ééééé", 5, W, &mut s);
         assert_eq!(s.feats, vec![(word_hash("éé"), 1.0)]);
+    }
+
+    #[test]
+    fn ascii_tokenizer_matches_the_char_tokenizer() {
+        // Random ASCII strings over an alphabet heavy in the characters the
+        // tokenizer treats specially (xorshift, fixed seed).
+        const ALPHABET: &[u8] = b"aZbY09 ,.!?:\n\t\x0b\x0c\r-'\"(;/_\x00\x1fU.S";
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 40) as usize + if round % 100 == 0 { 60 } else { 0 };
+            let text: String = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    char::from(ALPHABET[(x % ALPHABET.len() as u64) as usize])
+                })
+                .collect();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize_ascii(text.as_bytes(), &mut fast);
+            tokenize_chars(&text, &mut slow);
+            assert_eq!(fast, slow, "{text:?}");
+        }
+        // Long tokens are cut the same way.
+        let long = format!("{} A.B. {}.", "Q".repeat(70), "7".repeat(60));
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        tokenize_ascii(long.as_bytes(), &mut fast);
+        tokenize_chars(&long, &mut slow);
+        assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn stopword_table_holds_exactly_the_list() {
+        for w in STOPWORDS {
+            assert!(is_stopword(w), "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "theirs2",
+            "abouts",
+            "thes",
+            "th",
+            "nowhere",
+            "ourselvesx",
+            "é",
+        ] {
+            assert!(!is_stopword(w), "{w}");
+        }
     }
 }
