@@ -644,9 +644,13 @@ impl Engine {
     /// Returns `(article, story, total)` for the positive ones.
     ///
     /// The exact scores are computed story by story, so each story's sums
-    /// are read while they are in cache; every score is the same sum, in
-    /// the same order, as scoring article by article.
-    fn story_links(&mut self, pend: &[Pending]) -> Vec<(u32, u64, f64)> {
+    /// are read while they are in cache: the story's value of each distinct
+    /// term of the articles scoring it is looked up once (by chunk-local
+    /// term number, `terms[t]` being the term's hash) into a dense array,
+    /// and each dot product gathers from it. Every score is the same sum, in
+    /// the same order, as scoring article by article over the story's map
+    /// (a term the story lacks adds an exact zero).
+    fn story_links(&mut self, pend: &[Pending], terms: &[u64]) -> Vec<(u32, u64, f64)> {
         let mut pairs: Vec<(u32, u64)> = Vec::new();
         let mut cands = Vec::new();
         for (i, p) in pend.iter().enumerate() {
@@ -657,6 +661,10 @@ impl Engine {
         let mut order: Vec<u32> = (0..u32::try_from(pairs.len()).unwrap_or(u32::MAX)).collect();
         order.sort_by_key(|&x| pairs[x as usize].1);
         let mut dots = vec![0f64; pairs.len()];
+        let mut value = vec![0f64; terms.len()];
+        // The story group that last wrote each entry of `value`.
+        let mut stamp = vec![u32::MAX; terms.len()];
+        let mut group = 0u32;
         let mut at = 0;
         while at < order.len() {
             let key = pairs[order[at] as usize].1;
@@ -666,15 +674,26 @@ impl Engine {
             }
             if let Some(sum) = self.sums.get(&key) {
                 for &x in &order[at..end] {
-                    let mut dot = 0f64;
-                    for &(h, qw) in &pend[pairs[x as usize].0 as usize].query {
-                        // A zeroed term adds an exact zero.
-                        if let Some(&(v, _, _)) = sum.terms.get(&h) {
-                            dot += f64::from(qw) * v;
+                    for &t in &pend[pairs[x as usize].0 as usize].tid {
+                        let t = t as usize;
+                        if stamp[t] != group {
+                            stamp[t] = group;
+                            value[t] = terms
+                                .get(t)
+                                .and_then(|h| sum.terms.get(h))
+                                .map_or(0.0, |e| e.0);
                         }
+                    }
+                }
+                for &x in &order[at..end] {
+                    let p = &pend[pairs[x as usize].0 as usize];
+                    let mut dot = 0f64;
+                    for (&t, &(_, qw)) in p.tid.iter().zip(&p.query) {
+                        dot += f64::from(qw) * value[t as usize];
                     }
                     dots[x as usize] = dot;
                 }
+                group += 1;
             }
             at = end;
         }
@@ -954,7 +973,7 @@ impl Engine {
             })
         };
         // Article-to-story edges.
-        for (i, key, dot) in self.story_links(&pend) {
+        for (i, key, dot) in self.story_links(&pend, &terms) {
             let size = self.stories.get(&key).map_or(0.0, |s| f64::from(s.active));
             let node = node_of(key, size, &mut nodes, &mut story_node, &mut node_story);
             edges.push((i, node, dot));
