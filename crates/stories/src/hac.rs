@@ -156,9 +156,29 @@ pub(crate) fn average_link(
             }
         }
     }
-    let mut heap = BinaryHeap::from(init);
+    // The initial entries are sorted once, best first, and read in order;
+    // only the entries pushed while merging go through the heap. Each step
+    // takes the better of the two heads: the same order as one heap.
+    init.sort_unstable_by(|x, y| y.cmp(x));
+    let mut next_init = 0usize;
+    let mut heap: BinaryHeap<Cand> = BinaryHeap::new();
     let mut unlinked: Vec<u32> = Vec::new();
-    while let Some(c) = heap.pop() {
+    loop {
+        let from_init = match (init.get(next_init), heap.peek()) {
+            (Some(i), Some(h)) => i >= h,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let c = if from_init {
+            next_init += 1;
+            init[next_init - 1]
+        } else {
+            match heap.pop() {
+                Some(c) => c,
+                None => break,
+            }
+        };
         let (ca, cb) = (c.a(), c.b());
         let (a, b) = (ca as usize, cb as usize);
         if parent[a] != ca || parent[b] != cb || version[a] != c.va || version[b] != c.vb {
