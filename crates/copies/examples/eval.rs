@@ -667,6 +667,27 @@ fn main() -> Res<()> {
         println!("Training (`--fit`; ordinal linear model over the {N_FEATURES} features, scaled: all-threshold logistic loss, weights of the reuse figures kept >= 0, L2 {L2}, {STEPS} full-batch steps, every (corpus, class) cell weighted alike, then both cut points on {QUANTILES} score quantiles for the mean three-way macro-F1; standardised figures clamped to 4 SD; an article with under {MIN_REUSED} of its words in passages is none (set by hand); METER and COUNTER dev halves together): three-way macro-F1 in-sample METER {:.3}, COUNTER {:.3}; **5-fold CV by story group** (trained on four folds, scored on the fifth) METER {:.3}, COUNTER {:.3}. Derived-vs-non in-sample METER {:.3}, COUNTER {:.3}; CV METER {:.3}, COUNTER {:.3}. The shipped model is the in-sample one{}.\n",
             macro_f1(&im, 3), macro_f1(&ic, 3), macro_f1(&cvm, 3), macro_f1(&cvc, 3), b(&im), b(&ic), b(&cvm), b(&cvc),
             if model == cfg.model { " (identical to the model trained here)" } else { " (differs from the model trained here: re-run with --train)" });
+        // Diagnostic (COPIES_ARTICLES=extract JSON lines): each article's
+        // verdict under the shipped and the fitted model, on stderr.
+        if let Ok(p) = std::env::var("COPIES_ARTICLES") {
+            let arts: Vec<Article> = jsonl(Path::new(&p))?;
+            for (r, f) in find_copies_explained(&arts, &cfg)? {
+                let fitted = f.as_ref().map_or(Derivation::None, |f| model.classify(f));
+                let src = f.map_or("-", |f| arts[f.source].id.as_str());
+                let v: Vec<String> = f
+                    .map(|f| f.vector().iter().map(|x| format!("{x:.2}")).collect())
+                    .unwrap_or_default();
+                eprintln!(
+                    "demo\t{}\t{:?}\t{:?}\t{:.2}\t{}\t{}",
+                    r.id,
+                    r.derived,
+                    fitted,
+                    f.map_or(f64::NAN, |f| model.score(&f)),
+                    src,
+                    v.join(" ")
+                );
+            }
+        }
         if let Some(path) = &train_to {
             std::fs::write(path, model_source(&model))?;
             eprintln!("wrote {path}");

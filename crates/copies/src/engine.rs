@@ -9,6 +9,7 @@
 use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
 use crate::order::{day_gap, precedence, Meta};
+use crate::quotes::quoted_tokens;
 use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
@@ -26,6 +27,8 @@ struct Doc {
     s3: Vec<u64>,
     /// Sorted distinct tokens.
     s1: Vec<u64>,
+    /// Per token: whether it sits inside quotation marks.
+    quoted: Vec<bool>,
 }
 
 fn prepare(text: &str) -> Doc {
@@ -37,7 +40,8 @@ fn prepare(text: &str) -> Doc {
     s3.dedup();
     s1.sort_unstable();
     s1.dedup();
-    Doc { t, s3, s1 }
+    let quoted = quoted_tokens(text, t.toks.iter().map(|k| k.start));
+    Doc { t, s3, s1, quoted }
 }
 
 /// |a ∩ b| for sorted distinct slices, and the IDF-weighted intersection.
@@ -285,7 +289,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         if o != i {
             // Exact copy of its class origin.
             let p = whole_passage(&articles[i], &docs[i], &articles[o], &docs[o]);
-            let all = Features::exact(o, docs[i].t.toks.len());
+            let all = Features::exact(o, &docs[i].quoted);
             recs.push((Derivation::Wholly, Some(o), p, Some(all)));
         } else if let Some(d) = dec[i].take() {
             recs.push((d.derived, d.source, d.passages, d.features));
@@ -369,7 +373,7 @@ struct Decision {
 }
 
 /// Number of figures in [`Features::vector`].
-pub const N_FEATURES: usize = 21;
+pub const N_FEATURES: usize = 27;
 
 /// Figures that decide `derived`: generic measures of how much of an article
 /// its chosen sources account for (no outlet, story or language feature).
@@ -408,6 +412,21 @@ pub struct Features {
     pub margin: f64,
     /// ln(1 + tokens) / 8, at most 1 (about 3,000 words): article length.
     pub length: f64,
+    /// Reuse outside quotation marks (independent reporters quote the same
+    /// speakers; a writer's own narrative is rarely shared): the share of
+    /// the article's tokens in passages and outside quotations, the same
+    /// over its tokens outside quotations, and verbatim-tile tokens outside
+    /// quotations over its tokens outside quotations.
+    pub outside: [f64; 3],
+    /// Share of the tokens in passages that sit outside quotations (0 when
+    /// no token is in a passage).
+    pub unquoted_reuse: f64,
+    /// Greedy-string-tiling coverage (minimum match 5 words) of the tokens
+    /// outside quotations.
+    pub gst5_out: f64,
+    /// Longest run of tokens in verbatim passages and outside quotations,
+    /// in words (capped at 50, over 50).
+    pub longest_out: f64,
 }
 
 impl Features {
@@ -435,6 +454,12 @@ impl Features {
             self.sentences[1],
             self.margin,
             self.length,
+            self.outside[0],
+            self.outside[1],
+            self.outside[2],
+            self.unquoted_reuse,
+            self.gst5_out,
+            self.longest_out,
         ]
     }
 
@@ -461,10 +486,20 @@ impl Features {
         "sent_mean",
         "margin",
         "length",
+        "out_reused",
+        "out_share",
+        "out_verbatim",
+        "unquoted_reuse",
+        "gst5_out",
+        "longest_out",
     ];
 
-    /// Figures of an exact copy.
-    pub(crate) fn exact(source: usize, ntok: usize) -> Features {
+    /// Figures of an exact copy whose tokens are inside quotations where
+    /// `quoted` says so.
+    pub(crate) fn exact(source: usize, quoted: &[bool]) -> Features {
+        let ntok = quoted.len();
+        let out = quoted.iter().filter(|&&q| !q).count();
+        let all_out = if out > 0 { 1.0 } else { 0.0 };
         Features {
             source,
             run: ntok,
@@ -479,8 +514,22 @@ impl Features {
             sentences: [1.0; 2],
             margin: 1.0,
             length: ((1.0 + ntok as f64).ln() / 8.0).min(1.0),
+            outside: [out as f64 / ntok.max(1) as f64, all_out, all_out],
+            unquoted_reuse: out as f64 / ntok.max(1) as f64,
+            gst5_out: all_out,
+            longest_out: longest_run(quoted.iter().map(|&q| !q)).min(50) as f64 / 50.0,
         }
     }
+}
+
+/// Length of the longest run of `true` in `it`.
+fn longest_run(it: impl Iterator<Item = bool>) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for x in it {
+        cur = if x { cur + 1 } else { 0 };
+        best = best.max(cur);
+    }
+    best
 }
 
 /// Sorted distinct hashes of the word n-grams of `h` (n >= 1).
@@ -625,8 +674,11 @@ fn analyse(
     let al = align(&view(a), &sviews, idf, cfg.min_tile, cfg.sentence_threshold);
     let tps = passages(&al, &sviews);
     let ntok = docs[a].t.toks.len().max(1) as f64;
+    let quoted = &docs[a].quoted;
     let mut per_src = vec![0usize; chosen.len()];
     let (mut verb, mut reused) = (0usize, 0usize);
+    // Per token: 0 not in a passage, 1 reworded, 2 verbatim.
+    let mut mark = vec![0u8; quoted.len()];
     for p in &tps {
         let len = p.a1 - p.a0;
         per_src[p.src] += len;
@@ -634,7 +686,23 @@ fn analyse(
         if p.verbatim {
             verb += len;
         }
+        for m in mark.iter_mut().take(p.a1).skip(p.a0) {
+            *m = (*m).max(1 + p.verbatim as u8);
+        }
     }
+    let n_out = quoted.iter().filter(|&&q| !q).count();
+    let (mut reused_out, mut verb_out) = (0usize, 0usize);
+    for (m, &q) in mark.iter().zip(quoted) {
+        if !q && *m > 0 {
+            reused_out += 1;
+            if *m == 2 {
+                verb_out += 1;
+            }
+        }
+    }
+    let longest_out = longest_run(mark.iter().zip(quoted).map(|(m, &q)| *m == 2 && !q));
+    let reused_marked = mark.iter().filter(|&&m| m > 0).count();
+    let per_out = |x: usize| x as f64 / n_out.max(1) as f64;
     let ah: Vec<u64> = docs[a].t.toks.iter().map(|k| k.hash).collect();
     let srch: Vec<Vec<u64>> = chosen
         .iter()
@@ -658,16 +726,25 @@ fn analyse(
     let wa: f64 = docs[a].s1.iter().map(|&h| idf(h) as f64).sum();
     let top0 = &docs[chosen[0]];
     let brefs: Vec<&[u64]> = srch.iter().map(Vec::as_slice).collect();
-    let coverage = |m: usize| -> (f64, usize) {
+    // Coverage, longest tile and tokens covered outside quotations.
+    let coverage = |m: usize| -> (f64, usize, usize) {
         let t = tile(&ah, &brefs, m);
         let cov: usize = t.iter().map(|x| x.len).sum();
+        let out: usize = t
+            .iter()
+            .map(|x| {
+                let end = (x.a + x.len).min(quoted.len());
+                quoted[x.a.min(end)..end].iter().filter(|&&q| !q).count()
+            })
+            .sum();
         (
             cov as f64 / ntok,
             t.iter().map(|x| x.len).max().unwrap_or(0),
+            out,
         )
     };
-    let (gst2, longest) = coverage(2);
-    let (gst5, _) = coverage(5);
+    let (gst2, longest, _) = coverage(2);
+    let (gst5, _, gst5_out) = coverage(5);
     let nsent = al.sent_sim.len().max(1) as f64;
     let feat = Features {
         source: chosen[0],
@@ -697,6 +774,14 @@ fn analyse(
             _ => 0.0,
         },
         length: ((1.0 + docs[a].t.toks.len() as f64).ln() / 8.0).min(1.0),
+        outside: [reused_out as f64 / ntok, per_out(reused_out), per_out(verb_out)],
+        unquoted_reuse: if reused_marked > 0 {
+            reused_out as f64 / reused_marked as f64
+        } else {
+            0.0
+        },
+        gst5_out: per_out(gst5_out),
+        longest_out: longest_out.min(50) as f64 / 50.0,
     };
     // The source it draws the most from (ties: the better-scored one).
     let mut top = 0;

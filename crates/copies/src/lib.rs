@@ -41,6 +41,7 @@ mod engine;
 mod index;
 mod model;
 mod order;
+mod quotes;
 mod tokens;
 
 pub use crossread_core::{CopyRecord, Derivation, Passage, PassageKind};
