@@ -240,8 +240,6 @@ pub(crate) struct Engine {
     sums: Map<u64, StorySum>,
     /// term -> stories with a member holding it among its strongest terms.
     story_post: Map<u64, Vec<u64>>,
-    /// Document frequencies of the current article's terms.
-    dfs: Vec<u32>,
 }
 
 fn group_key(g: &GroupId) -> u64 {
@@ -270,7 +268,6 @@ impl Engine {
             query: Vec::new(),
             sums: Map::default(),
             story_post: Map::default(),
-            dfs: Vec::new(),
         }
     }
 
@@ -293,8 +290,8 @@ impl Engine {
     /// `name_mix` / `number_mix`, so the dot product of two articles is the
     /// mix of their per-group cosines (over the groups the query has). A
     /// group of `n` features gets its share times `n / (n + mix_shrink)`.
-    /// `dfs`, when given, holds each term's document frequency (saves lookups).
-    fn weigh(&self, raw: &[(u64, f32)], dfs: Option<&[u32]>, out: &mut Vec<(u64, f32)>) {
+    /// `idfs`, when given, holds each term's IDF (saves lookups).
+    fn weigh(&self, raw: &[(u64, f32)], idfs: Option<&[f32]>, out: &mut Vec<(u64, f32)>) {
         out.clear();
         let mut norms = [0f64; 4];
         let mut counts = [0f64; 4];
@@ -302,8 +299,8 @@ impl Engine {
             counts[(h & 3) as usize] += 1.0;
         }
         for (i, &(h, r)) in raw.iter().enumerate() {
-            let idf = match dfs.and_then(|d| d.get(i)) {
-                Some(&df) => self.idf_of(df),
+            let idf = match idfs.and_then(|d| d.get(i)) {
+                Some(&idf) => idf,
                 None => self.idf(h),
             };
             let w = r * idf;
@@ -482,14 +479,12 @@ impl Engine {
         }
     }
 
-    /// Counts the article's terms; leaves their new frequencies in `self.dfs`.
+    /// Counts the article's terms in the document frequencies.
     fn count_df(&mut self, raw: &[(u64, f32)]) {
         self.n_docs = self.n_docs.saturating_add(1);
-        self.dfs.clear();
         for &(h, _) in raw {
             let c = self.df.entry(h).or_insert(0);
             *c = c.saturating_add(1);
-            self.dfs.push(*c);
         }
         if self.df.len() > self.cfg.max_df_terms {
             let mut floor = 1;
@@ -874,6 +869,8 @@ impl Engine {
         let mut pend: Vec<Pending> = Vec::with_capacity(arts.len());
         let mut ids: Map<u64, u32> = Map::default();
         let mut terms: Vec<u64> = Vec::new();
+        // Articles of the chunk holding each chunk term.
+        let mut holders: Vec<u32> = Vec::new();
         for &(a, g) in arts {
             features::extract(
                 a.title.as_deref().unwrap_or(""),
@@ -883,15 +880,19 @@ impl Engine {
                 &mut self.scratch,
             );
             let raw = self.scratch.feats.clone();
-            self.count_df(&raw);
             self.seq = self.seq.wrapping_add(1);
             let tid = raw
                 .iter()
                 .map(|&(h, _)| {
-                    *ids.entry(h).or_insert_with(|| {
+                    let t = *ids.entry(h).or_insert_with(|| {
                         terms.push(h);
+                        holders.push(0);
                         u32::try_from(terms.len() - 1).unwrap_or(u32::MAX)
-                    })
+                    });
+                    if let Some(c) = holders.get_mut(t as usize) {
+                        *c = c.saturating_add(1);
+                    }
+                    t
                 })
                 .collect();
             pend.push(Pending {
@@ -906,25 +907,49 @@ impl Engine {
             });
         }
         drop(ids);
+        // Document frequencies, and the ones every term has once the chunk
+        // is counted (what `weigh` would look up term by term). Nothing
+        // reads them between articles, so the chunk is counted term by term
+        // (one lookup per distinct term) unless the table could outgrow
+        // `max_df_terms` within the chunk: then article by article, pruning
+        // where the article-by-article count prunes.
+        let chunk_df: Vec<u32> =
+            if self.df.len().saturating_add(terms.len()) <= self.cfg.max_df_terms {
+                self.n_docs = self.n_docs.saturating_add(pend.len() as u64);
+                terms
+                    .iter()
+                    .zip(&holders)
+                    .map(|(&h, &n)| {
+                        let c = self.df.entry(h).or_insert(0);
+                        *c = c.saturating_add(n);
+                        *c
+                    })
+                    .collect()
+            } else {
+                for p in &pend {
+                    self.count_df(&p.raw);
+                }
+                terms
+                    .iter()
+                    .map(|h| self.df.get(h).copied().unwrap_or(0))
+                    .collect()
+            };
         self.maybe_refresh();
-        // The frequencies every term has now that the chunk is counted (what
-        // `weigh` would look up term by term).
-        let chunk_df: Vec<u32> = terms
-            .iter()
-            .map(|h| self.df.get(h).copied().unwrap_or(0))
-            .collect();
+        // The IDF of each chunk term, computed once.
+        let chunk_idf: Vec<f32> = chunk_df.iter().map(|&d| self.idf_of(d)).collect();
         let k = self.cfg.candidate_terms.max(1);
-        let mut dfs: Vec<u32> = Vec::new();
+        let mut idfs: Vec<f32> = Vec::new();
         let mut idx: Vec<u32> = Vec::new();
         for p in &mut pend {
-            dfs.clear();
-            dfs.extend(
-                p.tid
-                    .iter()
-                    .map(|&t| chunk_df.get(t as usize).copied().unwrap_or(0)),
-            );
+            idfs.clear();
+            idfs.extend(p.tid.iter().map(|&t| {
+                chunk_idf
+                    .get(t as usize)
+                    .copied()
+                    .unwrap_or_else(|| self.idf_of(0))
+            }));
             let mut q = Vec::new();
-            self.weigh(&p.raw, Some(&dfs), &mut q);
+            self.weigh(&p.raw, Some(&idfs), &mut q);
             idx.clear();
             idx.extend(0..u32::try_from(q.len()).unwrap_or(u32::MAX));
             let by_weight = |x: &u32, y: &u32| {
