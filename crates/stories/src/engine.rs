@@ -211,6 +211,50 @@ fn gather<const N: usize>(lists: [&[(u32, f32)]; N], dense: &[f32]) -> [f64; N] 
     d
 }
 
+/// The stories indexed under one term (most terms have one, which is held
+/// without an allocation). Their order carries no meaning: a candidate's
+/// score adds the term's weight once per list holding it.
+struct Posting {
+    first: u64,
+    more: Vec<u64>,
+}
+
+impl Posting {
+    fn iter(&self) -> impl Iterator<Item = &u64> {
+        std::iter::once(&self.first).chain(&self.more)
+    }
+}
+
+/// Indexes `story` under `h`.
+fn post_add(post: &mut Map<u64, Posting>, h: u64, story: u64) {
+    match post.entry(h) {
+        Entry::Occupied(o) => o.into_mut().more.push(story),
+        Entry::Vacant(v) => {
+            v.insert(Posting {
+                first: story,
+                more: Vec::new(),
+            });
+        }
+    }
+}
+
+/// Removes `story` from the stories indexed under `h`.
+fn post_remove(post: &mut Map<u64, Posting>, h: u64, story: u64) {
+    let Some(p) = post.get_mut(&h) else {
+        return;
+    };
+    if p.first == story {
+        match p.more.pop() {
+            Some(k) => p.first = k,
+            None => {
+                post.remove(&h);
+            }
+        }
+    } else if let Some(i) = p.more.iter().position(|&k| k == story) {
+        p.more.swap_remove(i);
+    }
+}
+
 /// Terms kept in a thread profile.
 const PROFILE_TERMS: usize = 64;
 
@@ -239,7 +283,7 @@ pub(crate) struct Engine {
     /// A story's average link to a query is `query · sum / active`.
     sums: Map<u64, StorySum>,
     /// term -> stories with a member holding it among its strongest terms.
-    story_post: Map<u64, Vec<u64>>,
+    story_post: Map<u64, Posting>,
 }
 
 fn group_key(g: &GroupId) -> u64 {
@@ -418,7 +462,7 @@ impl Engine {
     /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
     fn sum_in(
         sums: &mut Map<u64, StorySum>,
-        post: &mut Map<u64, Vec<u64>>,
+        post: &mut Map<u64, Posting>,
         story: u64,
         feats: &[Feat],
         sign: f64,
@@ -442,7 +486,7 @@ impl Engine {
                 e.1 = e.1.saturating_add(1);
                 if f.top {
                     if e.2 == 0 {
-                        post.entry(f.h).or_default().push(story);
+                        post_add(post, f.h, story);
                     }
                     e.2 = e.2.saturating_add(1);
                 }
@@ -460,14 +504,7 @@ impl Engine {
                     m.dead += 1;
                 }
                 if unindex {
-                    if let Some(p) = post.get_mut(&f.h) {
-                        if let Some(i) = p.iter().position(|&k| k == story) {
-                            p.swap_remove(i);
-                        }
-                        if p.is_empty() {
-                            post.remove(&f.h);
-                        }
-                    }
+                    post_remove(post, f.h, story);
                 }
             }
         }
@@ -603,7 +640,7 @@ impl Engine {
             let Some(p) = self.story_post.get(&h) else {
                 continue;
             };
-            for &k in p {
+            for &k in p.iter() {
                 *self.story_acc.entry(k).or_insert(0.0) += f64::from(qw);
             }
         }
@@ -1371,7 +1408,7 @@ impl Engine {
         e.undated.next_slot = e.undated.arts.back().map_or(0, |a| a.slot + 1);
         for (k, v) in s.sums {
             for t in v.iter().filter(|t| t.3 > 0) {
-                e.story_post.entry(t.0).or_default().push(k);
+                post_add(&mut e.story_post, t.0, k);
             }
             let terms: Map<u64, (f64, u32, u32)> =
                 v.into_iter().map(|(h, w, n, t)| (h, (w, n, t))).collect();
