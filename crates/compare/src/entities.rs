@@ -4,8 +4,12 @@
 //! Also builds the story-wide tables that resolve a short name ("Gerasimov") to
 //! the fullest one used in the story and a role ("the Russian leader") to a person.
 //!
-//! It does NOT use a learned model: names no rule or list knows stay untyped and
-//! are left out of the output. Works on capitalisation, so scripts without case
+//! A name no rule or list types is taken for a person when the story also
+//! uses its last word alone ("Petra Danek ... Danek told"), the way news
+//! writing refers to people.
+//!
+//! It does NOT use a learned model: other names no rule or list knows stay
+//! untyped and are left out of the output. Works on capitalisation, so scripts without case
 //! yield no entities (and no panic).
 
 use crate::lexicon;
@@ -345,6 +349,43 @@ fn add_appositions(doc: &Doc, ms: &mut [Mention]) {
     }
 }
 
+/// Types as persons the untyped names that the story first gives in full and
+/// then by their last word alone ("Petra Danek was at her bakery ... Danek
+/// told"), the way news writing refers to people. Places and organisations
+/// are not shortened to their last word ("the river", not "River"), and the
+/// names the gazetteer or a title already typed are left as they are. Run on
+/// every article of the story at once, before the [`NameTable`] is built.
+pub(crate) fn promote_surnames(articles: &mut [Vec<Mention>]) {
+    let alone: BTreeSet<String> = articles
+        .iter()
+        .flatten()
+        .filter(|m| m.kind.is_none() || m.kind == Some(EntityKind::Person))
+        .filter(|m| !m.name.contains(' '))
+        .map(|m| m.name.to_lowercase())
+        .collect();
+    for m in articles.iter_mut().flatten() {
+        if m.kind.is_some() {
+            continue;
+        }
+        let words: Vec<&str> = m.name.split(' ').collect();
+        if !(2..=3).contains(&words.len())
+            || !words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        let last = last_word(&m.name);
+        if alone.contains(&last)
+            && !lexicon::is_stopword(&last)
+            && !lexicon::is_place_single(&last)
+            && !lexicon::is_org_single(&last)
+        {
+            m.kind = Some(EntityKind::Person);
+        }
+    }
+}
+
 /// Story-wide person names and roles.
 #[derive(Debug, Default)]
 pub(crate) struct NameTable {
@@ -521,6 +562,29 @@ mod tests {
             "Jeffrey spoke. Later, officials met Jeffrey there.",
             &[("Jeffrey", None), ("Later", None), ("Jeffrey", None)],
         );
+    }
+
+    #[test]
+    fn a_name_given_in_full_then_by_its_last_word_is_a_person() {
+        // Neither first name is in the gazetteer and no title types them.
+        let a = Doc::new("Petra Danek was at her bakery in Verany. Danek told us she stayed.");
+        let b = Doc::new("Halina Brueck leads the inquiry. Barges on the Sorrel River waited.");
+        let c = Doc::new("Brueck said the report is due. River traffic stopped.");
+        let mut ms = vec![mentions(&a), mentions(&b), mentions(&c)];
+        promote_surnames(&mut ms);
+        let kind = |name: &str| ms.iter().flatten().find(|m| m.name == name).map(|m| m.kind);
+        assert_eq!(kind("Petra Danek"), Some(Some(Person)));
+        // The surname used alone in another article of the story counts too.
+        assert_eq!(kind("Halina Brueck"), Some(Some(Person)));
+        // A typed name keeps its kind, even when its last word is used alone.
+        assert_eq!(kind("Sorrel River"), Some(Some(Place)));
+        assert_eq!(kind("Danek"), Some(None));
+        let mut t = NameTable::default();
+        for m in &ms {
+            t.add(m);
+        }
+        assert_eq!(t.fullest("Danek"), "Petra Danek");
+        assert_eq!(t.fullest("Brueck"), "Halina Brueck");
     }
 
     #[test]

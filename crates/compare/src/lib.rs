@@ -196,7 +196,8 @@ pub fn compare(input: &StoryInput) -> StoryComparison {
         input.copies.iter().map(|r| (&r.id, *r)).collect();
 
     let docs: Vec<text::Doc> = arts.iter().map(|a| text::Doc::new(&a.text)).collect();
-    let ments: Vec<Vec<entities::Mention>> = docs.iter().map(entities::mentions).collect();
+    let mut ments: Vec<Vec<entities::Mention>> = docs.iter().map(entities::mentions).collect();
+    entities::promote_surnames(&mut ments);
     let mut table = entities::NameTable::default();
     for m in &ments {
         table.add(m);

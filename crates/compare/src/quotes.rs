@@ -9,7 +9,9 @@
 //! "..., according to X".
 //!
 //! The speaker is the subject of the nearest speech verb around the quote
-//! (appositions and titles handled), a pronoun resolved to the last person named
+//! (appositions, role words and titles handled: "Chief engineer X said",
+//! "according to its harbour master, X", "according to Y's negotiator, X,
+//! ...", "the county engineer, X, told reporters"), a pronoun resolved to the last person named
 //! before it, or a description ("the Russian leader") resolved through the
 //! story's roles; names are then widened to the fullest form used in the story.
 //! A quote with no cue in its sentence inherits the speaker of the quote just
@@ -322,12 +324,18 @@ impl Ctx<'_, '_> {
             }
             let inner = self.speaker_ending(k - 1, c2 + 1);
             let outer = self.speaker_ending(c2 - 1, lo);
+            // "..., the county engineer, NAME, told": the speaker's phrase
+            // starts at the description when a comma (or the clause start) precedes it.
+            let phrase_start = match outer {
+                Some((Speaker::Description(_), s)) if s == lo || d.tok(s - 1) == "," => s,
+                _ => c2 + 1,
+            };
             return match (outer, inner) {
                 (Some((Speaker::Name(n, kind), s)), _) if kind != Some(EntityKind::Place) => {
                     Some((Speaker::Name(n, kind), s))
                 }
                 (_, Some((Speaker::Name(n, kind), _))) if self.starts_name(c2 + 1) => {
-                    Some((Speaker::Name(n, kind), c2 + 1))
+                    Some((Speaker::Name(n, kind), phrase_start))
                 }
                 (Some(o), _) => Some(o),
                 _ => None,
@@ -371,7 +379,15 @@ impl Ctx<'_, '_> {
             return Some(Speaker::Pronoun);
         }
         if let Some(m) = self.mention_starting(k) {
-            return Some(Speaker::Name(m.name.clone(), m.kind));
+            if !self.is_possessor(m) {
+                return Some(Speaker::Name(m.name.clone(), m.kind));
+            }
+            // "Serevia's chief negotiator, Amara Quist": the person the
+            // apposition names, else the description.
+            let (words, e) = self.description_from(k, hi);
+            return self
+                .apposition_after(e, hi)
+                .or_else(|| (words.len() >= 2).then_some(Speaker::Description(words)));
         }
         // Titles before the name were stripped from the mention: skip them.
         let mut j = k;
@@ -389,19 +405,66 @@ impl Ctx<'_, '_> {
             let name: Vec<&str> = (k..=e).map(|x| d.tok(x)).collect();
             return Some(Speaker::Name(name.join(" "), None));
         }
-        if w == "the" || w == "a" || w == "an" {
-            let mut e = k + 1;
-            let mut words = vec![d.tok(k).to_string()];
-            while e < hi && e < k + 7 && d.toks[e].kind == TokKind::Word {
-                let we = lower(d, e);
-                if lexicon::is_stopword(&we) && e > k + 1 {
-                    break;
+        if matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        ) {
+            // "the Vessa Emergency Directorate": a named body or person after the article.
+            if let Some(m) = self.mention_starting(k + 1) {
+                let named = match m.kind {
+                    Some(EntityKind::Organisation | EntityKind::Person) => true,
+                    Some(EntityKind::Place) => false,
+                    None => m.name.contains(' '),
+                };
+                if matches!(w.as_str(), "the" | "a" | "an") && named {
+                    return Some(Speaker::Name(m.name.clone(), m.kind));
                 }
-                words.push(d.tok(e).to_string());
-                e += 1;
+            }
+            let (words, e) = self.description_from(k, hi);
+            // "its harbour master, Gustav Ellery": the person named in apposition.
+            if let Some(sp) = self.apposition_after(e, hi) {
+                return Some(sp);
             }
             if words.len() >= 2 {
                 return Some(Speaker::Description(words));
+            }
+        }
+        None
+    }
+
+    /// Whether a mention is a possessor ("Serevia's"), not the speaker itself.
+    fn is_possessor(&self, m: &Mention) -> bool {
+        let d = self.doc;
+        let last = d.tok(m.toks.end - 1);
+        let ends = |t: &str| t.ends_with("'s") || t.ends_with("’s");
+        ends(last) || (m.toks.end < d.toks.len() && matches!(d.tok(m.toks.end), "'s" | "’s"))
+    }
+
+    /// The words of a description starting at token `k` ("the county
+    /// engineer"), up to a function word or punctuation, at most seven; and the
+    /// token after them.
+    fn description_from(&self, k: usize, hi: usize) -> (Vec<String>, usize) {
+        let d = self.doc;
+        let mut e = k + 1;
+        let mut words = vec![d.tok(k).to_string()];
+        while e < hi && e < k + 7 && d.toks[e].kind == TokKind::Word {
+            let we = lower(d, e);
+            if lexicon::is_stopword(&we) && e > k + 1 {
+                break;
+            }
+            words.push(d.tok(e).to_string());
+            e += 1;
+        }
+        (words, e)
+    }
+
+    /// The person named in apposition right after a description that ends
+    /// before token `e`: ", Gustav Ellery".
+    fn apposition_after(&self, e: usize, hi: usize) -> Option<Speaker> {
+        if e + 1 < hi && self.doc.tok(e) == "," {
+            let m = self.mention_starting(e + 1)?;
+            if matches!(m.kind, Some(EntityKind::Person) | None) {
+                return Some(Speaker::Name(m.name.clone(), m.kind));
             }
         }
         None
@@ -730,7 +793,15 @@ fn reported(ctx: &Ctx, s: usize) -> Option<(usize, usize, Attribution)> {
                 cue: "according to".into(),
             };
             if k == a {
-                let comma = (k..b).find(|&x| d.tok(x) == ",")?;
+                let mut comma = (k..b).find(|&x| d.tok(x) == ",")?;
+                // "According to X's negotiator, NAME, content": skip the apposition.
+                if let (Speaker::Name(n, _), Some(m)) =
+                    (&att.speaker, ctx.mention_starting(comma + 1))
+                {
+                    if &m.name == n && m.toks.end < b && d.tok(m.toks.end) == "," {
+                        comma = m.toks.end;
+                    }
+                }
                 return (comma + 1 < b).then(|| (d.toks[comma + 1].start, end_byte, att));
             }
             if k > a + 3 && d.tok(k - 1) == "," {
@@ -747,17 +818,29 @@ fn reported(ctx: &Ctx, s: usize) -> Option<(usize, usize, Attribution)> {
         let Some((sp, first)) = ctx.subject_before(v, a) else {
             continue;
         };
-        // "content, X said."
-        if first > a + 3 && d.tok(first - 1) == "," && tail_is_setting(d, v + 1, b) {
+        // "content, X said." ("told reporters": a short object may follow "told").
+        let tail_ok = tail_is_setting(d, v + 1, b) || (cue == "told" && b - v <= 4);
+        if first > a + 3 && d.tok(first - 1) == "," && tail_ok {
             return Some((
                 d.toks[a].start,
                 d.toks[first - 1].start,
                 Attribution { speaker: sp, cue },
             ));
         }
-        // "X said (that) content": the subject opens the sentence or follows a comma.
-        let opens =
-            first == a || d.tok(first - 1) == "," || (a..first).all(|x| is_aux(&lower(d, x)));
+        // "X said (that) content": the subject opens the sentence (after at
+        // most three role words: "Chief engineer X said"), follows a comma,
+        // or follows ", and" / ", but".
+        let role_words = first - a <= 3
+            && (a..first)
+                .all(|x| d.toks[x].kind == TokKind::Word && !lexicon::is_stopword(&lower(d, x)));
+        let after_conj = first >= a + 2
+            && matches!(lower(d, first - 1).as_str(), "and" | "but")
+            && d.tok(first - 2) == ",";
+        let opens = first == a
+            || d.tok(first - 1) == ","
+            || (a..first).all(|x| is_aux(&lower(d, x)))
+            || role_words
+            || after_conj;
         if !opens || v + 1 >= b {
             continue;
         }
@@ -892,11 +975,12 @@ fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::mentions;
+    use crate::entities::{mentions, promote_surnames};
 
     fn run(texts: &[&str]) -> Vec<Vec<(String, String, String)>> {
         let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
-        let ms: Vec<Vec<Mention>> = docs.iter().map(mentions).collect();
+        let mut ms: Vec<Vec<Mention>> = docs.iter().map(mentions).collect();
+        promote_surnames(&mut ms);
         let mut table = NameTable::default();
         for m in &ms {
             table.add(m);
@@ -922,6 +1006,51 @@ mod tests {
             .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
             .collect();
         assert_eq!(got, exp, "text: {text}");
+    }
+
+    #[test]
+    fn reported_speech_with_roles_appositions_and_possessors() {
+        check(
+            "According to the Vessa Emergency Directorate, some 3,200 residents were evacuated before dawn.",
+            &[("Vessa Emergency Directorate", "some 3,200 residents were evacuated before dawn", "according to")],
+        );
+        check(
+            "Chief engineer Marek Sollen said that the inspection had found no defect at all. \
+             According to Sollen, the instruments recorded the water level rising.",
+            &[
+                (
+                    "Marek Sollen",
+                    "the inspection had found no defect at all",
+                    "said",
+                ),
+                (
+                    "Marek Sollen",
+                    "the instruments recorded the water level rising",
+                    "according to",
+                ),
+            ],
+        );
+        check(
+            "About 60 barges are waiting below the port, according to its harbour master, Gustav Ellery.",
+            &[("Gustav Ellery", "About 60 barges are waiting below the port", "according to")],
+        );
+        check(
+            "According to Serevia's chief negotiator, Amara Quist, the two sides are close to a deal on grain.",
+            &[("Amara Quist", "the two sides are close to a deal on grain", "according to")],
+        );
+        check(
+            "Karin Solberg leads the cooperative. It plans a protest on Wednesday, and Solberg said she expected several hundred owners.",
+            &[("Karin Solberg", "she expected several hundred owners", "said")],
+        );
+        check(
+            "Snowmelt had raised the reservoir to its highest level in a decade, the county engineer, Dario Penn, told reporters.",
+            &[("Dario Penn", "Snowmelt had raised the reservoir to its highest level in a decade", "told")],
+        );
+        // A speaker after a preposition is not the subject ("The lawyer for X said").
+        check(
+            "The lawyer for Marek Sollen said that the inspection had found no defect at all.",
+            &[],
+        );
     }
 
     #[test]
