@@ -9,7 +9,6 @@
 use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
 use crate::order::{day_gap, precedence, Meta};
-use crate::quotes::quoted_tokens;
 use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
@@ -27,8 +26,6 @@ struct Doc {
     s3: Vec<u64>,
     /// Sorted distinct tokens.
     s1: Vec<u64>,
-    /// Per token: whether it sits inside quotation marks.
-    quoted: Vec<bool>,
 }
 
 fn prepare(text: &str) -> Doc {
@@ -40,8 +37,7 @@ fn prepare(text: &str) -> Doc {
     s3.dedup();
     s1.sort_unstable();
     s1.dedup();
-    let quoted = quoted_tokens(text, t.toks.iter().map(|k| k.start));
-    Doc { t, s3, s1, quoted }
+    Doc { t, s3, s1 }
 }
 
 /// |a ∩ b| for sorted distinct slices, and the IDF-weighted intersection.
@@ -263,16 +259,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         .map(|&a| {
             (
                 a,
-                decide(
-                    a,
-                    &adj[a],
-                    &docs,
-                    &metas,
-                    &first_source,
-                    articles,
-                    &idf,
-                    cfg,
-                ),
+                decide(a, &adj, &docs, &metas, &first_source, articles, &idf, cfg),
             )
         })
         .collect();
@@ -289,7 +276,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         if o != i {
             // Exact copy of its class origin.
             let p = whole_passage(&articles[i], &docs[i], &articles[o], &docs[o]);
-            let all = Features::exact(o, &docs[i].quoted);
+            let all = Features::exact(o, docs[i].t.toks.len());
             recs.push((Derivation::Wholly, Some(o), p, Some(all)));
         } else if let Some(d) = dec[i].take() {
             recs.push((d.derived, d.source, d.passages, d.features));
@@ -373,7 +360,7 @@ struct Decision {
 }
 
 /// Number of figures in [`Features::vector`].
-pub const N_FEATURES: usize = 27;
+pub const N_FEATURES: usize = 21;
 
 /// Figures that decide `derived`: generic measures of how much of an article
 /// its chosen sources account for (no outlet, story or language feature).
@@ -412,21 +399,6 @@ pub struct Features {
     pub margin: f64,
     /// ln(1 + tokens) / 8, at most 1 (about 3,000 words): article length.
     pub length: f64,
-    /// Reuse outside quotation marks (independent reporters quote the same
-    /// speakers; a writer's own narrative is rarely shared): the share of
-    /// the article's tokens in passages and outside quotations, the same
-    /// over its tokens outside quotations, and verbatim-tile tokens outside
-    /// quotations over its tokens outside quotations.
-    pub outside: [f64; 3],
-    /// Share of the tokens in passages that sit outside quotations (0 when
-    /// no token is in a passage).
-    pub unquoted_reuse: f64,
-    /// Greedy-string-tiling coverage (minimum match 5 words) of the tokens
-    /// outside quotations.
-    pub gst5_out: f64,
-    /// Longest run of tokens in verbatim passages and outside quotations,
-    /// in words (capped at 50, over 50).
-    pub longest_out: f64,
 }
 
 impl Features {
@@ -454,12 +426,6 @@ impl Features {
             self.sentences[1],
             self.margin,
             self.length,
-            self.outside[0],
-            self.outside[1],
-            self.outside[2],
-            self.unquoted_reuse,
-            self.gst5_out,
-            self.longest_out,
         ]
     }
 
@@ -486,20 +452,10 @@ impl Features {
         "sent_mean",
         "margin",
         "length",
-        "out_reused",
-        "out_share",
-        "out_verbatim",
-        "unquoted_reuse",
-        "gst5_out",
-        "longest_out",
     ];
 
-    /// Figures of an exact copy whose tokens are inside quotations where
-    /// `quoted` says so.
-    pub(crate) fn exact(source: usize, quoted: &[bool]) -> Features {
-        let ntok = quoted.len();
-        let out = quoted.iter().filter(|&&q| !q).count();
-        let all_out = if out > 0 { 1.0 } else { 0.0 };
+    /// Figures of an exact copy.
+    pub(crate) fn exact(source: usize, ntok: usize) -> Features {
         Features {
             source,
             run: ntok,
@@ -514,23 +470,56 @@ impl Features {
             sentences: [1.0; 2],
             margin: 1.0,
             length: ((1.0 + ntok as f64).ln() / 8.0).min(1.0),
-            outside: [out as f64 / ntok.max(1) as f64, all_out, all_out],
-            unquoted_reuse: out as f64 / ntok.max(1) as f64,
-            gst5_out: all_out,
-            longest_out: longest_run(quoted.iter().map(|&q| !q)).min(50) as f64 / 50.0,
         }
     }
 }
 
-/// Length of the longest run of `true` in `it`.
-fn longest_run(it: impl Iterator<Item = bool>) -> usize {
-    let (mut best, mut cur) = (0, 0);
-    for x in it {
-        cur = if x { cur + 1 } else { 0 };
-        best = best.max(cur);
-    }
-    best
+/// Shingle containment of one candidate in another from which the first
+/// counts as a copy of the second (a whole copy, trimmed or wrapped; a wire
+/// story sent again).
+const COPY_OF: f64 = 0.8;
+
+/// Shingle containment of `x` in `y` and of `y` in `x`, when the pair was
+/// measured (from whichever side).
+fn pair(adj: &[Vec<Edge>], x: usize, y: usize) -> Option<(f64, f64)> {
+    adj[x]
+        .iter()
+        .find(|e| e.other == y)
+        .map(|e| (e.c3, e.c3_rev))
+        .or_else(|| {
+            adj[y]
+                .iter()
+                .find(|e| e.other == x)
+                .map(|e| (e.c3_rev, e.c3))
+        })
 }
+
+/// Reorders the candidate sources of an article (`a`: its edges) so that a
+/// candidate standing before one it is a copy of (`COPY_OF`), where that one
+/// came first and holds at least as much of the article (0.95 of its shingle
+/// containment), moves behind it: the original then wins ties in the
+/// alignment and is named as the source when both carry the passages.
+fn earliest_first(a: &[Edge], list: &mut [usize], adj: &[Vec<Edge>], metas: &[Meta]) {
+    let c3 = |x: usize| a.iter().find(|e| e.other == x).map_or(0.0, |e| e.c3);
+    for i in 0..list.len() {
+        for j in i + 1..list.len() {
+            let (x, y) = (list[i], list[j]);
+            let Some((xy, yx)) = pair(adj, x, y) else {
+                continue;
+            };
+            if xy >= COPY_OF
+                && c3(y) >= ORIGIN_HOLDS * c3(x)
+                && precedence(&metas[y], &metas[x], yx, xy, y, x) == Ordering::Less
+            {
+                list.swap(i, j);
+            }
+        }
+    }
+}
+
+/// Share of what the article shares with a copy that the copy's original must
+/// hold to be preferred to it.
+const ORIGIN_HOLDS: f64 = 0.95;
 
 /// Sorted distinct hashes of the word n-grams of `h` (n >= 1).
 fn ngrams(h: &[u64], n: usize) -> Vec<u64> {
@@ -561,7 +550,7 @@ fn share_in(a: &[u64], b: &[u64]) -> f64 {
 #[allow(clippy::too_many_arguments)]
 fn decide(
     a: usize,
-    edges: &[Edge],
+    adj: &[Vec<Edge>],
     docs: &[Doc],
     metas: &[Meta],
     first_source: &[Option<usize>],
@@ -569,7 +558,7 @@ fn decide(
     idf: &dyn Fn(u64) -> f32,
     cfg: &CopiesConfig,
 ) -> Decision {
-    let (feat, src, passages) = analyse(a, edges, docs, metas, first_source, articles, idf, cfg);
+    let (feat, src, passages) = analyse(a, adj, docs, metas, first_source, articles, idf, cfg);
     let none = |features| Decision {
         features,
         derived: Derivation::None,
@@ -601,7 +590,7 @@ fn decide(
 #[allow(clippy::too_many_arguments)]
 fn analyse(
     a: usize,
-    edges: &[Edge],
+    adj: &[Vec<Edge>],
     docs: &[Doc],
     metas: &[Meta],
     first_source: &[Option<usize>],
@@ -609,6 +598,7 @@ fn analyse(
     idf: &dyn Fn(u64) -> f32,
     cfg: &CopiesConfig,
 ) -> (Features, Option<usize>, Vec<Passage>) {
+    let edges = &adj[a];
     // Candidates that came first, by source score.
     let seen: HashSet<usize> = edges.iter().map(|e| e.other).collect();
     let raw: Vec<(f64, Edge)> = edges
@@ -653,7 +643,8 @@ fn analyse(
             .map(|(_, e)| e.other)
             .collect()
     };
-    let chosen: Vec<usize> = pick(&prior, cfg.source_share);
+    let mut chosen: Vec<usize> = pick(&prior, cfg.source_share);
+    earliest_first(edges, &mut chosen, adj, metas);
     // Passages are aligned against these plus the candidates chosen without
     // the copy-of-copy penalty and within `passage_share` of the best (more
     // versions of the story: better passage recall), while the derivation
@@ -666,6 +657,7 @@ fn analyse(
             wide.push(o);
         }
     }
+    earliest_first(edges, &mut wide, adj, metas);
     let view = |i: usize| View {
         toks: &docs[i].t.toks,
         sents: &docs[i].t.sent_starts,
@@ -674,11 +666,8 @@ fn analyse(
     let al = align(&view(a), &sviews, idf, cfg.min_tile, cfg.sentence_threshold);
     let tps = passages(&al, &sviews);
     let ntok = docs[a].t.toks.len().max(1) as f64;
-    let quoted = &docs[a].quoted;
     let mut per_src = vec![0usize; chosen.len()];
     let (mut verb, mut reused) = (0usize, 0usize);
-    // Per token: 0 not in a passage, 1 reworded, 2 verbatim.
-    let mut mark = vec![0u8; quoted.len()];
     for p in &tps {
         let len = p.a1 - p.a0;
         per_src[p.src] += len;
@@ -686,23 +675,7 @@ fn analyse(
         if p.verbatim {
             verb += len;
         }
-        for m in mark.iter_mut().take(p.a1).skip(p.a0) {
-            *m = (*m).max(1 + p.verbatim as u8);
-        }
     }
-    let n_out = quoted.iter().filter(|&&q| !q).count();
-    let (mut reused_out, mut verb_out) = (0usize, 0usize);
-    for (m, &q) in mark.iter().zip(quoted) {
-        if !q && *m > 0 {
-            reused_out += 1;
-            if *m == 2 {
-                verb_out += 1;
-            }
-        }
-    }
-    let longest_out = longest_run(mark.iter().zip(quoted).map(|(m, &q)| *m == 2 && !q));
-    let reused_marked = mark.iter().filter(|&&m| m > 0).count();
-    let per_out = |x: usize| x as f64 / n_out.max(1) as f64;
     let ah: Vec<u64> = docs[a].t.toks.iter().map(|k| k.hash).collect();
     let srch: Vec<Vec<u64>> = chosen
         .iter()
@@ -726,25 +699,16 @@ fn analyse(
     let wa: f64 = docs[a].s1.iter().map(|&h| idf(h) as f64).sum();
     let top0 = &docs[chosen[0]];
     let brefs: Vec<&[u64]> = srch.iter().map(Vec::as_slice).collect();
-    // Coverage, longest tile and tokens covered outside quotations.
-    let coverage = |m: usize| -> (f64, usize, usize) {
+    let coverage = |m: usize| -> (f64, usize) {
         let t = tile(&ah, &brefs, m);
         let cov: usize = t.iter().map(|x| x.len).sum();
-        let out: usize = t
-            .iter()
-            .map(|x| {
-                let end = (x.a + x.len).min(quoted.len());
-                quoted[x.a.min(end)..end].iter().filter(|&&q| !q).count()
-            })
-            .sum();
         (
             cov as f64 / ntok,
             t.iter().map(|x| x.len).max().unwrap_or(0),
-            out,
         )
     };
-    let (gst2, longest, _) = coverage(2);
-    let (gst5, _, gst5_out) = coverage(5);
+    let (gst2, longest) = coverage(2);
+    let (gst5, _) = coverage(5);
     let nsent = al.sent_sim.len().max(1) as f64;
     let feat = Features {
         source: chosen[0],
@@ -774,14 +738,6 @@ fn analyse(
             _ => 0.0,
         },
         length: ((1.0 + docs[a].t.toks.len() as f64).ln() / 8.0).min(1.0),
-        outside: [reused_out as f64 / ntok, per_out(reused_out), per_out(verb_out)],
-        unquoted_reuse: if reused_marked > 0 {
-            reused_out as f64 / reused_marked as f64
-        } else {
-            0.0
-        },
-        gst5_out: per_out(gst5_out),
-        longest_out: longest_out.min(50) as f64 / 50.0,
     };
     // The source it draws the most from (ties: the better-scored one).
     let mut top = 0;

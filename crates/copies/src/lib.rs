@@ -16,7 +16,9 @@
 //!    candidate's own containment in the article (a long digest contains the
 //!    words of many articles without being their source); the best and
 //!    those within `source_share` of it are aligned to the article (greedy
-//!    string tiling, then sentence alignment for reworded text).
+//!    string tiling, then sentence alignment for reworded text); a candidate
+//!    that is a copy of another one that came first and holds as much of the
+//!    article yields to it, so the original is named, not its copy.
 //! 5. `derived` from an ordinal linear model ([`Model`]) over generic figures
 //!    of reuse ([`Features`]: n-gram containment both ways, tiling coverage,
 //!    longest tile, sentence matches, how far the best source stands out
@@ -41,7 +43,6 @@ mod engine;
 mod index;
 mod model;
 mod order;
-mod quotes;
 mod tokens;
 
 pub use crossread_core::{CopyRecord, Derivation, Passage, PassageKind};

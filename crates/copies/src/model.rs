@@ -104,7 +104,7 @@ mod tests {
             assert!(name == "length" || *w >= 0.0, "{name}: {w}");
         }
         // An exact copy is wholly derived; no reuse at all is none.
-        assert_eq!(m.classify(&Features::exact(0, &[false; 300])), Derivation::Wholly);
+        assert_eq!(m.classify(&Features::exact(0, 300)), Derivation::Wholly);
         assert_eq!(m.classify(&Features::default()), Derivation::None);
     }
 
@@ -119,7 +119,7 @@ mod tests {
         // A NaN figure counts as the mean (scaled 0), never as a panic.
         let f = Features {
             verbatim: f64::NAN,
-            ..Features::exact(0, &[false; 300])
+            ..Features::exact(0, 300)
         };
         assert_eq!(TRAINED.scaled(&f)[0], 0.0);
     }

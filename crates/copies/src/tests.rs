@@ -93,6 +93,32 @@ fn republication_partial_reuse_and_unrelated() {
 }
 
 #[test]
+fn the_original_is_named_before_its_trimmed_copy() {
+    // A trimmed copy of the original stands first in the input and holds
+    // every passage the third article takes (from the original's start), and
+    // fewer of its own words that the article lacks, so it scores higher.
+    let orig = words(400, 11);
+    let sents: Vec<&str> = orig.split(". ").collect();
+    let mut o = art("orig", &orig);
+    o.date = Some("2020-01-01".into());
+    let mut c = art("copy", &sents[..24].join(". "));
+    c.date = Some("2020-01-02".into());
+    let mut p = art(
+        "part",
+        &format!("{} {}", words(150, 12), sents[..10].join(". ")),
+    );
+    p.date = Some("2020-01-03".into());
+    check(
+        &[c, o, p],
+        &[
+            ("orig", "orig", Derivation::Wholly, Some("orig")),
+            ("orig", "orig", Derivation::None, None),
+            ("part", "part", Derivation::Partially, Some("orig")),
+        ],
+    );
+}
+
+#[test]
 fn credits_decide_the_origin() {
     let text = words(300, 5);
     let mut a = art("a", &format!("{text} Anti War reports."));
