@@ -5,10 +5,14 @@ use crate::pipeline::{extract_all, groups_of, ingest_batches, IngestStats};
 use crate::progress::{bar, bytes};
 use crate::{InputArgs, Stage};
 use anyhow::{Context, Result};
-use crossread_compare::{compare, render_terminal, StoryComparison, StoryInput};
-use crossread_core::{Article, CopyRecord, StoryAssignment};
+use crossread_compare::{
+    by_article, compare, render_terminal, ArticleComparison, StoryComparison, StoryInput,
+};
+use crossread_core::{Article, ArticleId, Body, CopyRecord, Document, StoryAssignment};
 use crossread_store::Store;
 use crossread_stories::{StoriesError, StoryConfig, StoryEngine, STATE_VERSION};
+use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -311,6 +315,57 @@ fn extracted(input: &InputArgs) -> Result<(Vec<Article>, IngestStats)> {
     Ok((articles, stats))
 }
 
+/// One line of `crossread ingest`: a document as read, in the JSONL input
+/// format (so the output can be read again), plus where it came from and
+/// its crawl time.
+#[derive(Serialize)]
+struct DocumentLine<'a> {
+    id: &'a ArticleId,
+    origin: &'a str,
+    url: Option<&'a str>,
+    outlet: Option<&'a str>,
+    date: Option<&'a str>,
+    title: Option<&'a str>,
+    fetched: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+impl<'a> From<&'a Document> for DocumentLine<'a> {
+    fn from(d: &'a Document) -> Self {
+        let (html, text) = match &d.body {
+            Body::Html(h) => (Some(h.as_str()), None),
+            Body::Text(t) => (None, Some(t.as_str())),
+        };
+        DocumentLine {
+            id: &d.id,
+            origin: &d.origin,
+            url: d.url.as_deref(),
+            outlet: d.outlet.as_deref(),
+            date: d.date.as_deref(),
+            title: d.title.as_deref(),
+            fetched: d.fetched.as_deref(),
+            html,
+            text,
+        }
+    }
+}
+
+/// `crossread ingest`: one JSON line per document as read, streamed.
+pub fn ingest(input: &InputArgs) -> Result<Outcome> {
+    let pb = bar("ingest", None, false);
+    let stats = ingest_batches(input, &pb, 256, |docs| {
+        let lines: Vec<DocumentLine> = docs.iter().map(DocumentLine::from).collect();
+        print_lines(&lines)
+    })?;
+    pb.finish_and_clear();
+    Ok(Outcome {
+        rejected: stats.rejected,
+    })
+}
+
 /// `crossread extract`: one JSON line per article, streamed.
 pub fn extract(input: &InputArgs) -> Result<Outcome> {
     let pb = bar("extract", None, false);
@@ -337,6 +392,52 @@ pub fn stories(input: &InputArgs) -> Result<Outcome> {
     let groups = groups_of(&articles, &copies);
     let mut engine = StoryEngine::new(StoryConfig::default());
     print_lines(&engine.add_batch(&articles, &groups))?;
+    Ok(Outcome {
+        rejected: stats.rejected,
+    })
+}
+
+/// `crossread compare`: every stage in memory, then each article's part in
+/// its story's comparison, one line per article in input order.
+pub fn compare_cmd(input: &InputArgs) -> Result<Outcome> {
+    let (articles, stats) = extracted(input)?;
+    let copies = crossread_copies::find_copies(&articles);
+    let groups = groups_of(&articles, &copies);
+    let mut engine = StoryEngine::new(StoryConfig::default());
+    let assignments = engine.add_batch(&articles, &groups);
+    let copy_by_id: HashMap<&str, &CopyRecord> =
+        copies.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut stories: BTreeMap<&str, (&StoryAssignment, Vec<&Article>)> = BTreeMap::new();
+    for (a, article) in assignments.iter().zip(&articles) {
+        stories
+            .entry(a.story.as_str())
+            .or_insert_with(|| (a, Vec::new()))
+            .1
+            .push(article);
+    }
+    let views: Vec<ArticleComparison> = stories
+        .into_par_iter()
+        .flat_map_iter(|(_, (first, arts))| {
+            let input = StoryInput {
+                story: first.story.clone(),
+                thread: first.thread.clone(),
+                copies: arts
+                    .iter()
+                    .filter_map(|a| copy_by_id.get(a.id.as_str()).copied())
+                    .collect(),
+                articles: arts.clone(),
+            };
+            by_article(&compare(&input), &arts)
+        })
+        .collect();
+    let mut by_id: HashMap<ArticleId, ArticleComparison> =
+        views.into_iter().map(|v| (v.id.clone(), v)).collect();
+    // Input order; an id read twice is printed once, at its first place.
+    let ordered: Vec<ArticleComparison> = articles
+        .iter()
+        .filter_map(|a| by_id.remove(&a.id))
+        .collect();
+    print_lines(&ordered)?;
     Ok(Outcome {
         rejected: stats.rejected,
     })

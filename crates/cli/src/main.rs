@@ -21,6 +21,7 @@ Examples:
   crossread report                               # stories, copies, claims and quotes, for a terminal
   crossread report --json > report.json          # the same as JSON
   crossread extract page.html                    # one JSON line per article, nothing stored
+  crossread compare examples/corpus              # each article's claims, disputes and quotes, nothing stored
   cat rows.jsonl | crossread extract -           # standard input works everywhere a path does
 
 Exit status: 0 ok, 1 fatal error, 2 usage error, 3 finished but some inputs were rejected.";
@@ -94,6 +95,12 @@ enum Command {
         #[arg(long, default_value_t = 100)]
         width: usize,
     },
+    /// Read the inputs and print one JSON line per document as read (the JSONL
+    /// input format, plus origin and crawl time).
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Extract each article (text and metadata) and print one JSON line per article.
     Extract {
         #[command(flatten)]
@@ -109,6 +116,12 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Compare each story across outlets; print one JSON line per article (its
+    /// claims, disputes, quotes, entities and numbers).
+    Compare {
+        #[command(flatten)]
+        input: InputArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -121,9 +134,11 @@ fn main() -> ExitCode {
             stop_after,
         } => cmd::analyze(&db, &input, quiet, stop_after),
         Command::Report { db, json, width } => cmd::report(&db, json, width),
+        Command::Ingest { input } => cmd::ingest(&input),
         Command::Extract { input } => cmd::extract(&input),
         Command::Copies { input } => cmd::copies(&input),
         Command::Stories { input } => cmd::stories(&input),
+        Command::Compare { input } => cmd::compare_cmd(&input),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

@@ -5,7 +5,8 @@
 //! groups, the claims aligned across articles with the number of *independent*
 //! sources behind each (a copy group or a reused passage counts once), the
 //! sentences that dispute a claim, the quotes with their speakers, the named
-//! entities and the numbers. [`render_terminal`] lays comparisons out as text.
+//! entities and the numbers. [`render_terminal`] lays comparisons out as text;
+//! [`by_article`] regroups one by article (the lines of `crossread compare`).
 //!
 //! Everything is rule-based and offline: no model is loaded. The work is linear
 //! in the story's sentences (bounded candidate scans) plus sorts, so a story of
@@ -17,6 +18,7 @@
 //! and stories stages do), does no I/O, and does not judge who is right in a dispute.
 #![deny(missing_docs)]
 
+mod by_article;
 mod claims;
 mod entities;
 mod lexicon;
@@ -29,6 +31,10 @@ use crossread_core::{Article, ArticleId, CopyRecord, GroupId, StoryId, ThreadId}
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+pub use by_article::{
+    by_article, ArticleClaim, ArticleComparison, ArticleDispute, ArticleEntity, ArticleNumber,
+    ArticleQuote, ClaimStatus,
+};
 pub use entities::EntityKind;
 
 pub use render::render_terminal;

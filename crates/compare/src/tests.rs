@@ -157,6 +157,62 @@ fn ridiculous_to_claim_is_a_dispute() {
 }
 
 #[test]
+fn by_article_gives_each_article_its_sentences_and_disputes() {
+    // "é" and "’" are one char each but several bytes: the offsets are chars.
+    let a_text = "Café owners met on Monday. ISIS has been militarily defeated in Syria largely \
+                  through the combined efforts of Russian and Syrian forces, Russian President \
+                  Vladimir Putin has announced.";
+    let y_text =
+        "And it is particularly ridiculous for the Kremlin and its propagandists to claim \
+                  that it was Putin’s Russia that defeated ISIS in the first place.";
+    let arts = vec![
+        art("x", "X", Some("2017-12-01"), a_text),
+        art("y", "Y", Some("2019-05-01"), y_text),
+    ];
+    let c = run(&arts, &[]);
+    let refs: Vec<&Article> = arts.iter().collect();
+    let views = by_article(&c, &refs);
+    let ids: Vec<&str> = views.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(ids, ["x", "y"]);
+    let x = &views[0];
+    assert_eq!(x.story.as_str(), "s1");
+    let claim = x
+        .claims
+        .iter()
+        .find(|k| k.claim.contains("militarily defeated"))
+        .unwrap_or_else(|| panic!("{:#?}", x.claims));
+    // The second sentence starts after "Café owners met on Monday. " (27 chars).
+    let want = &a_text[a_text.find("ISIS").unwrap_or(0)..];
+    assert_eq!(claim.text, want);
+    assert_eq!(claim.start, 27);
+    assert_eq!(claim.end, 27 + want.chars().count());
+    assert_eq!(claim.status, ClaimStatus::Unique);
+    assert_eq!(claim.articles, vec![ArticleId::from("x")]);
+    assert_eq!(claim.disputed_by, vec![ArticleId::from("y")]);
+    let y = &views[1];
+    assert_eq!(y.disputes.len(), 1, "{:#?}", y.disputes);
+    assert!(y.disputes[0].text.contains("ridiculous"));
+    assert!(y.disputes[0].claim.contains("militarily defeated"));
+    assert!(
+        x.quotes.iter().any(|q| q.speaker == "Vladimir Putin"),
+        "{:#?}",
+        x.quotes
+    );
+    assert!(y.quotes.iter().all(|q| q.speaker != "Vladimir Putin"));
+    // ISIS is named in both articles, Syria only in x.
+    let count = |v: &ArticleComparison, name: &str| {
+        v.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.articles)
+    };
+    assert_eq!(count(x, "ISIS"), Some(2), "{:#?}", x.entities);
+    assert_eq!(count(y, "ISIS"), Some(2), "{:#?}", y.entities);
+    assert_eq!(count(x, "Syria"), Some(1), "{:#?}", x.entities);
+    assert_eq!(count(y, "Syria"), None, "{:#?}", y.entities);
+}
+
+#[test]
 fn entities_and_numbers_are_listed_per_article() {
     let arts = vec![
         art(
