@@ -8,7 +8,7 @@
 
 use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
-use crate::order::{day_gap, precedence, Meta};
+use crate::order::{day_gap, mark_credited_agencies, precedence, Meta};
 use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
@@ -116,7 +116,8 @@ fn edge(a: usize, b: usize, docs: &[Doc], idf: &dyn Fn(u64) -> f32) -> (Edge, Ed
 pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, Option<Features>)> {
     let n = articles.len();
     let docs: Vec<Doc> = articles.par_iter().map(|a| prepare(&a.text)).collect();
-    let metas: Vec<Meta> = articles.iter().map(Meta::of).collect();
+    let mut metas: Vec<Meta> = articles.iter().map(Meta::of).collect();
+    mark_credited_agencies(&mut metas);
 
     // 1. Exact duplicates (same token sequence): one representative each.
     let mut classes: HashMap<u64, Vec<usize>> = HashMap::new();

@@ -4,7 +4,9 @@
 //!
 //! What it does NOT do: read the text (containment figures are passed in) or
 //! guess dates. The list of news agencies is general knowledge (the large
-//! national and international wire services), not fitted to any benchmark.
+//! national and international wire services), not fitted to any benchmark;
+//! an outlet that another outlet's article credits as its source counts as
+//! an agency too ([`mark_credited_agencies`]).
 
 use crossread_core::{Article, AttributionKind};
 use std::cmp::Ordering;
@@ -159,6 +161,28 @@ impl Meta {
     /// Whether this article credits `other`'s outlet.
     pub(crate) fn credits(&self, other: &Meta) -> bool {
         self.credits.iter().any(|c| same_name(c, &other.outlet))
+    }
+}
+
+/// Marks as news agencies the outlets that an article of another outlet
+/// credits as its source ("X reports:", "© X", "appeared first on X"): an
+/// outlet whose copy others run under its name acts as an agency in the
+/// corpus at hand, whether or not it is on the list. Names match exactly
+/// after [`norm_name`] (linear time).
+pub(crate) fn mark_credited_agencies(metas: &mut [Meta]) {
+    let credited: std::collections::HashSet<String> = metas
+        .iter()
+        .flat_map(|m| {
+            m.credits
+                .iter()
+                .filter(|c| !same_name(c, &m.outlet) && **c != m.outlet)
+                .cloned()
+        })
+        .collect();
+    for m in metas.iter_mut() {
+        if !m.outlet.is_empty() && credited.contains(&m.outlet) {
+            m.wire = true;
+        }
     }
 }
 
@@ -352,6 +376,23 @@ mod tests {
         assert_eq!(norm_name(""), "");
         assert_eq!(iso_date("1999-07-12"), Some("1999-07-12".into()));
         assert_eq!(iso_date("12 July 1999"), None);
+    }
+
+    #[test]
+    fn an_outlet_credited_by_another_is_an_agency() {
+        let mut ms = vec![
+            meta("Meridian Wire", Some("2025-04-15"), &[]),
+            meta("Courier", Some("2025-04-15"), &[]),
+            meta("Northbank Daily", None, &["Meridian Wire"]),
+            // Crediting itself makes no outlet an agency.
+            meta("Eastgate Monitor", None, &["Eastgate Monitor"]),
+            meta("", None, &[""]),
+        ];
+        mark_credited_agencies(&mut ms);
+        let wire: Vec<bool> = ms.iter().map(|m| m.wire).collect();
+        assert_eq!(wire, [true, false, false, false, false]);
+        // Same day: the agency's text came first, whatever the containment.
+        check(&ms[0], &ms[1], 0.9, 0.2, Ordering::Less);
     }
 
     #[test]
