@@ -394,6 +394,11 @@ impl Engine {
             .max(self.n_docs.saturating_add(1));
         let mut raw = Vec::new();
         let mut out = Vec::new();
+        // The IDF depends on the document frequency alone (the count of
+        // documents is fixed here): each small frequency's IDF is computed
+        // once (NaN: not yet), larger ones each time.
+        let mut memo = vec![f32::NAN; usize::try_from(self.n_docs.min(1 << 16)).unwrap_or(0) + 1];
+        let mut idfs: Vec<f32> = Vec::new();
         for which in 0..2 {
             let n = if which == 0 {
                 self.dated.arts.len()
@@ -408,7 +413,20 @@ impl Engine {
                 };
                 raw.clear();
                 raw.extend(win.arts[i].feats.iter().map(|f| (f.h, f.raw)));
-                self.weigh(&raw, None, &mut out);
+                idfs.clear();
+                for &(h, _) in &raw {
+                    let df = self.df.get(&h).copied().unwrap_or(0);
+                    let idf = match memo.get_mut(df as usize) {
+                        Some(m) if !m.is_nan() => *m,
+                        Some(m) => {
+                            *m = self.idf_of(df);
+                            *m
+                        }
+                        None => self.idf_of(df),
+                    };
+                    idfs.push(idf);
+                }
+                self.weigh(&raw, Some(&idfs), &mut out);
                 let win = if which == 0 {
                     &mut self.dated
                 } else {
@@ -904,7 +922,9 @@ impl Engine {
         // document frequency is looked up once per chunk and the chunk's
         // dot products run over dense arrays.
         let mut pend: Vec<Pending> = Vec::with_capacity(arts.len());
-        let mut ids: Map<u64, u32> = Map::default();
+        // Sized for a typical article's distinct terms, so that it rarely grows.
+        let mut ids: Map<u64, u32> =
+            Map::with_capacity_and_hasher(arts.len().saturating_mul(16), Default::default());
         let mut terms: Vec<u64> = Vec::new();
         // Articles of the chunk holding each chunk term.
         let mut holders: Vec<u32> = Vec::new();
