@@ -361,7 +361,7 @@ struct Decision {
 }
 
 /// Number of figures in [`Features::vector`].
-pub const N_FEATURES: usize = 21;
+pub const N_FEATURES: usize = 22;
 
 /// Figures that decide `derived`: generic measures of how much of an article
 /// its chosen sources account for (no outlet, story or language feature).
@@ -400,6 +400,13 @@ pub struct Features {
     pub margin: f64,
     /// ln(1 + tokens) / 8, at most 1 (about 3,000 words): article length.
     pub length: f64,
+    /// 1 - (best source score of any other candidate, earlier or later,
+    /// that is neither a copy nor the original of the best-ranked source /
+    /// the best's score), at least 0: how far the source stands out from the
+    /// rest of the coverage (independent articles on one event share its
+    /// names and figures with all of it, a derived one shares more with its
+    /// source).
+    pub margin_any: f64,
 }
 
 impl Features {
@@ -427,6 +434,7 @@ impl Features {
             self.sentences[1],
             self.margin,
             self.length,
+            self.margin_any,
         ]
     }
 
@@ -453,6 +461,7 @@ impl Features {
         "sent_mean",
         "margin",
         "length",
+        "margin_any",
     ];
 
     /// Figures of an exact copy.
@@ -471,6 +480,7 @@ impl Features {
             sentences: [1.0; 2],
             margin: 1.0,
             length: ((1.0 + ntok as f64).ln() / 8.0).min(1.0),
+            margin_any: 1.0,
         }
     }
 }
@@ -739,6 +749,23 @@ fn analyse(
             _ => 0.0,
         },
         length: ((1.0 + docs[a].t.toks.len() as f64).ln() / 8.0).min(1.0),
+        margin_any: {
+            let best = prior[0];
+            let top = best.1.other;
+            let second = edges
+                .iter()
+                .filter(|e| {
+                    e.other != top
+                        && !pair(adj, top, e.other).is_some_and(|(x, y)| x.max(y) >= COPY_OF)
+                })
+                .map(|e| source_score(e, cfg))
+                .fold(0.0f64, f64::max);
+            if best.0 > 0.0 {
+                (1.0 - second / best.0).max(0.0)
+            } else {
+                0.0
+            }
+        },
     };
     // The source it draws the most from (ties: the better-scored one).
     let mut top = 0;

@@ -22,7 +22,8 @@
 //! 5. `derived` from an ordinal linear model ([`Model`]) over generic figures
 //!    of reuse ([`Features`]: n-gram containment both ways, tiling coverage,
 //!    longest tile, sentence matches, how far the best source stands out
-//!    among the candidates, length), trained offline by
+//!    among the earlier candidates and among all of them, later ones and
+//!    other coverage of the event included, length), trained offline by
 //!    `examples/eval.rs --train` and shipped as Rust constants (an article
 //!    with under 5% of its words in passages is never derived); `source` =
 //!    the aligned article it draws the most from (null when not derived; the

@@ -216,3 +216,29 @@ fn config_is_validated() {
     ));
     assert_eq!(find_copies_with(&[], &CopiesConfig::default()), Ok(vec![]));
 }
+
+#[test]
+fn margin_over_all_coverage_counts_later_articles() {
+    // `a` takes ten sentences of `s`; `later` runs all of `a` and more, so it
+    // shares more with `a` than `s` does although it cannot be its source.
+    let s = words(300, 21);
+    let head = s.split(". ").take(10).collect::<Vec<_>>().join(". ");
+    let a_text = format!("{head}. {}", words(100, 22));
+    let mut src = art("s", &s);
+    src.date = Some("2020-01-01".into());
+    let mut a = art("a", &a_text);
+    a.date = Some("2020-01-02".into());
+    let mut later = art("later", &format!("{a_text} {}", words(20, 23)));
+    later.date = Some("2020-01-03".into());
+    let cfg = CopiesConfig::default();
+    let feat = |arts: &[Article]| {
+        let out = find_copies_explained(arts, &cfg).unwrap_or_default();
+        out.get(1)
+            .and_then(|r| r.1)
+            .map(|f| (f.margin, f.margin_any))
+    };
+    // Alone with its source: it stands out among earlier and all candidates.
+    assert_eq!(feat(&[src.clone(), a.clone()]), Some((1.0, 1.0)));
+    // With the later article: still alone among earlier ones, not among all.
+    assert_eq!(feat(&[src, a, later]), Some((1.0, 0.0)));
+}
