@@ -617,8 +617,13 @@ fn finish(feats: &mut Vec<(u64, f32)>) {
         while j < feats.len() && feats[j].0 == h {
             j += 1;
         }
-        let tf = (j - i) as f32;
-        feats[out] = (h, wt * (1.0 + tf.ln()));
+        // ln 1 = 0 exactly: a single occurrence keeps its weight.
+        let v = if j - i == 1 {
+            wt
+        } else {
+            wt * (1.0 + ((j - i) as f32).ln())
+        };
+        feats[out] = (h, v);
         out += 1;
         i = j;
     }
@@ -794,6 +799,29 @@ mod tests {
         tokenize_ascii(long.as_bytes(), &mut fast);
         tokenize_chars(&long, &mut slow);
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn feature_order_is_hash_then_total_weight_order() {
+        let ws = [-2.5f32, -0.0, 0.0, 1e-30, 1.0, 3.0, f32::INFINITY];
+        let mut f: Vec<(u64, f32)> = Vec::new();
+        for (i, &w) in ws.iter().enumerate().rev() {
+            f.push((7, w));
+            f.push((3 + (i as u64 % 2), w));
+        }
+        let mut want = f.clone();
+        want.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        finish(&mut f);
+        // One entry per hash, with the lowest weight of its run.
+        let firsts: Vec<(u64, u32)> = f.iter().map(|e| (e.0, e.1.to_bits())).collect();
+        let mut expect = Vec::new();
+        for (k, e) in want.iter().enumerate() {
+            if k == 0 || want[k - 1].0 != e.0 {
+                let n = want.iter().filter(|x| x.0 == e.0).count() as f32;
+                expect.push((e.0, (e.1 * (1.0 + n.ln())).to_bits()));
+            }
+        }
+        assert_eq!(firsts, expect);
     }
 
     #[test]
