@@ -442,13 +442,12 @@ impl Engine {
 
     /// Recomputes the story sums from the active articles, in arrival order.
     fn rebuild_sums(&mut self) {
-        // Each story's table is zeroed in place (a zero is exactly an absent
-        // term, see `StorySum`) rather than dropped and grown again.
+        // Each story's table is emptied but keeps its room, rather than
+        // dropped and grown again (emptying touches the table's control
+        // bytes only).
         for m in self.sums.values_mut() {
-            for e in m.terms.values_mut() {
-                *e = (0.0, 0, 0);
-            }
-            m.dead = m.terms.len();
+            m.terms.clear();
+            m.dead = 0;
             m.live = 0;
         }
         self.story_post.clear();
