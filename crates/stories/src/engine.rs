@@ -255,6 +255,37 @@ fn post_remove(post: &mut Map<u64, Posting>, h: u64, story: u64) {
     }
 }
 
+/// One list of (chunk-local term number, weight) per article of a chunk,
+/// all in one array: the lists of a chunk are read many times (against
+/// stories and neighbours) and stay dense in memory.
+struct Flat {
+    start: Vec<usize>,
+    items: Vec<(u32, f32)>,
+}
+
+impl Flat {
+    /// Article by article: `tids[i]` zipped with the weights of `weights[i]`.
+    fn new<'a>(lists: impl Iterator<Item = (&'a [u32], &'a [(u64, f32)])>) -> Flat {
+        let mut f = Flat {
+            start: vec![0],
+            items: Vec::new(),
+        };
+        for (tids, weights) in lists {
+            f.items
+                .extend(tids.iter().zip(weights).map(|(&t, &(_, w))| (t, w)));
+            f.start.push(f.items.len());
+        }
+        f
+    }
+
+    fn get(&self, i: usize) -> &[(u32, f32)] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// Terms kept in a thread profile.
 const PROFILE_TERMS: usize = 64;
 
@@ -699,7 +730,12 @@ impl Engine {
     /// and each dot product gathers from it. Every score is the same sum, in
     /// the same order, as scoring article by article over the story's map
     /// (a term the story lacks adds an exact zero).
-    fn story_links(&mut self, pend: &[Pending], terms: &[u64]) -> Vec<(u32, u64, f64)> {
+    fn story_links(
+        &mut self,
+        pend: &[Pending],
+        local: &Flat,
+        terms: &[u64],
+    ) -> Vec<(u32, u64, f64)> {
         let mut pairs: Vec<(u32, u64)> = Vec::new();
         let mut cands = Vec::new();
         for (i, p) in pend.iter().enumerate() {
@@ -723,7 +759,7 @@ impl Engine {
             }
             if let Some(sum) = self.sums.get(&key) {
                 for &x in &order[at..end] {
-                    for &t in &pend[pairs[x as usize].0 as usize].tid {
+                    for &(t, _) in local.get(pairs[x as usize].0 as usize) {
                         let t = t as usize;
                         if stamp[t] != group {
                             stamp[t] = group;
@@ -735,9 +771,8 @@ impl Engine {
                     }
                 }
                 for &x in &order[at..end] {
-                    let p = &pend[pairs[x as usize].0 as usize];
                     let mut dot = 0f64;
-                    for (&t, &(_, qw)) in p.tid.iter().zip(&p.query) {
+                    for &(t, qw) in local.get(pairs[x as usize].0 as usize) {
                         dot += f64::from(qw) * value[t as usize];
                     }
                     dots[x as usize] = dot;
@@ -1054,7 +1089,13 @@ impl Engine {
             })
         };
         // Article-to-story edges.
-        for (i, key, dot) in self.story_links(&pend, &terms) {
+        // Each article's weighed terms and strongest terms, by chunk-local number.
+        let local = Flat::new(pend.iter().map(|p| (p.tid.as_slice(), p.query.as_slice())));
+        let tops = Flat::new(
+            pend.iter()
+                .map(|p| (p.top_tid.as_slice(), p.top.as_slice())),
+        );
+        for (i, key, dot) in self.story_links(&pend, &local, &terms) {
             let size = self.stories.get(&key).map_or(0.0, |s| f64::from(s.active));
             let node = node_of(key, size, &mut nodes, &mut story_node, &mut node_story);
             edges.push((i, node, dot));
@@ -1080,7 +1121,7 @@ impl Engine {
         }
         // Article-to-article edges: each article against earlier ones of the
         // chunk that share its strongest terms (recent postings only).
-        self.chunk_edges(&pend, n_terms, &mut edges);
+        self.chunk_edges(&pend, &local, &tops, n_terms, &mut edges);
 
         let reps = hac::average_link(&nodes, &must, &edges, f64::from(self.cfg.threshold));
         let mut rep_story: Map<u32, u64> = Map::default();
@@ -1262,7 +1303,14 @@ impl Engine {
     /// most query weight on its strongest terms (each term's posting list
     /// keeps its `max_postings` most recent articles), so the cost is linear
     /// in the chunk. Dated pairs further apart than the window get no edge.
-    fn chunk_edges(&self, pend: &[Pending], n_terms: usize, edges: &mut Vec<(u32, u32, f64)>) {
+    fn chunk_edges(
+        &self,
+        pend: &[Pending],
+        local: &Flat,
+        tops: &Flat,
+        n_terms: usize,
+        edges: &mut Vec<(u32, u32, f64)>,
+    ) {
         let n = pend.len();
         let cap = self.cfg.max_postings.max(1);
         let keep = self.cfg.neighbours.max(1);
@@ -1272,26 +1320,6 @@ impl Engine {
         // no branching merge. Products and their order (the neighbour's
         // terms, by hash) are those of a merge; unshared terms add an exact
         // zero.
-        let local: Vec<Vec<(u32, f32)>> = pend
-            .iter()
-            .map(|p| {
-                p.tid
-                    .iter()
-                    .zip(&p.query)
-                    .map(|(&t, &(_, w))| (t, w))
-                    .collect()
-            })
-            .collect();
-        let tops: Vec<Vec<(u32, f32)>> = pend
-            .iter()
-            .map(|p| {
-                p.top_tid
-                    .iter()
-                    .zip(&p.top)
-                    .map(|(&t, &(_, w))| (t, w))
-                    .collect()
-            })
-            .collect();
         let mut dense = vec![0f32; n_terms];
         // Posting lists as linked lists in one array, newest first: the
         // `max_postings` most recent holders of a term are the first ones
@@ -1299,7 +1327,7 @@ impl Engine {
         // whatever the order of the walk, so the ranking is unchanged.)
         const NONE: u32 = u32::MAX;
         let mut head: Vec<u32> = vec![NONE; n_terms];
-        let mut links: Vec<(u32, u32)> = Vec::with_capacity(tops.iter().map(Vec::len).sum());
+        let mut links: Vec<(u32, u32)> = Vec::with_capacity(tops.items.len());
         let mut acc = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut best: Vec<(f32, u32)> = Vec::new();
@@ -1307,7 +1335,7 @@ impl Engine {
         let mut dots: Vec<f64> = Vec::new();
         for (i, p) in pend.iter().enumerate() {
             touched.clear();
-            for &(t, qw) in &tops[i] {
+            for &(t, qw) in tops.get(i) {
                 let mut at = head.get(t as usize).copied().unwrap_or(NONE);
                 let mut walked = 0;
                 while at != NONE && walked < cap {
@@ -1333,7 +1361,7 @@ impl Engine {
                 best.truncate(keep);
             }
             best.sort_unstable_by_key(|e| e.1);
-            for &(t, w) in &local[i] {
+            for &(t, w) in local.get(i) {
                 dense[t as usize] = w;
             }
             near.clear();
@@ -1346,12 +1374,12 @@ impl Engine {
             dots.clear();
             let mut rest = &near[..];
             while rest.len() >= 4 {
-                let l = |x: usize| local[rest[x] as usize].as_slice();
+                let l = |x: usize| local.get(rest[x] as usize);
                 dots.extend(gather([l(0), l(1), l(2), l(3)], &dense));
                 rest = &rest[4..];
             }
             for &j in rest {
-                dots.extend(gather([local[j as usize].as_slice()], &dense));
+                dots.extend(gather([local.get(j as usize)], &dense));
             }
             for (&j, &d) in near.iter().zip(&dots) {
                 if d > 0.0 {
@@ -1362,10 +1390,10 @@ impl Engine {
                     edges.push((j, i as u32, d));
                 }
             }
-            for &(t, _) in &local[i] {
+            for &(t, _) in local.get(i) {
                 dense[t as usize] = 0.0;
             }
-            for &(t, _) in &tops[i] {
+            for &(t, _) in tops.get(i) {
                 if let Some(h) = head.get_mut(t as usize) {
                     links.push((i as u32, *h));
                     *h = u32::try_from(links.len() - 1).unwrap_or(NONE);
