@@ -1,6 +1,7 @@
 //! `crossread copies` and `crossread stories` on the demo corpus against
 //! `expected.json` (written from the corpus's design): the one copy group and
-//! its origin, and stories that never mix two designed events.
+//! its origin, the derived verdicts and sources (but for listed known misses),
+//! and stories that never mix two designed events.
 
 mod common;
 use common::*;
@@ -125,4 +126,48 @@ fn stories_never_mix_two_designed_events_and_copies_share_a_story() {
             s["id"]
         );
     }
+}
+
+/// Articles whose designed `derived` verdict crossread does not reach yet:
+/// independent same-event reports (and the wire's own follow-up) that share
+/// names, figures and stock phrases with the wire story are judged
+/// "partially" derived. Measured and listed in BENCHMARKS.md (eval:demo).
+const DERIVED_KNOWN_MISSES: &[&str] = &[
+    "mw-20250304-brenholt-return",
+    "urn:uuid:6f1c2a9e-4b7d-4e21-9a3c-0d5e8b1f7a02",
+    "courier-ostrel-sirens",
+    "urn:uuid:6f1c2a9e-4b7d-4e21-9a3c-0d5e8b1f7a03",
+];
+
+#[test]
+fn derived_verdicts_and_sources_are_as_designed() {
+    let out = run(&["copies", corpus().to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = json_lines(&out.stdout);
+    let derived = by_id(&rows, "derived");
+    let source = by_id(&rows, "source");
+    let expected = expected();
+    let designed = expected["derived"].as_object().unwrap();
+    assert_eq!(designed.len(), rows.len());
+    let mut wrong = Vec::new();
+    for (id, want) in designed {
+        if DERIVED_KNOWN_MISSES.contains(&id.as_str()) {
+            continue;
+        }
+        let want_source = want["source"].as_str().unwrap_or("");
+        if derived[id] != want["derived"].as_str().unwrap() || source[id] != want_source {
+            wrong.push(format!(
+                "{id}: {} from {:?} (designed {} from {want_source:?})",
+                derived[id], source[id], want["derived"]
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Both kinds of derivation are among the checked verdicts.
+    let checked: BTreeSet<&str> = designed
+        .iter()
+        .filter(|(id, _)| !DERIVED_KNOWN_MISSES.contains(&id.as_str()))
+        .map(|(_, v)| v["derived"].as_str().unwrap())
+        .collect();
+    assert_eq!(checked.len(), 3, "{checked:?}");
 }
