@@ -1196,34 +1196,79 @@ impl Engine {
             placed.push((story_key, p.time.is_some()));
             out.push(self.settle(article, p, story_key));
         }
-        // Sums of the placed articles, story by story (each story's members
-        // in arrival order: the same additions in the same order as one by
-        // one, with the story's sums in cache). Nothing reads the sums
-        // between `settle` and here, and nothing has left the windows.
+        // Sums of the placed articles, then the window moves on: story by
+        // story, each story's placed members in arrival order, then its
+        // leaving members in leaving order. Every sum sees the additions
+        // and subtractions of adding everything and then evicting (each
+        // story's sums are its own), with the story's sums in cache once.
+        // Nothing reads the sums between `settle` and here.
         let (mut nd, mut nu) = (self.dated.arts.len(), self.undated.arts.len());
-        let mut at: Vec<(u64, bool, usize)> = Vec::with_capacity(placed.len());
+        // (story, leaving, dated, index in its window)
+        let mut ops: Vec<(u64, bool, bool, usize)> = Vec::with_capacity(2 * placed.len());
         for &(story, dated) in placed.iter().rev() {
             if dated {
                 nd -= 1;
-                at.push((story, true, nd));
+                ops.push((story, false, true, nd));
             } else {
                 nu -= 1;
-                at.push((story, false, nu));
+                ops.push((story, false, false, nu));
             }
         }
-        at.reverse();
-        at.sort_by_key(|e| e.0);
-        for (story, dated, i) in at {
-            let win = if dated { &self.dated } else { &self.undated };
-            if let Some(a) = win.arts.get(i) {
-                Self::sum_in(&mut self.sums, &mut self.story_post, story, &a.feats, 1.0);
-            }
-        }
+        ops.reverse();
         if let Some(t) = latest {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
         }
-        self.evict();
+        let (gone_dated, gone_undated) = self.leaving();
+        for i in 0..gone_dated {
+            let story = self.dated.arts.get(i).map_or(0, |a| a.story);
+            ops.push((story, true, true, i));
+        }
+        for i in 0..gone_undated {
+            let story = self.undated.arts.get(i).map_or(0, |a| a.story);
+            ops.push((story, true, false, i));
+        }
+        ops.sort_by_key(|e| (e.0, e.1));
+        for (story, leaving, dated, i) in ops {
+            let win = if dated { &self.dated } else { &self.undated };
+            if let Some(a) = win.arts.get(i) {
+                let sign = if leaving { -1.0 } else { 1.0 };
+                Self::sum_in(&mut self.sums, &mut self.story_post, story, &a.feats, sign);
+                if leaving {
+                    self.release(story);
+                }
+            }
+        }
+        self.dated
+            .arts
+            .drain(..gone_dated.min(self.dated.arts.len()));
+        self.undated
+            .arts
+            .drain(..gone_undated.min(self.undated.arts.len()));
+        self.evict_threads();
         out
+    }
+
+    /// How many articles [`Self::evict`] would take from the front of the
+    /// dated and the undated window.
+    fn leaving(&self) -> (usize, usize) {
+        let mut dated = 0;
+        let n = self.dated.arts.len();
+        if let Some(now) = self.clock {
+            let window = f64::from(self.cfg.window_days);
+            let max = self.cfg.max_dated.max(1);
+            while dated < n
+                && (self.dated.arts[dated]
+                    .time
+                    .is_some_and(|t| t < now - window)
+                    || n - dated >= max)
+            {
+                dated += 1;
+            }
+        }
+        let n = self.undated.arts.len();
+        let max = self.cfg.max_undated.max(1);
+        let undated = if n >= max { n - max + 1 } else { 0 };
+        (dated, undated)
     }
 
     /// Records a placed article: story counts, copy group, window and sums.
