@@ -238,20 +238,19 @@ fn word_key(w: &[u8]) -> Option<u128> {
     if w.is_empty() || w.len() > 15 {
         return None;
     }
-    let mut k = (w.len() as u128) << 120;
-    for (i, &c) in w.iter().enumerate() {
-        k |= u128::from(c) << (8 * i);
-    }
-    Some(k)
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    b[15] = w.len() as u8;
+    Some(u128::from_le_bytes(b))
 }
 
 /// Slots of the stopword table (a power of two, well above the list's length).
-const STOP_SLOTS: usize = 1024;
+const STOP_SLOTS: usize = 512;
 
 fn stop_slot(k: u128) -> usize {
     let x = ((k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
         .wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    (x >> 54) as usize
+    (x >> 55) as usize
 }
 
 /// The stopwords as [`word_key`]s in an open-addressing table (linear
