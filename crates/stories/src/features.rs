@@ -361,27 +361,69 @@ fn tokenize(t: &str, out: &mut Vec<Tok>) {
     }
 }
 
+/// Byte classes for [`tokenize_ascii`].
+const C_ALNUM: u8 = 1;
+const C_DIGIT: u8 = 2;
+const C_ALPHA: u8 = 4;
+const C_UPPER: u8 = 8;
+/// Ends a sentence: `.`, `!`, `?`, `:`, a line break.
+const C_END: u8 = 16;
+/// Leaves a token run joined: whitespace (as `char::is_whitespace`: tab,
+/// line feed, vertical tab, form feed, carriage return, space), `-`, `'`.
+const C_JOIN: u8 = 32;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        let mut k = 0u8;
+        if c.is_ascii_digit() {
+            k |= C_ALNUM | C_DIGIT;
+        }
+        if c.is_ascii_alphabetic() {
+            k |= C_ALNUM | C_ALPHA;
+        }
+        if c.is_ascii_uppercase() {
+            k |= C_UPPER;
+        }
+        if matches!(c, b'.' | b'!' | b'?' | b'\n' | b':') {
+            k |= C_END;
+        }
+        if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-' | b'\'') {
+            k |= C_JOIN;
+        }
+        t[b] = k;
+        b += 1;
+    }
+    t
+}
+
+static CLASS: [u8; 256] = byte_classes();
+
 /// [`tokenize_chars`] for ASCII text, byte by byte: the same tokens and
 /// flags (for an ASCII char, `is_alphanumeric`, `is_alphabetic`,
 /// `is_uppercase` and `is_whitespace` are their ASCII forms; the
 /// whitespace includes the vertical tab, as `char::is_whitespace` does).
 fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
+    let class = |c: u8| CLASS[usize::from(c)];
     let mut initial = true;
     let mut joined = false;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            let numeric = c.is_ascii_digit();
+        let k = class(c);
+        if k & C_ALNUM != 0 {
+            let numeric = k & C_DIGIT != 0;
             let mut end = i + 1;
-            let mut letters = usize::from(c.is_ascii_alphabetic());
-            let mut uppers = usize::from(c.is_ascii_uppercase());
+            let mut letters = usize::from(k & C_ALPHA != 0);
+            let mut uppers = usize::from(k & C_UPPER != 0);
             if numeric {
                 // 1,000 and 3.5 stay one number.
                 while let Some(&d) = b.get(end) {
-                    let take = d.is_ascii_digit()
+                    let take = class(d) & C_DIGIT != 0
                         || ((d == b',' || d == b'.')
-                            && b.get(end + 1).is_some_and(|n| n.is_ascii_digit()));
+                            && b.get(end + 1).is_some_and(|&n| class(n) & C_DIGIT != 0));
                     if !take {
                         break;
                     }
@@ -389,11 +431,12 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
                 }
             } else {
                 while let Some(&d) = b.get(end) {
-                    if !d.is_ascii_alphanumeric() {
+                    let kd = class(d);
+                    if kd & C_ALNUM == 0 {
                         break;
                     }
-                    letters += usize::from(d.is_ascii_alphabetic());
-                    uppers += usize::from(d.is_ascii_uppercase());
+                    letters += usize::from(kd & C_ALPHA != 0);
+                    uppers += usize::from(kd & C_UPPER != 0);
                     end += 1;
                 }
             }
@@ -405,7 +448,7 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
                 } else {
                     TokKind::Alpha
                 },
-                cap: c.is_ascii_uppercase(),
+                cap: k & C_UPPER != 0,
                 all_caps: letters >= 2 && uppers == letters,
                 initial,
                 joined,
@@ -414,7 +457,7 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
             joined = true;
             i = end;
             continue;
-        } else if matches!(c, b'.' | b'!' | b'?' | b'\n' | b':') {
+        } else if k & C_END != 0 {
             let abbrev = c == b'.'
                 && out
                     .last()
@@ -423,7 +466,7 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
                 initial = true;
             }
             joined = abbrev;
-        } else if !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-' | b'\'') {
+        } else if k & C_JOIN == 0 {
             joined = false;
         }
         i += 1;
@@ -607,7 +650,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
 
 /// Sorts by hash and merges repeats into `weight × (1 + ln tf)`.
 fn finish(feats: &mut Vec<(u64, f32)>) {
-    feats.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    feats.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.total_cmp(&b.1)));
     let mut out = 0usize;
     let mut i = 0usize;
     while i < feats.len() {
