@@ -9,53 +9,40 @@
 use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
 use crate::order::{day_gap, mark_credited_agencies, precedence, Meta};
-use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
+use crate::store::Store;
+use crate::tokens::{fmix64, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-/// Seed of the exact-duplicate key.
-const EXACT_SEED: u64 = 0x6578_6163_745f_6475; // "exact_du"
-
-/// Per-article data.
-struct Doc {
-    t: Tokens,
-    /// Sorted distinct shingles.
-    s3: Vec<u64>,
-    /// Sorted distinct tokens.
-    s1: Vec<u64>,
-}
-
-fn prepare(text: &str) -> Doc {
-    let t = tokenize(text);
-    let mut s3 = Vec::with_capacity(t.toks.len());
-    let mut s1: Vec<u64> = t.toks.iter().map(|k| k.hash).collect();
-    for_each_shingle(&s1, |h| s3.push(h));
-    s3.sort_unstable();
-    s3.dedup();
-    s1.sort_unstable();
-    s1.dedup();
-    Doc { t, s3, s1 }
-}
-
-/// |a ∩ b| for sorted distinct slices, and the IDF-weighted intersection.
-fn intersect(a: &[u64], b: &[u64], w: &dyn Fn(u64) -> f32) -> (usize, f64) {
-    let (mut i, mut j, mut n, mut wsum) = (0, 0, 0, 0f64);
+/// |a ∩ b| for sorted distinct slices.
+fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    // Branch-free merge: the comparisons are unpredictable.
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                n += 1;
-                wsum += w(a[i]) as f64;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
-    (n, wsum)
+    n
+}
+
+/// The IDF-weighted intersection of sorted distinct word-id slices (summed
+/// in id order, which is hash order).
+fn weighed_common(a: &[u32], b: &[u32], idf: &[f32]) -> f64 {
+    // Branch-free merge; adding +0.0 leaves the sum (>= +0.0) unchanged.
+    let (mut i, mut j, mut wsum) = (0, 0, 0f64);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        let w = idf.get(x as usize).copied().unwrap_or(0.0) as f64;
+        wsum += if x == y { w } else { 0.0 };
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    wsum
 }
 
 /// Pair figures, seen from each side.
@@ -85,61 +72,91 @@ const HOP_FROM: usize = 3;
 /// New candidates an article gets from the two-hop expansion, at most.
 const HOP_MAX: usize = 64;
 
-/// Containment figures of a pair, seen from `a` and from `b`.
-fn edge(a: usize, b: usize, docs: &[Doc], idf: &dyn Fn(u64) -> f32) -> (Edge, Edge) {
-    let (da, db) = (&docs[a], &docs[b]);
-    let (n3, _) = intersect(&da.s3, &db.s3, &|_| 0.0);
-    let (_, w1) = intersect(&da.s1, &db.s1, idf);
-    let wa: f64 = da.s1.iter().map(|&h| idf(h) as f64).sum();
-    let wb: f64 = db.s1.iter().map(|&h| idf(h) as f64).sum();
-    let c_ab = n3 as f64 / da.s3.len().max(1) as f64;
-    let c_ba = n3 as f64 / db.s3.len().max(1) as f64;
-    (
-        Edge {
-            other: b,
-            c3: c_ab,
-            c3_rev: c_ba,
-            c1: w1 / wa.max(1e-9),
-            c1_rev: w1 / wb.max(1e-9),
-        },
-        Edge {
-            other: a,
-            c3: c_ba,
-            c3_rev: c_ab,
-            c1: w1 / wb.max(1e-9),
-            c1_rev: w1 / wa.max(1e-9),
-        },
-    )
+/// Articles per packed part of the candidate graph.
+const GRAPH_CHUNK: usize = 8192;
+
+/// A measured pair as one side keeps it: the other article, the shared
+/// distinct shingles and the IDF weight of the shared distinct words (the
+/// same from both sides; [`full`] turns it into containments).
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    other: u32,
+    n3: u32,
+    w1: f64,
+}
+
+/// Every article's measured pairs, packed in parts of `chunk` articles, each
+/// list ascending by `other`.
+struct Graph {
+    chunk: usize,
+    /// Per part: offsets (`off[k]..off[k + 1]` for its article k), links.
+    parts: Vec<(Vec<usize>, Vec<Link>)>,
+}
+
+impl Graph {
+    fn links(&self, a: usize) -> &[Link] {
+        let (off, links) = &self.parts[a / self.chunk];
+        let k = a % self.chunk;
+        &links[off[k]..off[k + 1]]
+    }
+
+    /// The link from `a` to `b`, when measured from `a`'s side.
+    fn find(&self, a: usize, b: usize) -> Option<&Link> {
+        let l = self.links(a);
+        l.binary_search_by_key(&(b as u32), |x| x.other)
+            .ok()
+            .map(|i| &l[i])
+    }
+}
+
+/// Shared distinct shingles and IDF weight of shared distinct words.
+fn measure(a: usize, b: usize, st: &Store) -> (u32, f64) {
+    let n3 = common(st.s3(a), st.s3(b));
+    let w1 = weighed_common(st.s1(a), st.s1(b), &st.idf);
+    (u32::try_from(n3).unwrap_or(u32::MAX), w1)
+}
+
+/// Containment figures of a measured pair, seen from `a`.
+fn full(a: usize, l: &Link, st: &Store) -> Edge {
+    let b = l.other as usize;
+    let n3 = l.n3 as f64;
+    Edge {
+        other: b,
+        c3: n3 / st.s3(a).len().max(1) as f64,
+        c3_rev: n3 / st.s3(b).len().max(1) as f64,
+        c1: l.w1 / st.wsum[a].max(1e-9),
+        c1_rev: l.w1 / st.wsum[b].max(1e-9),
+    }
 }
 
 /// One record per article, in input order.
 pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, Option<Features>)> {
     let n = articles.len();
-    let docs: Vec<Doc> = articles.par_iter().map(|a| prepare(&a.text)).collect();
+    let mut st = Store::build(articles.iter().map(|a| a.text.as_str()));
     let mut metas: Vec<Meta> = articles.iter().map(Meta::of).collect();
     mark_credited_agencies(&mut metas);
 
     // 1. Exact duplicates (same token sequence): one representative each.
-    let mut classes: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        if d.t.toks.is_empty() {
-            continue;
-        }
-        let mut h = xxhash_rust::xxh3::Xxh3::with_seed(EXACT_SEED);
-        for k in &d.t.toks {
-            h.update(&k.hash.to_le_bytes());
-        }
-        classes.entry(h.digest()).or_default().push(i);
-    }
+    let mut keyed: Vec<(u64, usize)> = (0..n)
+        .filter(|&i| st.ntok[i] > 0)
+        .map(|i| (st.exact[i], i))
+        .collect();
+    keyed.sort_unstable();
+    st.exact = Vec::new();
     // class_origin[i]: the member of i's class that stands for it.
     let mut class_origin: Vec<usize> = (0..n).collect();
-    let mut class_list: Vec<Vec<usize>> = classes.into_values().filter(|v| v.len() > 1).collect();
-    class_list.sort_unstable(); // deterministic order (members are input-ordered)
-    for members in &class_list {
-        let named: HashSet<&str> = members
-            .iter()
-            .flat_map(|&m| metas[m].credits.iter().map(String::as_str))
-            .collect();
+    let mut members: Vec<usize> = Vec::new();
+    let mut named: HashSet<&str> = HashSet::new();
+    for class in keyed.chunk_by(|x, y| x.0 == y.0).filter(|c| c.len() > 1) {
+        // Members in input order (the sort is by key, then position).
+        members.clear();
+        members.extend(class.iter().map(|x| x.1));
+        named.clear();
+        named.extend(
+            members
+                .iter()
+                .flat_map(|&m| metas[m].credits.iter().map(String::as_str)),
+        );
         let key = |m: usize| {
             let meta = &metas[m];
             (
@@ -154,87 +171,150 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
             .copied()
             .min_by_key(|&m| key(m))
             .unwrap_or(members[0]);
-        for &m in members {
+        for &m in &members {
             class_origin[m] = origin;
         }
     }
+    drop(keyed);
     let reps: Vec<usize> = (0..n)
-        .filter(|&i| class_origin[i] == i && !docs[i].t.toks.is_empty())
+        .filter(|&i| class_origin[i] == i && st.ntok[i] > 0)
         .collect();
 
-    // 2. Candidate pairs among representatives, from the sketch index.
+    // 2. Candidate pairs among representatives, from the sketch index
+    // (signatures depend on the sets of shingles and words only).
     let mut ix = CandidateIndex::new(cfg.anchor_bits, cfg.word_bits);
     ix.reserve(reps.len());
-    let sigs: Vec<_> = reps
-        .par_iter()
-        .map(|&i| {
-            let toks: Vec<u64> = docs[i].t.toks.iter().map(|k| k.hash).collect();
-            let mut sh = Vec::with_capacity(toks.len());
-            for_each_shingle(&toks, |h| sh.push(h));
-            signature_of_shingles(&sh, &toks, cfg.anchor_bits, cfg.word_bits)
-        })
-        .collect();
-    for s in sigs {
-        ix.push(s);
+    for part in reps.chunks(8192) {
+        let sigs: Vec<_> = part
+            .par_iter()
+            .map(|&i| {
+                let words: Vec<u64> = st.s1(i).iter().map(|&w| st.vocab[w as usize]).collect();
+                signature_of_shingles(st.s3(i), &words, cfg.anchor_bits, cfg.word_bits)
+            })
+            .collect();
+        for s in sigs {
+            ix.push(s);
+        }
     }
     let pairs = ix.into_pairs();
 
     // 3. IDF over representatives.
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for &i in &reps {
-        for &h in &docs[i].s1 {
-            *df.entry(h).or_insert(0) += 1;
-        }
-    }
-    let nrep = reps.len().max(1) as f32;
-    let idf = |h: u64| -> f32 {
-        let d = df.get(&h).copied().unwrap_or(1) as f32;
-        ((nrep + 1.0) / (d + 1.0)).ln() + 1.0
-    };
+    st.set_idf(&reps);
+    let st = &st;
+    let idf = |h: u64| -> f32 { st.idf_of(h) };
 
-    // 4. Containment on candidate pairs only.
-    let edges_raw: Vec<(usize, usize, Edge, Edge)> = pairs
-        .par_iter()
-        .map(|&(x, y)| {
-            let (a, b) = (reps[x as usize], reps[y as usize]);
-            let (ea, eb) = edge(a, b, &docs, &idf);
-            (a, b, ea, eb)
-        })
-        .collect();
-    let mut adj: Vec<Vec<Edge>> = vec![Vec::new(); n];
-    for (a, b, ea, eb) in edges_raw {
-        adj[a].push(ea);
-        adj[b].push(eb);
+    // 4. Containment on candidate pairs only (measured once per pair; both
+    // sides read the same figures).
+    let mut deg = vec![0usize; n + 1];
+    for &(x, y) in &pairs {
+        deg[reps[x as usize]] += 1;
+        deg[reps[y as usize]] += 1;
     }
+    let mut off = Vec::with_capacity(n + 1);
+    off.push(0usize);
+    for d in &deg[..n] {
+        off.push(off[off.len() - 1] + d);
+    }
+    drop(deg);
+    let measured: Vec<(u32, f64)> = pairs
+        .par_iter()
+        .map(|&(x, y)| measure(reps[x as usize], reps[y as usize], st))
+        .collect();
+    let blank = Link {
+        other: 0,
+        n3: 0,
+        w1: 0.0,
+    };
+    let mut links = vec![blank; off[n]];
+    let mut fill = off.clone();
+    // Pairs are sorted, so every list is filled in ascending `other` order.
+    for (&(x, y), &(n3, w1)) in pairs.iter().zip(&measured) {
+        let (a, b) = (reps[x as usize], reps[y as usize]);
+        links[fill[a]] = Link {
+            other: b as u32,
+            n3,
+            w1,
+        };
+        fill[a] += 1;
+        links[fill[b]] = Link {
+            other: a as u32,
+            n3,
+            w1,
+        };
+        fill[b] += 1;
+    }
+    drop((fill, measured, pairs));
+    let index_graph = Graph {
+        chunk: n.max(1),
+        parts: vec![(off, links)],
+    };
     // 4b. Two-hop expansion, bounded: versions of one story share much text
     // with each other, so an article that the index paired with one version
     // meets the others through it. Each article adds the neighbours of its
     // `HOP_FROM` best candidates (IDF word containment), at most `HOP_MAX`
-    // new ones, and measures them like index pairs.
-    let extra: Vec<Vec<Edge>> = (0..n)
-        .into_par_iter()
-        .map(|a| {
-            if adj[a].is_empty() {
-                return Vec::new();
+    // new ones, and measures them like index pairs. Built in chunks of
+    // articles, each packed into one exactly sized list.
+    let g1 = &index_graph;
+    let mut adj = Graph {
+        chunk: GRAPH_CHUNK,
+        parts: Vec::with_capacity(n.div_ceil(GRAPH_CHUNK)),
+    };
+    for lo in (0..n).step_by(GRAPH_CHUNK) {
+        let hi = (lo + GRAPH_CHUNK).min(n);
+        let extra: Vec<Vec<Link>> = (lo..hi)
+            .into_par_iter()
+            .map(|a| {
+                let mine = g1.links(a);
+                if mine.is_empty() {
+                    return Vec::new();
+                }
+                let mut top: Vec<Edge> = mine.iter().map(|l| full(a, l, st)).collect();
+                top.sort_by(|x, y| y.c1.total_cmp(&x.c1).then(x.other.cmp(&y.other)));
+                let mut new: Vec<usize> = top
+                    .iter()
+                    .take(HOP_FROM)
+                    .flat_map(|e| g1.links(e.other).iter().map(|f| f.other as usize))
+                    .filter(|&b| b != a && g1.find(a, b).is_none())
+                    .collect();
+                new.sort_unstable();
+                new.dedup();
+                new.truncate(HOP_MAX);
+                new.into_iter()
+                    .map(|b| {
+                        let (n3, w1) = measure(a, b, st);
+                        Link {
+                            other: b as u32,
+                            n3,
+                            w1,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let total: usize = (lo..hi).map(|a| g1.links(a).len()).sum::<usize>()
+            + extra.iter().map(Vec::len).sum::<usize>();
+        let mut off = Vec::with_capacity(hi - lo + 1);
+        let mut links: Vec<Link> = Vec::with_capacity(total);
+        off.push(0);
+        for (a, ex) in (lo..hi).zip(extra) {
+            // Both lists ascend by `other` and share none: merge them.
+            let mine = g1.links(a);
+            let (mut i, mut j) = (0, 0);
+            while i < mine.len() || j < ex.len() {
+                if j >= ex.len() || (i < mine.len() && mine[i].other < ex[j].other) {
+                    links.push(mine[i]);
+                    i += 1;
+                } else {
+                    links.push(ex[j]);
+                    j += 1;
+                }
             }
-            let mut top: Vec<&Edge> = adj[a].iter().collect();
-            top.sort_by(|x, y| y.c1.total_cmp(&x.c1).then(x.other.cmp(&y.other)));
-            let have: HashSet<usize> = adj[a].iter().map(|e| e.other).collect();
-            let mut new: Vec<usize> = top
-                .iter()
-                .take(HOP_FROM)
-                .flat_map(|e| adj[e.other].iter().map(|f| f.other))
-                .filter(|&b| b != a && !have.contains(&b))
-                .collect();
-            new.sort_unstable();
-            new.dedup();
-            new.truncate(HOP_MAX);
-            new.into_iter().map(|b| edge(a, b, &docs, &idf).0).collect()
-        })
-        .collect();
-    for (a, ex) in extra.into_iter().enumerate() {
-        adj[a].extend(ex);
+            off.push(links.len());
+        }
+        adj.parts.push((off, links));
     }
+    drop(index_graph);
+    let adj = &adj;
 
     // 5. Per representative: sources among earlier candidates, alignment.
     // A first pass finds each article's best earlier candidate; a candidate
@@ -243,13 +323,14 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     let first_source: Vec<Option<usize>> = (0..n)
         .into_par_iter()
         .map(|a| {
-            adj[a]
+            adj.links(a)
                 .iter()
+                .map(|l| full(a, l, st))
                 .filter(|e| {
                     precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a)
                         == Ordering::Less
                 })
-                .map(|e| (source_score(e, cfg), e.other))
+                .map(|e| (source_score(&e, cfg), e.other))
                 .filter(|&(s, _)| s >= cfg.derivative_score)
                 .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
                 .map(|(_, o)| o)
@@ -260,7 +341,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         .map(|&a| {
             (
                 a,
-                decide(a, &adj, &docs, &metas, &first_source, articles, &idf, cfg),
+                decide(a, adj, st, &metas, &first_source, articles, &idf, cfg),
             )
         })
         .collect();
@@ -276,8 +357,8 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
         let o = class_origin[i];
         if o != i {
             // Exact copy of its class origin.
-            let p = whole_passage(&articles[i], &docs[i], &articles[o], &docs[o]);
-            let all = Features::exact(o, docs[i].t.toks.len());
+            let p = whole_passage(&articles[i], &articles[o]);
+            let all = Features::exact(o, st.ntok[i] as usize);
             recs.push((Derivation::Wholly, Some(o), p, Some(all)));
         } else if let Some(d) = dec[i].take() {
             recs.push((d.derived, d.source, d.passages, d.features));
@@ -492,17 +573,11 @@ const COPY_OF: f64 = 0.8;
 
 /// Shingle containment of `x` in `y` and of `y` in `x`, when the pair was
 /// measured (from whichever side).
-fn pair(adj: &[Vec<Edge>], x: usize, y: usize) -> Option<(f64, f64)> {
-    adj[x]
-        .iter()
-        .find(|e| e.other == y)
-        .map(|e| (e.c3, e.c3_rev))
-        .or_else(|| {
-            adj[y]
-                .iter()
-                .find(|e| e.other == x)
-                .map(|e| (e.c3_rev, e.c3))
-        })
+fn pair(adj: &Graph, st: &Store, x: usize, y: usize) -> Option<(f64, f64)> {
+    adj.find(x, y).or_else(|| adj.find(y, x)).map(|l| {
+        let e = full(x, l, st);
+        (e.c3, e.c3_rev)
+    })
 }
 
 /// Reorders the candidate sources of an article (`a`: its edges) so that a
@@ -510,12 +585,12 @@ fn pair(adj: &[Vec<Edge>], x: usize, y: usize) -> Option<(f64, f64)> {
 /// came first and holds at least as much of the article (0.95 of its shingle
 /// containment), moves behind it: the original then wins ties in the
 /// alignment and is named as the source when both carry the passages.
-fn earliest_first(a: &[Edge], list: &mut [usize], adj: &[Vec<Edge>], metas: &[Meta]) {
+fn earliest_first(a: &[Edge], list: &mut [usize], adj: &Graph, st: &Store, metas: &[Meta]) {
     let c3 = |x: usize| a.iter().find(|e| e.other == x).map_or(0.0, |e| e.c3);
     for i in 0..list.len() {
         for j in i + 1..list.len() {
             let (x, y) = (list[i], list[j]);
-            let Some((xy, yx)) = pair(adj, x, y) else {
+            let Some((xy, yx)) = pair(adj, st, x, y) else {
                 continue;
             };
             if xy >= COPY_OF
@@ -554,22 +629,22 @@ fn ngrams(h: &[u64], n: usize) -> Vec<u64> {
 const NGRAM_SEED: u64 = 0x6e67_7261_6d73_2d6e; // "ngrams-n"
 
 /// Share of sorted distinct `a` found in sorted distinct `b`.
-fn share_in(a: &[u64], b: &[u64]) -> f64 {
-    intersect(a, b, &|_| 0.0).0 as f64 / a.len().max(1) as f64
+fn share_in<T: Ord + Copy>(a: &[T], b: &[T]) -> f64 {
+    common(a, b) as f64 / a.len().max(1) as f64
 }
 
 #[allow(clippy::too_many_arguments)]
 fn decide(
     a: usize,
-    adj: &[Vec<Edge>],
-    docs: &[Doc],
+    adj: &Graph,
+    st: &Store,
     metas: &[Meta],
     first_source: &[Option<usize>],
     articles: &[Article],
     idf: &dyn Fn(u64) -> f32,
     cfg: &CopiesConfig,
 ) -> Decision {
-    let (feat, src, passages) = analyse(a, adj, docs, metas, first_source, articles, idf, cfg);
+    let (feat, src, passages) = analyse(a, adj, st, metas, first_source, articles, idf, cfg);
     let none = |features| Decision {
         features,
         derived: Derivation::None,
@@ -601,17 +676,18 @@ fn decide(
 #[allow(clippy::too_many_arguments)]
 fn analyse(
     a: usize,
-    adj: &[Vec<Edge>],
-    docs: &[Doc],
+    adj: &Graph,
+    st: &Store,
     metas: &[Meta],
     first_source: &[Option<usize>],
     articles: &[Article],
     idf: &dyn Fn(u64) -> f32,
     cfg: &CopiesConfig,
 ) -> (Features, Option<usize>, Vec<Passage>) {
-    let edges = &adj[a];
+    let edges: Vec<Edge> = adj.links(a).iter().map(|l| full(a, l, st)).collect();
+    let edges = &edges[..];
     // Candidates that came first, by source score.
-    let seen: HashSet<usize> = edges.iter().map(|e| e.other).collect();
+    let seen = |c: usize| adj.find(a, c).is_some();
     let raw: Vec<(f64, Edge)> = edges
         .iter()
         .filter(|e| {
@@ -626,7 +702,7 @@ fn analyse(
     let mut prior: Vec<(f64, Edge)> = raw
         .iter()
         .map(|&(s, e)| {
-            let copy_of_seen = first_source[e.other].is_some_and(|c| c != a && seen.contains(&c));
+            let copy_of_seen = first_source[e.other].is_some_and(|c| c != a && seen(c));
             (
                 if copy_of_seen {
                     s * cfg.derivative_penalty
@@ -655,7 +731,7 @@ fn analyse(
             .collect()
     };
     let mut chosen: Vec<usize> = pick(&prior, cfg.source_share);
-    earliest_first(edges, &mut chosen, adj, metas);
+    earliest_first(edges, &mut chosen, adj, st, metas);
     // Passages are aligned against these plus the candidates chosen without
     // the copy-of-copy penalty and within `passage_share` of the best (more
     // versions of the story: better passage recall), while the derivation
@@ -668,15 +744,30 @@ fn analyse(
             wide.push(o);
         }
     }
-    earliest_first(edges, &mut wide, adj, metas);
-    let view = |i: usize| View {
-        toks: &docs[i].t.toks,
-        sents: &docs[i].t.sent_starts,
+    earliest_first(edges, &mut wide, adj, st, metas);
+    // Offsets and sentences of this article and its sources only.
+    let ta = tokenize(&articles[a].text);
+    let tw: Vec<(usize, Tokens)> = wide
+        .iter()
+        .map(|&s| (s, tokenize(&articles[s].text)))
+        .collect();
+    let toks_of = |i: usize| -> &Tokens {
+        if i == a {
+            return &ta;
+        }
+        tw.iter().find(|x| x.0 == i).map_or(&ta, |x| &x.1)
+    };
+    let view = |i: usize| {
+        let t = toks_of(i);
+        View {
+            toks: &t.toks,
+            sents: &t.sent_starts,
+        }
     };
     let sviews: Vec<View> = chosen.iter().map(|&s| view(s)).collect();
     let al = align(&view(a), &sviews, idf, cfg.min_tile, cfg.sentence_threshold);
     let tps = passages(&al, &sviews);
-    let ntok = docs[a].t.toks.len().max(1) as f64;
+    let ntok = ta.toks.len().max(1) as f64;
     let mut per_src = vec![0usize; chosen.len()];
     let (mut verb, mut reused) = (0usize, 0usize);
     for p in &tps {
@@ -687,10 +778,10 @@ fn analyse(
             verb += len;
         }
     }
-    let ah: Vec<u64> = docs[a].t.toks.iter().map(|k| k.hash).collect();
+    let ah: Vec<u64> = ta.toks.iter().map(|k| k.hash).collect();
     let srch: Vec<Vec<u64>> = chosen
         .iter()
-        .map(|&s| docs[s].t.toks.iter().map(|k| k.hash).collect())
+        .map(|&s| toks_of(s).toks.iter().map(|k| k.hash).collect())
         .collect();
     let mut ngram = [0.0; 5];
     for (k, g) in ngram.iter_mut().enumerate() {
@@ -700,15 +791,16 @@ fn analyse(
         u.dedup();
         *g = share_in(&mine, &u);
     }
-    let mut u1: Vec<u64> = chosen
+    let mut u1: Vec<u32> = chosen
         .iter()
-        .flat_map(|&s| docs[s].s1.iter().copied())
+        .flat_map(|&s| st.s1(s).iter().copied())
         .collect();
     u1.sort_unstable();
     u1.dedup();
-    let (_, w1) = intersect(&docs[a].s1, &u1, idf);
-    let wa: f64 = docs[a].s1.iter().map(|&h| idf(h) as f64).sum();
-    let top0 = &docs[chosen[0]];
+    let (a1, a3) = (st.s1(a), st.s3(a));
+    let w1 = weighed_common(a1, &u1, &st.idf);
+    let wa: f64 = st.wsum[a];
+    let (t1, t3) = (st.s1(chosen[0]), st.s3(chosen[0]));
     let brefs: Vec<&[u64]> = srch.iter().map(Vec::as_slice).collect();
     let coverage = |m: usize| -> (f64, usize) {
         let t = tile(&ah, &brefs, m);
@@ -729,14 +821,11 @@ fn analyse(
         c1: w1 / wa.max(1e-9),
         ngram,
         top: [
-            share_in(&docs[a].s1, &top0.s1),
-            share_in(&docs[a].s3, &top0.s3),
-            intersect(&docs[a].s1, &top0.s1, idf).1 / wa.max(1e-9),
+            share_in(a1, t1),
+            share_in(a3, t3),
+            weighed_common(a1, t1, &st.idf) / wa.max(1e-9),
         ],
-        rev: [
-            share_in(&top0.s1, &docs[a].s1),
-            share_in(&top0.s3, &docs[a].s3),
-        ],
+        rev: [share_in(t1, a1), share_in(t3, a3)],
         gst: [gst2, gst5],
         longest: [longest as f64 / ntok, longest.min(50) as f64 / 50.0],
         sentences: [
@@ -748,18 +837,22 @@ fn analyse(
             (Some(_), None) => 1.0,
             _ => 0.0,
         },
-        length: ((1.0 + docs[a].t.toks.len() as f64).ln() / 8.0).min(1.0),
+        length: ((1.0 + ta.toks.len() as f64).ln() / 8.0).min(1.0),
         margin_any: {
             let best = prior[0];
             let top = best.1.other;
-            let second = edges
-                .iter()
-                .filter(|e| {
-                    e.other != top
-                        && !pair(adj, top, e.other).is_some_and(|(x, y)| x.max(y) >= COPY_OF)
-                })
-                .map(|e| source_score(e, cfg))
-                .fold(0.0f64, f64::max);
+            // The maximum over the qualifying candidates; the copy test (two
+            // list look-ups) only runs for a score that would raise it.
+            let mut second = 0.0f64;
+            for e in edges {
+                let s = source_score(e, cfg);
+                if s > second
+                    && e.other != top
+                    && !pair(adj, st, top, e.other).is_some_and(|(x, y)| x.max(y) >= COPY_OF)
+                {
+                    second = s;
+                }
+            }
             if best.0 > 0.0 {
                 (1.0 - second / best.0).max(0.0)
             } else {
@@ -785,9 +878,9 @@ fn analyse(
     let out = tps
         .iter()
         .map(|p| {
-            let at = &docs[a].t.toks;
+            let at = &ta.toks;
             let s = chosen[p.src];
-            let bt = &docs[s].t.toks;
+            let bt = &toks_of(s).toks;
             let (b0, b1) = (p.b0.min(bt.len()), p.b1.min(bt.len()));
             let (ss, se) = if b0 < b1 {
                 (bt[b0].start, bt[b1 - 1].end)
@@ -813,11 +906,12 @@ fn analyse(
 }
 
 /// One verbatim passage over the whole of an exact copy.
-fn whole_passage(a: &Article, da: &Doc, o: &Article, d_o: &Doc) -> Vec<Passage> {
-    let (Some(f), Some(l)) = (da.t.toks.first(), da.t.toks.last()) else {
+fn whole_passage(a: &Article, o: &Article) -> Vec<Passage> {
+    let (ta, to) = (tokenize(&a.text), tokenize(&o.text));
+    let (Some(f), Some(l)) = (ta.toks.first(), ta.toks.last()) else {
         return Vec::new();
     };
-    let (of, ol) = match (d_o.t.toks.first(), d_o.t.toks.last()) {
+    let (of, ol) = match (to.toks.first(), to.toks.last()) {
         (Some(x), Some(y)) => (x.start, y.end),
         _ => (0, 0),
     };

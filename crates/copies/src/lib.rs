@@ -44,6 +44,7 @@ mod engine;
 mod index;
 mod model;
 mod order;
+mod store;
 mod tokens;
 
 pub use crossread_core::{CopyRecord, Derivation, Passage, PassageKind};

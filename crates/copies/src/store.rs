@@ -1,0 +1,211 @@
+//! The compact per-article data that candidate scoring needs for every
+//! article at once: sorted distinct shingle hashes, sorted distinct word ids
+//! (a word's id is the rank of its hash among all words, so id order is hash
+//! order), token counts, exact-duplicate keys, and the IDF table.
+//!
+//! Articles are tokenised in chunks of `CHUNK` (in parallel) and packed into
+//! one exactly sized array per chunk, so memory holds about 8 bytes per
+//! distinct shingle and 4 per distinct word, never the tokens, offsets or
+//! sentences of all articles at once (the aligner re-tokenises the few it
+//! needs).
+//!
+//! What it does NOT do: offsets, sentences, or any decision.
+
+use crate::tokens::{for_each_shingle, token_hashes};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Seed of the exact-duplicate key.
+const EXACT_SEED: u64 = 0x6578_6163_745f_6475; // "exact_du"
+
+/// Articles per packed chunk (a power of two).
+const CHUNK_BITS: u32 = 13;
+const CHUNK: usize = 1 << CHUNK_BITS;
+
+/// A hasher for keys that are already well-mixed 64-bit hashes (token
+/// hashes end in a MurmurHash3 finaliser): the key itself.
+#[derive(Default)]
+pub(crate) struct PreMixed(u64);
+
+impl Hasher for PreMixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by pre-mixed hashes.
+pub(crate) type HashMapPm<V> = HashMap<u64, V, BuildHasherDefault<PreMixed>>;
+
+struct Chunk {
+    s3: Vec<u64>,
+    s1: Vec<u32>,
+    /// `off3[k]..off3[k + 1]`: article k's shingles in `s3` (likewise `off1`).
+    off3: Vec<usize>,
+    off1: Vec<usize>,
+}
+
+/// The packed sets of all articles plus the word vocabulary.
+pub(crate) struct Store {
+    chunks: Vec<Chunk>,
+    /// Tokens per article.
+    pub ntok: Vec<u32>,
+    /// Key of the token sequence (xxh3 over the token hashes, `EXACT_SEED`).
+    pub exact: Vec<u64>,
+    /// Word hash by word id (ascending).
+    pub vocab: Vec<u64>,
+    /// Word id by hash.
+    pub ids: HashMapPm<u32>,
+    /// IDF by word id (see [`Store::set_idf`]); empty before.
+    pub idf: Vec<f32>,
+    /// IDF of a word no representative contains.
+    pub idf_unseen: f32,
+    /// Sum of the IDF of each article's distinct words, in id order.
+    pub wsum: Vec<f64>,
+}
+
+impl Store {
+    /// Tokenises and packs every text.
+    pub(crate) fn build<'a>(texts: impl ExactSizeIterator<Item = &'a str>) -> Store {
+        let n = texts.len();
+        let texts: Vec<&str> = texts.collect();
+        let mut st = Store {
+            chunks: Vec::with_capacity(n.div_ceil(CHUNK)),
+            ntok: Vec::with_capacity(n),
+            exact: Vec::with_capacity(n),
+            vocab: Vec::new(),
+            ids: HashMapPm::default(),
+            idf: Vec::new(),
+            idf_unseen: 1.0,
+            wsum: Vec::new(),
+        };
+        for part in texts.chunks(CHUNK) {
+            // (key, tokens, sorted distinct shingles, sorted distinct words)
+            let prep: Vec<(u64, u32, Vec<u64>, Vec<u64>)> = part
+                .par_iter()
+                .map(|t| {
+                    let mut toks = Vec::with_capacity(t.len() / 5);
+                    token_hashes(t, &mut toks);
+                    let mut h = xxhash_rust::xxh3::Xxh3::with_seed(EXACT_SEED);
+                    for k in &toks {
+                        h.update(&k.to_le_bytes());
+                    }
+                    let mut s3 = Vec::with_capacity(toks.len());
+                    for_each_shingle(&toks, |x| s3.push(x));
+                    s3.sort_unstable();
+                    s3.dedup();
+                    let ntok = u32::try_from(toks.len()).unwrap_or(u32::MAX);
+                    toks.sort_unstable();
+                    toks.dedup();
+                    (h.digest(), ntok, s3, toks)
+                })
+                .collect();
+            let n3: usize = prep.iter().map(|p| p.2.len()).sum();
+            let n1: usize = prep.iter().map(|p| p.3.len()).sum();
+            let mut c = Chunk {
+                s3: Vec::with_capacity(n3),
+                s1: Vec::with_capacity(n1),
+                off3: Vec::with_capacity(prep.len() + 1),
+                off1: Vec::with_capacity(prep.len() + 1),
+            };
+            c.off3.push(0);
+            c.off1.push(0);
+            for (key, ntok, s3, s1) in prep {
+                st.exact.push(key);
+                st.ntok.push(ntok);
+                c.s3.extend_from_slice(&s3);
+                c.off3.push(c.s3.len());
+                for h in s1 {
+                    let next = st.vocab.len() as u32;
+                    let id = *st.ids.entry(h).or_insert_with(|| {
+                        st.vocab.push(h);
+                        next
+                    });
+                    c.s1.push(id);
+                }
+                c.off1.push(c.s1.len());
+            }
+            st.chunks.push(c);
+        }
+        // Renumber words by hash rank, so that id order is hash order.
+        let mut order: Vec<u32> = (0..st.vocab.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| st.vocab[i as usize]);
+        let mut rank = vec![0u32; order.len()];
+        for (r, &old) in order.iter().enumerate() {
+            rank[old as usize] = r as u32;
+        }
+        drop(order);
+        for v in st.ids.values_mut() {
+            *v = rank[*v as usize];
+        }
+        let mut sorted = vec![0u64; st.vocab.len()];
+        for (old, &h) in st.vocab.iter().enumerate() {
+            sorted[rank[old] as usize] = h;
+        }
+        st.vocab = sorted;
+        for c in &mut st.chunks {
+            // Each article's words were in hash order: they stay ascending.
+            for id in &mut c.s1 {
+                *id = rank[*id as usize];
+            }
+        }
+        st
+    }
+
+    /// Sorted distinct shingle hashes of article `i`.
+    pub(crate) fn s3(&self, i: usize) -> &[u64] {
+        let c = &self.chunks[i >> CHUNK_BITS];
+        let k = i & (CHUNK - 1);
+        &c.s3[c.off3[k]..c.off3[k + 1]]
+    }
+
+    /// Sorted distinct word ids of article `i`.
+    pub(crate) fn s1(&self, i: usize) -> &[u32] {
+        let c = &self.chunks[i >> CHUNK_BITS];
+        let k = i & (CHUNK - 1);
+        &c.s1[c.off1[k]..c.off1[k + 1]]
+    }
+
+    /// Sets the IDF from the word document frequencies over `reps`:
+    /// ln((|reps| + 1) / (df + 1)) + 1, with df 1 for words no representative
+    /// holds; and each article's IDF sum.
+    pub(crate) fn set_idf(&mut self, reps: &[usize]) {
+        let mut df = vec![0u32; self.vocab.len()];
+        for &i in reps {
+            for &w in self.s1(i) {
+                df[w as usize] += 1;
+            }
+        }
+        let nrep = reps.len().max(1) as f32;
+        let f = |d: u32| -> f32 {
+            let d = if d == 0 { 1.0 } else { d as f32 };
+            ((nrep + 1.0) / (d + 1.0)).ln() + 1.0
+        };
+        self.idf = df.into_iter().map(f).collect();
+        self.idf_unseen = f(0);
+        let n = self.ntok.len();
+        self.wsum = (0..n)
+            .map(|i| {
+                self.s1(i)
+                    .iter()
+                    .map(|&w| self.idf[w as usize] as f64)
+                    .sum()
+            })
+            .collect();
+    }
+
+    /// IDF of a word by its hash.
+    pub(crate) fn idf_of(&self, h: u64) -> f32 {
+        self.ids
+            .get(&h)
+            .map_or(self.idf_unseen, |&w| self.idf[w as usize])
+    }
+}
