@@ -607,13 +607,22 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 }
             }
             TokKind::Alpha => {
-                lower_into(raw, &mut s.lower);
-                let stop = is_stopword(&s.lower);
-                let long =
-                    s.lower.len() >= 2 && (s.lower.is_ascii() || s.lower.chars().count() >= 2);
+                // A token of lower-case ASCII letters and digits is its own
+                // lower case (most tokens): no copy.
+                let lower: &str = if raw
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    raw
+                } else {
+                    lower_into(raw, &mut s.lower);
+                    &s.lower
+                };
+                let stop = is_stopword(lower);
+                let long = lower.len() >= 2 && (lower.is_ascii() || lower.chars().count() >= 2);
                 // The name hash is only needed for a capitalised word.
                 let name_hash = if tok.cap && !stop && long {
-                    xxh3_64_with_seed(s.lower.as_bytes(), SEED_NAME)
+                    xxh3_64_with_seed(lower.as_bytes(), SEED_NAME)
                 } else {
                     0
                 };
@@ -635,7 +644,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                     flush(&mut phrase, &mut s.feats);
                 }
                 if !stop && long {
-                    let st = stem(&s.lower, &mut s.stem);
+                    let st = stem(lower, &mut s.stem);
                     s.feats.push((
                         tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD),
                         1.0,
@@ -650,13 +659,18 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
 
 /// Sorts by hash and merges repeats into `weight × (1 + ln tf)`.
 fn finish(feats: &mut Vec<(u64, f32)>) {
-    feats.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.total_cmp(&b.1)));
+    // Sorted by hash; a run of one hash keeps its lowest weight in
+    // `f32::total_cmp` order (what a sort by hash, then weight, puts first).
+    feats.sort_unstable_by_key(|e| e.0);
     let mut out = 0usize;
     let mut i = 0usize;
     while i < feats.len() {
-        let (h, wt) = feats[i];
+        let (h, mut wt) = feats[i];
         let mut j = i + 1;
         while j < feats.len() && feats[j].0 == h {
+            if feats[j].1.total_cmp(&wt).is_lt() {
+                wt = feats[j].1;
+            }
             j += 1;
         }
         // ln 1 = 0 exactly: a single occurrence keeps its weight.
