@@ -11,8 +11,56 @@
 //! What it does NOT do: choose sources (`decide`), or look at anything but the
 //! token hashes and offsets it is given.
 
+use crate::store::HashMapPm;
 use crate::tokens::Token;
-use std::collections::HashMap;
+
+/// Lists of `u32` values by `u64` key, in insertion order, at most `cap` per
+/// key, in two flat arrays (no allocation per key).
+struct Lists {
+    /// Key -> (first entry, last entry, entries).
+    heads: HashMapPm<(u32, u32, u32)>,
+    /// (value, next entry or `u32::MAX`).
+    items: Vec<(u32, u32)>,
+    cap: usize,
+}
+
+impl Lists {
+    fn with_capacity(n: usize, cap: usize) -> Lists {
+        Lists {
+            heads: HashMapPm::with_capacity_and_hasher(n, Default::default()),
+            items: Vec::with_capacity(n),
+            cap,
+        }
+    }
+
+    fn push(&mut self, key: u64, v: u32) {
+        let at = self.items.len() as u32;
+        match self.heads.get_mut(&key) {
+            Some(h) => {
+                if (h.2 as usize) < self.cap {
+                    self.items[h.1 as usize].1 = at;
+                    self.items.push((v, u32::MAX));
+                    h.1 = at;
+                    h.2 += 1;
+                }
+            }
+            None => {
+                self.heads.insert(key, (at, at, 1));
+                self.items.push((v, u32::MAX));
+            }
+        }
+    }
+
+    /// The values of `key`, in insertion order.
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.heads.get(&key).map_or(u32::MAX, |h| h.0);
+        std::iter::from_fn(move || {
+            let (v, next) = *self.items.get(at as usize)?;
+            at = next;
+            Some(v)
+        })
+    }
+}
 
 /// Source positions kept per seed key.
 const MAX_POSITIONS: usize = 8;
@@ -72,23 +120,17 @@ pub(crate) fn tile(a: &[u64], sources: &[&[u64]], min_len: usize) -> Vec<Tile> {
         if b.len() < m {
             continue;
         }
-        let mut pos: HashMap<u64, Vec<u32>> = HashMap::with_capacity(b.len());
+        let mut pos = Lists::with_capacity(b.len(), MAX_POSITIONS);
         for j in 0..=b.len() - m {
-            let v = pos.entry(seed_key(&b[j..j + m])).or_default();
-            if v.len() < MAX_POSITIONS {
-                v.push(j as u32);
-            }
+            pos.push(seed_key(&b[j..j + m]), j as u32);
         }
         let mut covered_until = 0usize;
         for i in 0..=a.len() - m {
             if i < covered_until {
                 continue;
             }
-            let Some(js) = pos.get(&seed_key(&a[i..i + m])) else {
-                continue;
-            };
             let mut best_end = 0;
-            for &j in js {
+            for j in pos.get(seed_key(&a[i..i + m])) {
                 let j = j as usize;
                 if a[i..i + m] != b[j..j + m] {
                     continue; // hash collision
@@ -194,7 +236,7 @@ pub(crate) fn align(
     }
     // Sentence index over all sources: token -> (source, sentence).
     let mut sent_id: Vec<(usize, usize)> = Vec::new();
-    let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut post = Lists::with_capacity(bh.iter().map(Vec::len).sum(), MAX_POSTINGS);
     for (si, s) in sources.iter().enumerate() {
         for (k, (ss, se)) in sentence_ranges(s).into_iter().enumerate() {
             let id = sent_id.len() as u32;
@@ -203,10 +245,7 @@ pub(crate) fn align(
             hs.sort_unstable();
             hs.dedup();
             for h in hs {
-                let p = post.entry(h).or_default();
-                if p.len() < MAX_POSTINGS {
-                    p.push(id);
-                }
+                post.push(h, id);
             }
         }
     }
@@ -222,9 +261,10 @@ pub(crate) fn align(
             continue;
         }
         for &h in &hs {
-            if let Some(p) = post.get(&h) {
+            let mut p = post.get(h).peekable();
+            if p.peek().is_some() {
                 let w = idf(h);
-                for &id in p {
+                for id in p {
                     if acc[id as usize] == 0.0 {
                         touched.push(id);
                     }

@@ -609,20 +609,24 @@ const ORIGIN_HOLDS: f64 = 0.95;
 
 /// Sorted distinct hashes of the word n-grams of `h` (n >= 1).
 fn ngrams(h: &[u64], n: usize) -> Vec<u64> {
-    let mut out: Vec<u64> = if n <= 1 {
-        h.to_vec()
-    } else {
-        h.windows(n)
-            .map(|w| {
-                w.iter().fold(NGRAM_SEED ^ n as u64, |acc, &x| {
-                    fmix64(acc.rotate_left(17) ^ x)
-                })
-            })
-            .collect()
-    };
+    let mut out = Vec::with_capacity(h.len());
+    ngram_hashes(h, n, &mut out);
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Appends the hashes of the word n-grams of `h` (n >= 1), in text order.
+fn ngram_hashes(h: &[u64], n: usize, out: &mut Vec<u64>) {
+    if n <= 1 {
+        out.extend_from_slice(h);
+    } else {
+        out.extend(h.windows(n).map(|w| {
+            w.iter().fold(NGRAM_SEED ^ n as u64, |acc, &x| {
+                fmix64(acc.rotate_left(17) ^ x)
+            })
+        }));
+    }
 }
 
 /// Seed of the n-gram hashes of the derivation figures.
@@ -784,9 +788,14 @@ fn analyse(
         .map(|&s| toks_of(s).toks.iter().map(|k| k.hash).collect())
         .collect();
     let mut ngram = [0.0; 5];
+    let mut u: Vec<u64> = Vec::new();
     for (k, g) in ngram.iter_mut().enumerate() {
         let mine = ngrams(&ah, k + 1);
-        let mut u: Vec<u64> = srch.iter().flat_map(|h| ngrams(h, k + 1)).collect();
+        // The union of the sources' n-grams, sorted and distinct.
+        u.clear();
+        for h in &srch {
+            ngram_hashes(h, k + 1, &mut u);
+        }
         u.sort_unstable();
         u.dedup();
         *g = share_in(&mine, &u);
