@@ -10,7 +10,7 @@ use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
 use crate::order::{day_gap, mark_credited_agencies, precedence, Meta};
 use crate::store::Store;
-use crate::tokens::{fmix64, tokenize, Tokens};
+use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
 use rayon::prelude::*;
@@ -85,18 +85,45 @@ struct Link {
     w1: f64,
 }
 
-/// Every article's measured pairs, packed in parts of `chunk` articles, each
-/// list ascending by `other`.
+/// Every article's measured pairs, packed in parts of `GRAPH_CHUNK`
+/// articles, each list ascending by `other`.
 struct Graph {
-    chunk: usize,
     /// Per part: offsets (`off[k]..off[k + 1]` for its article k), links.
     parts: Vec<(Vec<usize>, Vec<Link>)>,
 }
 
 impl Graph {
+    /// Blank lists of the given lengths, one exactly sized array per part.
+    fn with_degrees(deg: &[usize]) -> Graph {
+        let blank = Link {
+            other: 0,
+            n3: 0,
+            w1: 0.0,
+        };
+        let parts = deg
+            .chunks(GRAPH_CHUNK)
+            .map(|d| {
+                let mut off = Vec::with_capacity(d.len() + 1);
+                off.push(0);
+                for &x in d {
+                    off.push(off[off.len() - 1] + x);
+                }
+                let links = vec![blank; off[d.len()]];
+                (off, links)
+            })
+            .collect();
+        Graph { parts }
+    }
+
+    /// The `k`-th link slot of article `a`.
+    fn slot(&mut self, a: usize, k: usize) -> &mut Link {
+        let (off, links) = &mut self.parts[a / GRAPH_CHUNK];
+        &mut links[off[a % GRAPH_CHUNK] + k]
+    }
+
     fn links(&self, a: usize) -> &[Link] {
-        let (off, links) = &self.parts[a / self.chunk];
-        let k = a % self.chunk;
+        let (off, links) = &self.parts[a / GRAPH_CHUNK];
+        let k = a % GRAPH_CHUNK;
         &links[off[k]..off[k + 1]]
     }
 
@@ -122,8 +149,8 @@ fn full(a: usize, l: &Link, st: &Store) -> Edge {
     let n3 = l.n3 as f64;
     Edge {
         other: b,
-        c3: n3 / st.s3(a).len().max(1) as f64,
-        c3_rev: n3 / st.s3(b).len().max(1) as f64,
+        c3: n3 / st.n3[a].max(1) as f64,
+        c3_rev: n3 / st.n3[b].max(1) as f64,
         c1: l.w1 / st.wsum[a].max(1e-9),
         c1_rev: l.w1 / st.wsum[b].max(1e-9),
     }
@@ -200,68 +227,45 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
 
     // 3. IDF over representatives.
     st.set_idf(&reps);
-    let st = &st;
-    let idf = |h: u64| -> f32 { st.idf_of(h) };
 
     // 4. Containment on candidate pairs only (measured once per pair; both
-    // sides read the same figures).
-    let mut deg = vec![0usize; n + 1];
+    // sides read the same figures), into lists packed per chunk of articles.
+    let mut deg = vec![0usize; n];
     for &(x, y) in &pairs {
         deg[reps[x as usize]] += 1;
         deg[reps[y as usize]] += 1;
     }
-    let mut off = Vec::with_capacity(n + 1);
-    off.push(0usize);
-    for d in &deg[..n] {
-        off.push(off[off.len() - 1] + d);
-    }
-    drop(deg);
-    let measured: Vec<(u32, f64)> = pairs
-        .par_iter()
-        .map(|&(x, y)| measure(reps[x as usize], reps[y as usize], st))
-        .collect();
-    let blank = Link {
-        other: 0,
-        n3: 0,
-        w1: 0.0,
-    };
-    let mut links = vec![blank; off[n]];
-    let mut fill = off.clone();
+    let mut g1 = Graph::with_degrees(&deg);
+    let mut fill = vec![0u32; n];
     // Pairs are sorted, so every list is filled in ascending `other` order.
-    for (&(x, y), &(n3, w1)) in pairs.iter().zip(&measured) {
-        let (a, b) = (reps[x as usize], reps[y as usize]);
-        links[fill[a]] = Link {
-            other: b as u32,
-            n3,
-            w1,
-        };
-        fill[a] += 1;
-        links[fill[b]] = Link {
-            other: a as u32,
-            n3,
-            w1,
-        };
-        fill[b] += 1;
+    for part in pairs.chunks(1 << 16) {
+        let measured: Vec<(u32, f64)> = part
+            .par_iter()
+            .map(|&(x, y)| measure(reps[x as usize], reps[y as usize], &st))
+            .collect();
+        for (&(x, y), &(n3, w1)) in part.iter().zip(&measured) {
+            let (a, b) = (reps[x as usize], reps[y as usize]);
+            for (from, to) in [(a, b), (b, a)] {
+                *g1.slot(from, fill[from] as usize) = Link {
+                    other: to as u32,
+                    n3,
+                    w1,
+                };
+                fill[from] += 1;
+            }
+        }
     }
-    drop((fill, measured, pairs));
-    let index_graph = Graph {
-        chunk: n.max(1),
-        parts: vec![(off, links)],
-    };
+    drop((fill, pairs));
     // 4b. Two-hop expansion, bounded: versions of one story share much text
     // with each other, so an article that the index paired with one version
     // meets the others through it. Each article adds the neighbours of its
     // `HOP_FROM` best candidates (IDF word containment), at most `HOP_MAX`
-    // new ones, and measures them like index pairs. Built in chunks of
-    // articles, each packed into one exactly sized list.
-    let g1 = &index_graph;
-    let mut adj = Graph {
-        chunk: GRAPH_CHUNK,
-        parts: Vec::with_capacity(n.div_ceil(GRAPH_CHUNK)),
-    };
-    for lo in (0..n).step_by(GRAPH_CHUNK) {
-        let hi = (lo + GRAPH_CHUNK).min(n);
-        let extra: Vec<Vec<Link>> = (lo..hi)
+    // new ones, and measures them like index pairs. The new neighbours are
+    // listed first (they read the index lists of any article); then each
+    // chunk's lists are merged into the final graph and its index lists freed.
+    let hops: Vec<Vec<u32>> = {
+        let (g1, st) = (&g1, &st);
+        (0..n)
             .into_par_iter()
             .map(|a| {
                 let mine = g1.links(a);
@@ -270,23 +274,33 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                 }
                 let mut top: Vec<Edge> = mine.iter().map(|l| full(a, l, st)).collect();
                 top.sort_by(|x, y| y.c1.total_cmp(&x.c1).then(x.other.cmp(&y.other)));
-                let mut new: Vec<usize> = top
+                let mut new: Vec<u32> = top
                     .iter()
                     .take(HOP_FROM)
-                    .flat_map(|e| g1.links(e.other).iter().map(|f| f.other as usize))
-                    .filter(|&b| b != a && g1.find(a, b).is_none())
+                    .flat_map(|e| g1.links(e.other).iter().map(|f| f.other))
+                    .filter(|&b| b as usize != a && g1.find(a, b as usize).is_none())
                     .collect();
                 new.sort_unstable();
                 new.dedup();
                 new.truncate(HOP_MAX);
-                new.into_iter()
-                    .map(|b| {
-                        let (n3, w1) = measure(a, b, st);
-                        Link {
-                            other: b as u32,
-                            n3,
-                            w1,
-                        }
+                new.shrink_to_fit();
+                new
+            })
+            .collect()
+    };
+    let mut adj = Graph {
+        parts: Vec::with_capacity(n.div_ceil(GRAPH_CHUNK)),
+    };
+    for (c, lo) in (0..n).step_by(GRAPH_CHUNK).enumerate() {
+        let hi = (lo + GRAPH_CHUNK).min(n);
+        let extra: Vec<Vec<Link>> = (lo..hi)
+            .into_par_iter()
+            .map(|a| {
+                hops[a]
+                    .iter()
+                    .map(|&b| {
+                        let (n3, w1) = measure(a, b as usize, &st);
+                        Link { other: b, n3, w1 }
                     })
                     .collect()
             })
@@ -312,9 +326,15 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
             off.push(links.len());
         }
         adj.parts.push((off, links));
+        g1.parts[c] = (Vec::new(), Vec::new());
     }
-    drop(index_graph);
+    drop((g1, hops));
+    // Shingle sets are no longer needed for all articles (the aligner
+    // rebuilds the few it compares).
+    st.drop_shingles();
+    let st = &st;
     let adj = &adj;
+    let idf = |h: u64| -> f32 { st.idf_of(h) };
 
     // 5. Per representative: sources among earlier candidates, alignment.
     // A first pass finds each article's best earlier candidate; a candidate
@@ -629,6 +649,16 @@ fn ngram_hashes(h: &[u64], n: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// Sorted distinct shingle hashes of a token-hash sequence (as the store
+/// keeps them while candidates are measured).
+fn shingle_set(h: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(h.len());
+    for_each_shingle(h, |x| out.push(x));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Seed of the n-gram hashes of the derivation figures.
 const NGRAM_SEED: u64 = 0x6e67_7261_6d73_2d6e; // "ngrams-n"
 
@@ -806,10 +836,12 @@ fn analyse(
         .collect();
     u1.sort_unstable();
     u1.dedup();
-    let (a1, a3) = (st.s1(a), st.s3(a));
+    let a1 = st.s1(a);
     let w1 = weighed_common(a1, &u1, &st.idf);
     let wa: f64 = st.wsum[a];
-    let (t1, t3) = (st.s1(chosen[0]), st.s3(chosen[0]));
+    let t1 = st.s1(chosen[0]);
+    let (a3, t3) = (shingle_set(&ah), shingle_set(&srch[0]));
+    let (a3, t3) = (&a3[..], &t3[..]);
     let brefs: Vec<&[u64]> = srch.iter().map(Vec::as_slice).collect();
     let coverage = |m: usize| -> (f64, usize) {
         let t = tile(&ah, &brefs, m);

@@ -20,7 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 const EXACT_SEED: u64 = 0x6578_6163_745f_6475; // "exact_du"
 
 /// Articles per packed chunk (a power of two).
-const CHUNK_BITS: u32 = 13;
+const CHUNK_BITS: u32 = 10;
 const CHUNK: usize = 1 << CHUNK_BITS;
 
 /// A hasher for keys that are already well-mixed 64-bit hashes (token
@@ -58,6 +58,8 @@ pub(crate) struct Store {
     chunks: Vec<Chunk>,
     /// Tokens per article.
     pub ntok: Vec<u32>,
+    /// Distinct shingles per article.
+    pub n3: Vec<u32>,
     /// Key of the token sequence (xxh3 over the token hashes, `EXACT_SEED`).
     pub exact: Vec<u64>,
     /// Word hash by word id (ascending).
@@ -80,6 +82,7 @@ impl Store {
         let mut st = Store {
             chunks: Vec::with_capacity(n.div_ceil(CHUNK)),
             ntok: Vec::with_capacity(n),
+            n3: Vec::with_capacity(n),
             exact: Vec::with_capacity(n),
             vocab: Vec::new(),
             ids: HashMapPm::default(),
@@ -121,6 +124,7 @@ impl Store {
             for (key, ntok, s3, s1) in prep {
                 st.exact.push(key);
                 st.ntok.push(ntok);
+                st.n3.push(u32::try_from(s3.len()).unwrap_or(u32::MAX));
                 c.s3.extend_from_slice(&s3);
                 c.off3.push(c.s3.len());
                 for h in s1 {
@@ -160,11 +164,24 @@ impl Store {
         st
     }
 
-    /// Sorted distinct shingle hashes of article `i`.
+    /// Frees the shingle sets ([`Store::s3`] is empty afterwards; `n3`
+    /// keeps their sizes).
+    pub(crate) fn drop_shingles(&mut self) {
+        for c in &mut self.chunks {
+            c.s3 = Vec::new();
+            c.off3 = Vec::new();
+        }
+    }
+
+    /// Sorted distinct shingle hashes of article `i` (until
+    /// [`Store::drop_shingles`]).
     pub(crate) fn s3(&self, i: usize) -> &[u64] {
         let c = &self.chunks[i >> CHUNK_BITS];
         let k = i & (CHUNK - 1);
-        &c.s3[c.off3[k]..c.off3[k + 1]]
+        match (c.off3.get(k), c.off3.get(k + 1)) {
+            (Some(&x), Some(&y)) => &c.s3[x..y],
+            _ => &[],
+        }
     }
 
     /// Sorted distinct word ids of article `i`.
