@@ -405,4 +405,15 @@ mod tests {
             }]
         );
     }
+
+    #[test]
+    fn lists_keep_insertion_order_up_to_the_cap() {
+        let mut l = Lists::with_capacity(8, 3);
+        for (k, v) in [(5u64, 1u32), (9, 2), (5, 3), (5, 4), (5, 5), (9, 6)] {
+            l.push(k, v);
+        }
+        assert_eq!(l.get(5).collect::<Vec<_>>(), vec![1, 3, 4]);
+        assert_eq!(l.get(9).collect::<Vec<_>>(), vec![2, 6]);
+        assert_eq!(l.get(7).count(), 0);
+    }
 }

@@ -998,6 +998,29 @@ mod tests {
     }
 
     #[test]
+    fn branch_free_intersections_match_a_plain_count() {
+        // Sorted distinct sets from a fixed pseudo-random sequence.
+        let mut x = 0x1234_5678u64;
+        let mut next = || {
+            x = fmix64(x.wrapping_add(1));
+            x % 64
+        };
+        let idf: Vec<f32> = (0..64).map(|i| 1.0 + i as f32 / 8.0).collect();
+        for _ in 0..200 {
+            let mut a: Vec<u32> = (0..next() % 40).map(|_| next() as u32).collect();
+            let mut b: Vec<u32> = (0..next() % 40).map(|_| next() as u32).collect();
+            a.sort_unstable();
+            a.dedup();
+            b.sort_unstable();
+            b.dedup();
+            let both: Vec<u32> = a.iter().copied().filter(|v| b.contains(v)).collect();
+            assert_eq!(common(&a, &b), both.len());
+            let w: f64 = both.iter().map(|&v| idf[v as usize] as f64).sum();
+            assert_eq!(weighed_common(&a, &b, &idf), w);
+        }
+    }
+
+    #[test]
     fn ngram_hashes_are_distinct_and_sorted() {
         let h = [1u64, 2, 3, 1, 2, 3];
         assert_eq!(ngrams(&h, 1), vec![1, 2, 3]);

@@ -226,3 +226,59 @@ impl Store {
             .map_or(self.idf_unseen, |&w| self.idf[w as usize])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// Sorted distinct token hashes and shingles of `text`, from the full
+    /// tokeniser (what the store must hold).
+    fn sets(text: &str) -> (Vec<u64>, Vec<u64>) {
+        let h: Vec<u64> = tokenize(text).toks.iter().map(|t| t.hash).collect();
+        let mut s3 = Vec::new();
+        for_each_shingle(&h, |x| s3.push(x));
+        s3.sort_unstable();
+        s3.dedup();
+        let mut s1 = h;
+        s1.sort_unstable();
+        s1.dedup();
+        (s1, s3)
+    }
+
+    #[test]
+    fn word_ids_follow_hash_order_and_idf_counts_representatives() {
+        let texts = [
+            "the cat sat on the mat",
+            "a dog sat; the dog ran",
+            "",
+            "the cat sat on the mat",
+        ];
+        let mut st = Store::build(texts.iter().copied());
+        assert_eq!(st.ntok, vec![6, 6, 0, 6]);
+        assert_eq!(st.exact[0], st.exact[3]);
+        assert_ne!(st.exact[0], st.exact[1]);
+        for (i, t) in texts.iter().enumerate() {
+            let (s1, s3) = sets(t);
+            let words: Vec<u64> = st.s1(i).iter().map(|&w| st.vocab[w as usize]).collect();
+            assert_eq!(words, s1, "words of {t:?}");
+            assert_eq!(st.s3(i), &s3[..], "shingles of {t:?}");
+            assert_eq!(st.n3[i] as usize, s3.len());
+        }
+        // Ids ascend within each article because hashes do.
+        assert!(st.vocab.windows(2).all(|w| w[0] < w[1]));
+        // Representatives 0 and 1 ("the" and "sat" in both, "cat" in one).
+        st.set_idf(&[0, 1]);
+        let h = |w: &str| sets(w).0[0];
+        let one = (3.0f32 / 2.0).ln() + 1.0;
+        assert_eq!(st.idf_of(h("sat")), 1.0);
+        assert_eq!(st.idf_of(h("cat")), one);
+        // A word no representative holds counts as seen once.
+        assert_eq!(st.idf_of(h("zebra")), one);
+        let sum: f64 = sets(texts[1]).0.iter().map(|&x| st.idf_of(x) as f64).sum();
+        assert_eq!(st.wsum[1], sum);
+        st.drop_shingles();
+        assert!(st.s3(0).is_empty());
+        assert_eq!(st.n3[0] as usize, sets(texts[0]).1.len());
+    }
+}
