@@ -320,11 +320,24 @@ impl Store {
         Ok(out)
     }
 
-    /// Replaces every copy record with `records`, in one transaction.
-    pub fn save_copies(&mut self, records: &[CopyRecord]) -> Result<(), StoreError> {
+    /// Replaces every copy record with `records` and records `input_key`
+    /// (what the records were computed from; read back with
+    /// `stage_state("copies")`), in one transaction, so the key always
+    /// describes the records stored.
+    pub fn save_copies(
+        &mut self,
+        records: &[CopyRecord],
+        input_key: &[u8],
+    ) -> Result<(), StoreError> {
         let err = sqlite_err(&self.path);
         let tx = self.conn.transaction().map_err(err)?;
         tx.execute("DELETE FROM copies", []).map_err(err)?;
+        tx.execute(
+            "INSERT INTO stage_state (stage, state) VALUES ('copies', ?1)
+             ON CONFLICT(stage) DO UPDATE SET state = excluded.state",
+            [input_key],
+        )
+        .map_err(err)?;
         {
             let mut stmt = tx
                 .prepare_cached("INSERT INTO copies (id, copy_group, record) VALUES (?1, ?2, ?3)")
@@ -346,7 +359,8 @@ impl Store {
         )
     }
 
-    /// The saved state of a stage (`stories`' online clusterer), if any.
+    /// The saved state of a stage (`stories`' online clusterer, the key of
+    /// the input the stored copy records were computed from), if any.
     pub fn stage_state(&self, stage: &str) -> Result<Option<Vec<u8>>, StoreError> {
         self.conn
             .query_row(

@@ -62,8 +62,25 @@ fn stage_results_round_trip() {
         source: None,
         passages: vec![],
     };
-    store.save_copies(std::slice::from_ref(&rec)).unwrap();
-    assert_eq!(store.copies().unwrap(), vec![rec]);
+    assert_eq!(store.stage_state("copies").unwrap(), None);
+    store
+        .save_copies(std::slice::from_ref(&rec), b"key1")
+        .unwrap();
+    assert_eq!(store.copies().unwrap(), vec![rec.clone()]);
+    assert_eq!(
+        store.stage_state("copies").unwrap().as_deref(),
+        Some(&b"key1"[..])
+    );
+    // Saving again replaces both the records and the key.
+    store.save_copies(&[], b"key2").unwrap();
+    assert!(store.copies().unwrap().is_empty());
+    assert_eq!(
+        store.stage_state("copies").unwrap().as_deref(),
+        Some(&b"key2"[..])
+    );
+    store
+        .save_copies(std::slice::from_ref(&rec), b"key1")
+        .unwrap();
     let asg = StoryAssignment {
         id: "a".into(),
         story: "s1".into(),
