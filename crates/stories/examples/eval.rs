@@ -152,7 +152,7 @@ fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64, usize) {
     let secs = t.elapsed().as_secs_f64();
     let pred: Vec<String> = out.iter().map(|a| a.story.to_string()).collect();
     if let Ok(path) = std::env::var("DIAG_DUMP") {
-        // Diagnostic: gold and predicted story per article.
+        // Diagnostic: gold and predicted story per article, of a set's first run.
         let lines: Vec<String> = set
             .gold
             .iter()
@@ -162,7 +162,11 @@ fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64, usize) {
                 serde_json::json!({"id": a.id.as_str(), "gold": g, "pred": p}).to_string()
             })
             .collect();
-        let _ = std::fs::write(format!("{path}.{}", set.gold.len()), lines.join("\n"));
+        // The first run of a set is the reported one (default config, seed 7).
+        let file = format!("{path}.{}", set.gold.len());
+        if !std::path::Path::new(&file).exists() {
+            let _ = std::fs::write(file, lines.join("\n"));
+        }
     }
     let threads: std::collections::BTreeSet<&str> = out.iter().map(|a| a.thread.as_str()).collect();
     (score(&set.gold, &pred), secs, threads.len())

@@ -402,6 +402,12 @@ impl Engine {
         }
     }
 
+    /// The largest gap in days allowed between consecutive dated articles
+    /// of one story formed in a chunk (the window).
+    fn max_gap(&self) -> f64 {
+        f64::from(self.cfg.window_days).max(0.0)
+    }
+
     /// Added to the cosine of two dated articles `gap` days apart that
     /// share some content: `time_bonus`, falling linearly to 0 at the
     /// window's edge. Publication close in time is evidence of one event.
@@ -1065,25 +1071,32 @@ impl Engine {
         self.evict();
 
         let n = pend.len();
-        let mut nodes: Vec<hac::Node> = vec![
-            hac::Node {
+        let mut nodes: Vec<hac::Node> = pend
+            .iter()
+            .map(|p| hac::Node {
                 size: 1.0,
                 fixed: false,
-            };
-            n
-        ];
+                span: p.time.map(|t| (t, t)),
+            })
+            .collect();
         let mut story_node: Map<u64, u32> = Map::default();
         let mut node_story: Vec<u64> = Vec::new();
         let mut edges: Vec<(u32, u32, f64)> = Vec::new();
         let mut must: Vec<(u32, u32)> = Vec::new();
+        // A story's span is its latest dated member: a cluster joins it only
+        // within the window of that (as `story_cands` asks of one article).
         let node_of = |key: u64,
-                       size: f64,
+                       story: Option<&Story>,
                        nodes: &mut Vec<hac::Node>,
                        story_node: &mut Map<u64, u32>,
                        node_story: &mut Vec<u64>|
          -> u32 {
             *story_node.entry(key).or_insert_with(|| {
-                nodes.push(hac::Node { size, fixed: true });
+                nodes.push(hac::Node {
+                    size: story.map_or(0.0, |s| f64::from(s.active)),
+                    fixed: true,
+                    span: story.and_then(|s| s.last_time).map(|t| (t, t)),
+                });
                 node_story.push(key);
                 u32::try_from(nodes.len() - 1).unwrap_or(u32::MAX)
             })
@@ -1096,8 +1109,8 @@ impl Engine {
                 .map(|p| (p.top_tid.as_slice(), p.top.as_slice())),
         );
         for (i, key, dot) in self.story_links(&pend, &local, &terms) {
-            let size = self.stories.get(&key).map_or(0.0, |s| f64::from(s.active));
-            let node = node_of(key, size, &mut nodes, &mut story_node, &mut node_story);
+            let story = self.stories.get(&key);
+            let node = node_of(key, story, &mut nodes, &mut story_node, &mut node_story);
             edges.push((i, node, dot));
         }
         // Copies: joined to their group's story, or to the group's first
@@ -1106,11 +1119,8 @@ impl Engine {
         for (i, p) in pend.iter().enumerate() {
             let Some(g) = p.gkey else { continue };
             if let Some(e) = self.groups.get(&g) {
-                let size = self
-                    .stories
-                    .get(&e.story)
-                    .map_or(0.0, |s| f64::from(s.active));
-                let node = node_of(e.story, size, &mut nodes, &mut story_node, &mut node_story);
+                let story = self.stories.get(&e.story);
+                let node = node_of(e.story, story, &mut nodes, &mut story_node, &mut node_story);
                 must.push((i as u32, node));
             } else {
                 let f = *first_of_group.entry(g).or_insert(i as u32);
@@ -1123,7 +1133,13 @@ impl Engine {
         // chunk that share its strongest terms (recent postings only).
         self.chunk_edges(&pend, &local, &tops, n_terms, &mut edges);
 
-        let reps = hac::average_link(&nodes, &must, &edges, f64::from(self.cfg.threshold));
+        let reps = hac::average_link(
+            &nodes,
+            &must,
+            &edges,
+            f64::from(self.cfg.threshold),
+            self.max_gap(),
+        );
         let mut rep_story: Map<u32, u64> = Map::default();
         for (j, &key) in node_story.iter().enumerate() {
             if let Some(&r) = reps.get(n + j) {

@@ -9,7 +9,9 @@
 //! their sizes. Pairs without an edge count as similarity 0.
 //!
 //! The closest pair of clusters is merged while its average link reaches
-//! the threshold. Ties are broken by the smaller node indices, so the
+//! the threshold, unless the merge would leave a gap of more than the
+//! window between the cluster's dated articles: two stories a month apart
+//! are not one event, however many undated articles resemble both. Ties are broken by the smaller node indices, so the
 //! result does not depend on hash-map order.
 //!
 //! It does NOT compute similarities or choose which pairs get an edge (the
@@ -31,6 +33,27 @@ pub(crate) struct Node {
     pub size: f64,
     /// A decided story: never joined with another fixed node.
     pub fixed: bool,
+    /// Earliest and latest publication day of the node's dated articles
+    /// (`None`: no dated article).
+    pub span: Option<(f64, f64)>,
+}
+
+/// Whether two clusters' dated articles stay one chain after a merge: the
+/// spans overlap or lie at most `gap` days apart. (Within a cluster no two
+/// consecutive dates are more than `gap` apart, so only the gap between the
+/// two spans can break the chain.)
+fn chained(a: Option<(f64, f64)>, b: Option<(f64, f64)>, gap: f64) -> bool {
+    match (a, b) {
+        (Some((lo1, hi1)), Some((lo2, hi2))) => lo1.max(lo2) - hi1.min(hi2) <= gap,
+        _ => true,
+    }
+}
+
+fn join(a: Option<(f64, f64)>, b: Option<(f64, f64)>) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Some((lo1, hi1)), Some((lo2, hi2))) => Some((lo1.min(lo2), hi1.max(hi2))),
+        (x, None) | (None, x) => x,
+    }
 }
 
 /// A heap entry: a candidate merge and the versions it was computed for.
@@ -92,17 +115,21 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 /// `must` lists pairs joined before any merging (copies of one article);
 /// a must-link between two fixed nodes is ignored. `edges` are
 /// `(a, b, total similarity)`; repeated pairs add up, self-loops and
-/// out-of-range indices are ignored.
+/// out-of-range indices are ignored. `max_gap` is the largest gap in days
+/// allowed between consecutive dated articles of a cluster formed by
+/// similarity (must-links ignore it).
 pub(crate) fn average_link(
     nodes: &[Node],
     must: &[(u32, u32)],
     edges: &[(u32, u32, f64)],
     threshold: f64,
+    max_gap: f64,
 ) -> Vec<u32> {
     let n = nodes.len();
     let n32 = u32::try_from(n).unwrap_or(u32::MAX);
     let mut parent: Vec<u32> = (0..n32).collect();
     let mut fixed: Vec<bool> = nodes.iter().map(|x| x.fixed).collect();
+    let mut span: Vec<Option<(f64, f64)>> = nodes.iter().map(|x| x.span).collect();
     for &(a, b) in must {
         if a >= n32 || b >= n32 {
             continue;
@@ -114,6 +141,7 @@ pub(crate) fn average_link(
         let (keep, gone) = (ra.min(rb), ra.max(rb));
         parent[gone as usize] = keep;
         fixed[keep as usize] |= fixed[gone as usize];
+        span[keep as usize] = join(span[keep as usize], span[gone as usize]);
     }
     let mut size = vec![0f64; n];
     for i in 0..n32 {
@@ -184,6 +212,9 @@ pub(crate) fn average_link(
         if parent[a] != ca || parent[b] != cb || version[a] != c.va || version[b] != c.vb {
             continue;
         }
+        if !chained(span[a], span[b], max_gap) {
+            continue;
+        }
         // Merge b into a (a keeps its index).
         let gone = std::mem::take(&mut adj[b]);
         parent[b] = ca;
@@ -200,6 +231,7 @@ pub(crate) fn average_link(
         }
         size[a] += size[b];
         fixed[a] |= fixed[b];
+        span[a] = join(span[a], span[b]);
         version[a] = version[a].wrapping_add(1);
         version[b] = version[b].wrapping_add(1);
         unlinked.clear();
@@ -235,7 +267,8 @@ mod tests {
         vec![
             Node {
                 size: 1.0,
-                fixed: false
+                fixed: false,
+                span: None,
             };
             n
         ]
@@ -249,7 +282,7 @@ mod tests {
         t: f64,
         want: &[&[u32]],
     ) {
-        let rep = average_link(nodes, must, edges, t);
+        let rep = average_link(nodes, must, edges, t, 3.0);
         let mut groups: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
         for (i, r) in rep.iter().enumerate() {
             groups.entry(*r).or_default().push(i as u32);
@@ -307,14 +340,36 @@ mod tests {
             Node {
                 size: 4.0,
                 fixed: true,
+                span: None,
             },
             Node {
                 size: 1.0,
                 fixed: false,
+                span: None,
             },
         ];
         check(&nodes, &[], &[(0, 1, 1.0)], 0.3, &[&[0], &[1]]);
         check(&nodes, &[], &[(0, 1, 1.0)], 0.25, &[&[0, 1]]);
+    }
+
+    #[test]
+    fn dated_articles_stay_one_chain() {
+        // Days 0 and 10 (stories a week and a half apart) and an undated
+        // article close to both: it joins the closer one (0.9), and the
+        // other dated article stays out although the average (0.4 + 0.8 +
+        // 0.0 over 2) would reach the threshold.
+        let mut nodes = free(3);
+        nodes[0].span = Some((0.0, 0.0));
+        nodes[1].span = Some((10.0, 10.0));
+        let edges = [(0, 2, 0.9), (1, 2, 0.8)];
+        check(&nodes, &[], &edges, 0.3, &[&[0, 2], &[1]]);
+        // Day 2 bridges days 0 and 4 (gaps of 2 <= 3): one chain, one story.
+        nodes[1].span = Some((4.0, 4.0));
+        nodes[2].span = Some((2.0, 2.0));
+        check(&nodes, &[], &edges, 0.3, &[&[0, 1, 2]]);
+        // A must-link (a copy) ignores the gap.
+        nodes[1].span = Some((10.0, 10.0));
+        check(&nodes, &[(0, 1)], &[], 0.3, &[&[0, 1], &[2]]);
     }
 
     #[test]
@@ -326,7 +381,7 @@ mod tests {
             0.1,
             &[&[0, 2], &[1]],
         );
-        assert!(average_link(&[], &[], &[], 0.2).is_empty());
+        assert!(average_link(&[], &[], &[], 0.2, 3.0).is_empty());
     }
 
     #[test]
