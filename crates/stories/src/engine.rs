@@ -34,8 +34,8 @@
 
 use crate::date::parse_days;
 use crate::features::{self, KindWeights, Scratch};
-use crate::hac;
 use crate::StoryConfig;
+use crate::{hac, snn};
 use crossread_core::{Article, GroupId, StoryAssignment, StoryId, ThreadId};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
@@ -1133,6 +1133,13 @@ impl Engine {
         // chunk that share its strongest terms (recent postings only).
         self.chunk_edges(&pend, &local, &tops, n_terms, &mut edges);
 
+        snn::reinforce(
+            &nodes,
+            &mut edges,
+            self.cfg.snn_neighbours,
+            f64::from(self.cfg.snn_mix),
+            f64::from(self.cfg.snn_floor),
+        );
         let reps = hac::average_link(
             &nodes,
             &must,

@@ -38,6 +38,7 @@ mod date;
 mod engine;
 mod features;
 mod hac;
+mod snn;
 
 use crossread_core::{Article, GroupId, StoryAssignment};
 use serde::{Deserialize, Serialize};
@@ -102,6 +103,14 @@ pub struct StoryConfig {
     pub neighbours: usize,
     /// Most recent articles kept per term when looking for neighbours.
     pub max_postings: usize,
+    /// Nearest neighbours each article (or story) keeps for the shared-
+    /// neighbour reinforcement of the chunk's graph (0: off).
+    pub snn_neighbours: usize,
+    /// Share of an edge's similarity given to the overlap (Jaccard) of its
+    /// two ends' neighbour sets, each end counting itself.
+    pub snn_mix: f32,
+    /// Least similarity for a node to count as a neighbour.
+    pub snn_floor: f32,
     /// Minimum cosine between a new story's first article and a thread's
     /// profile for the story to join the thread.
     pub thread_threshold: f32,
@@ -136,6 +145,9 @@ impl Default for StoryConfig {
             chunk_articles: 20_000,
             neighbours: 24,
             max_postings: 128,
+            snn_neighbours: 5,
+            snn_mix: 0.2,
+            snn_floor: 0.2,
             thread_threshold: 0.08,
             thread_window_days: 1100.0,
             max_dated: 200_000,
@@ -166,7 +178,7 @@ pub enum StoriesError {
 const MAGIC: &[u8; 8] = b"XRSTORY\0";
 /// Version of the saved state this build writes and reads. A state of an
 /// older version cannot be loaded; its articles have to be placed again.
-pub const STATE_VERSION: u32 = 2;
+pub const STATE_VERSION: u32 = 3;
 
 /// The online story and thread clusterer. See the crate documentation.
 pub struct StoryEngine {
