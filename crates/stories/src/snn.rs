@@ -23,8 +23,9 @@
 use crate::hac::Node;
 
 /// Reinforces `edges` (`(a, b, total similarity)`, indices into `nodes`) in
-/// place. Repeated pairs are summed into their first occurrence and the
-/// repeats set to 0. `k == 0` or `mix <= 0` leaves the edges as they are.
+/// place. `k == 0` or `mix <= 0` leaves the edges as they are. The engine
+/// gives each pair at most one edge; a repeated pair would be reinforced
+/// edge by edge, each counting alone in the neighbour lists.
 pub(crate) fn reinforce(
     nodes: &[Node],
     edges: &mut [(u32, u32, f64)],
@@ -35,77 +36,83 @@ pub(crate) fn reinforce(
     if k == 0 || mix <= 0.0 || edges.is_empty() {
         return;
     }
+    let k = k.min(MAX_K);
     let mix = mix.min(1.0);
     let n = nodes.len();
-    let size = |i: u32| nodes.get(i as usize).map_or(0.0, |x| x.size.max(0.0));
     // Only edges between two of the chunk's articles take part: a story's
-    // neighbours lie in earlier chunks, which this graph does not hold.
+    // neighbours lie in earlier chunks, which this graph does not hold. An
+    // article's size is 1, so its edge carries the cosine itself.
     let free = |i: u32| nodes.get(i as usize).is_some_and(|x| !x.fixed);
-    // Sum repeated pairs: order by (low, high), keep the first of each run.
-    let mut order: Vec<usize> = (0..edges.len()).collect();
-    let key = |e: &(u32, u32, f64)| (e.0.min(e.1), e.0.max(e.1));
-    order.sort_by_key(|&i| (key(&edges[i]), i));
-    let mut first = usize::MAX;
-    for w in 0..order.len() {
-        let i = order[w];
-        if w > 0 && key(&edges[order[w - 1]]) == key(&edges[i]) {
-            let extra = edges[i].2;
-            edges[first].2 += extra;
-            edges[i].2 = 0.0;
-        } else {
-            first = i;
+    let usable = |e: &(u32, u32, f64)| e.0 != e.1 && free(e.0) && free(e.1) && e.2.is_finite();
+    // Each article's k best neighbours above the floor, best first (ties:
+    // the lower index), in one flat array of k slots per article.
+    let mut best: Vec<(f64, u32)> = vec![(0.0, 0); n * k];
+    let mut len: Vec<u8> = vec![0; n];
+    let mut offer = |i: usize, cand: (f64, u32)| {
+        let slots = &mut best[i * k..(i + 1) * k];
+        let l = usize::from(len[i]);
+        let better = |x: &(f64, u32)| cand.0 > x.0 || (cand.0 == x.0 && cand.1 < x.1);
+        let at = slots[..l].iter().position(better).unwrap_or(l);
+        if at >= k {
+            return;
         }
-    }
-    let avg = |e: &(u32, u32, f64)| {
-        let d = size(e.0) * size(e.1);
-        if d > 0.0 && e.2.is_finite() {
-            e.2 / d
-        } else {
-            0.0
-        }
+        let end = l.min(k - 1);
+        slots.copy_within(at..end, at + 1);
+        slots[at] = cand;
+        len[i] = (l + 1).min(k) as u8;
     };
-    // Each node's k best neighbours above the floor (ties: lower index).
-    let mut cand: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n];
     for e in edges.iter() {
-        let (a, b) = (e.0 as usize, e.1 as usize);
-        if a >= n || b >= n || a == b || !free(e.0) || !free(e.1) {
-            continue;
-        }
-        let s = avg(e);
-        if s > floor {
-            cand[a].push((s, e.1));
-            cand[b].push((s, e.0));
+        if usable(e) && e.2 > floor {
+            offer(e.0 as usize, (e.2, e.1));
+            offer(e.1 as usize, (e.2, e.0));
         }
     }
-    let near: Vec<Vec<u32>> = cand
-        .into_iter()
-        .map(|mut c| {
-            c.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-            c.truncate(k);
-            let mut v: Vec<u32> = c.into_iter().map(|x| x.1).collect();
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    let with_self = |i: u32| -> Vec<u32> {
-        let mut v = near.get(i as usize).cloned().unwrap_or_default();
-        if let Err(p) = v.binary_search(&i) {
-            v.insert(p, i);
+    // Each article's neighbour set, itself included, sorted by index.
+    let w = k + 1;
+    let mut sets: Vec<u32> = vec![0; n * w];
+    for i in 0..n {
+        let l = usize::from(len[i]);
+        let set = &mut sets[i * w..i * w + l + 1];
+        for (d, s) in set.iter_mut().zip(&best[i * k..i * k + l]) {
+            *d = s.1;
         }
-        v
+        set[l] = i as u32;
+        set.sort_unstable();
+    }
+    let set = |i: u32| {
+        let i = i as usize;
+        &sets[i * w..i * w + usize::from(len[i]) + 1]
     };
     for e in edges.iter_mut() {
-        let s = avg(e);
-        if s <= 0.0 || !free(e.0) || !free(e.1) || e.0 == e.1 {
+        if !usable(e) || e.2 <= 0.0 {
             continue;
         }
-        let (na, nb) = (with_self(e.0), with_self(e.1));
-        let shared = na.iter().filter(|x| nb.binary_search(x).is_ok()).count();
+        let (na, nb) = (set(e.0), set(e.1));
+        let shared = shared_count(na, nb);
         let union = na.len() + nb.len() - shared;
-        let snn = shared as f64 / union.max(1) as f64;
-        let s2 = (1.0 - mix) * s + mix * snn;
-        e.2 = s2 * size(e.0) * size(e.1);
+        let jaccard = shared as f64 / union.max(1) as f64;
+        e.2 = (1.0 - mix) * e.2 + mix * jaccard;
     }
+}
+
+/// Most neighbours kept per article.
+const MAX_K: usize = 32;
+
+/// Elements two sorted, distinct slices share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -157,12 +164,28 @@ mod tests {
     }
 
     #[test]
-    fn repeats_are_summed_and_nothing_changes_without_mix() {
+    fn nothing_changes_without_mix_and_below_the_floor_nobody_is_near() {
         let nodes = vec![art(); 2];
-        check(&nodes, &[(0, 1, 0.2), (1, 0, 0.1)], 1, 0.0, &[0.2, 0.1]);
-        // Summed into the first (0.3), the repeat set to 0; then 0.5*0.3 + 0.5*1.
-        check(&nodes, &[(0, 1, 0.2), (1, 0, 0.1)], 1, 0.5, &[0.65, 0.0]);
+        check(&nodes, &[(0, 1, 0.2)], 1, 0.0, &[0.2]);
+        check(&nodes, &[(0, 1, 0.2)], 0, 0.5, &[0.2]);
+        // {0, 1} both: 0.5*0.2 + 0.5*1.
+        check(&nodes, &[(0, 1, 0.2)], 1, 0.5, &[0.6]);
         // Below the floor nobody is a neighbour: {0} and {1} share nothing.
         check(&nodes, &[(0, 1, 0.04)], 1, 0.5, &[0.02]);
+    }
+
+    #[test]
+    fn only_the_k_best_count_with_ties_to_the_lower_index() {
+        // k = 1: 0's best is 2 (0.5 beats 0.3); 1's is 0; 2's is 0 (0.5 vs
+        // 0.45 to 3); 3's is 2. 0-1: {0,2} and {0,1} share 1 of 3.
+        let nodes = vec![art(); 4];
+        let edges = [(0, 1, 0.3), (0, 2, 0.5), (2, 3, 0.45)];
+        let want: [f64; 3] = [
+            0.5 * 0.3 + 0.5 / 3.0,
+            0.5 * 0.5 + 0.5,
+            0.5 * 0.45 + 0.5 / 3.0,
+        ];
+        let want: Vec<f64> = want.iter().map(|x| (x * 1e6).round() / 1e6).collect();
+        check(&nodes, &edges, 1, 0.5, &want);
     }
 }
