@@ -60,6 +60,9 @@ pub(crate) struct Store {
     pub ntok: Vec<u32>,
     /// Distinct shingles per article.
     pub n3: Vec<u32>,
+    /// The article whose packed sets article `i` reads (itself, or the first
+    /// earlier article with the same token sequence).
+    alias: Vec<u32>,
     /// Key of the token sequence (xxh3 over the token hashes, `EXACT_SEED`).
     pub exact: Vec<u64>,
     /// Word hash by word id (ascending).
@@ -83,6 +86,7 @@ impl Store {
             chunks: Vec::with_capacity(n.div_ceil(CHUNK)),
             ntok: Vec::with_capacity(n),
             n3: Vec::with_capacity(n),
+            alias: Vec::with_capacity(n),
             exact: Vec::with_capacity(n),
             vocab: Vec::new(),
             ids: HashMapPm::default(),
@@ -90,6 +94,7 @@ impl Store {
             idf_unseen: 1.0,
             wsum: Vec::new(),
         };
+        let mut first: HashMapPm<u32> = HashMapPm::default();
         for part in texts.chunks(CHUNK) {
             // (key, tokens, sorted distinct shingles, sorted distinct words)
             let prep: Vec<(u64, u32, Vec<u64>, Vec<u64>)> = part
@@ -111,8 +116,28 @@ impl Store {
                     (h.digest(), ntok, s3, toks)
                 })
                 .collect();
-            let n3: usize = prep.iter().map(|p| p.2.len()).sum();
-            let n1: usize = prep.iter().map(|p| p.3.len()).sum();
+            // An exact duplicate of an earlier article (same key and length)
+            // reads that article's sets: a million copies cost one.
+            let mut keep = Vec::with_capacity(prep.len());
+            for (key, ntok, s3, _) in &prep {
+                let i = st.ntok.len() as u32;
+                let owner = match first.get(key) {
+                    Some(&f) if st.ntok[f as usize] == *ntok => f,
+                    Some(_) => i,
+                    None => {
+                        first.insert(*key, i);
+                        i
+                    }
+                };
+                st.exact.push(*key);
+                st.ntok.push(*ntok);
+                st.n3.push(u32::try_from(s3.len()).unwrap_or(u32::MAX));
+                st.alias.push(owner);
+                keep.push(owner == i);
+            }
+            let kept = || prep.iter().zip(&keep).filter(|x| *x.1).map(|x| x.0);
+            let n3: usize = kept().map(|p| p.2.len()).sum();
+            let n1: usize = kept().map(|p| p.3.len()).sum();
             let mut c = Chunk {
                 s3: Vec::with_capacity(n3),
                 s1: Vec::with_capacity(n1),
@@ -121,10 +146,12 @@ impl Store {
             };
             c.off3.push(0);
             c.off1.push(0);
-            for (key, ntok, s3, s1) in prep {
-                st.exact.push(key);
-                st.ntok.push(ntok);
-                st.n3.push(u32::try_from(s3.len()).unwrap_or(u32::MAX));
+            for ((_, _, s3, s1), own) in prep.into_iter().zip(keep) {
+                if !own {
+                    c.off3.push(c.s3.len());
+                    c.off1.push(c.s1.len());
+                    continue;
+                }
                 c.s3.extend_from_slice(&s3);
                 c.off3.push(c.s3.len());
                 for h in s1 {
@@ -176,6 +203,7 @@ impl Store {
     /// Sorted distinct shingle hashes of article `i` (until
     /// [`Store::drop_shingles`]).
     pub(crate) fn s3(&self, i: usize) -> &[u64] {
+        let i = self.alias[i] as usize;
         let c = &self.chunks[i >> CHUNK_BITS];
         let k = i & (CHUNK - 1);
         match (c.off3.get(k), c.off3.get(k + 1)) {
@@ -186,6 +214,7 @@ impl Store {
 
     /// Sorted distinct word ids of article `i`.
     pub(crate) fn s1(&self, i: usize) -> &[u32] {
+        let i = self.alias[i] as usize;
         let c = &self.chunks[i >> CHUNK_BITS];
         let k = i & (CHUNK - 1);
         &c.s1[c.off1[k]..c.off1[k + 1]]
@@ -277,6 +306,12 @@ mod tests {
         assert_eq!(st.idf_of(h("zebra")), one);
         let sum: f64 = sets(texts[1]).0.iter().map(|&x| st.idf_of(x) as f64).sum();
         assert_eq!(st.wsum[1], sum);
+        // The copy reads the first one's sets; nothing of it is packed.
+        assert_eq!(st.alias, vec![0, 1, 2, 0]);
+        assert_eq!(
+            st.chunks[0].s3.len(),
+            sets(texts[0]).1.len() + sets(texts[1]).1.len()
+        );
         st.drop_shingles();
         assert!(st.s3(0).is_empty());
         assert_eq!(st.n3[0] as usize, sets(texts[0]).1.len());
