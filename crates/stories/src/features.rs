@@ -458,13 +458,8 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
             i = end;
             continue;
         } else if k & C_END != 0 {
-            let abbrev = c == b'.'
-                && out
-                    .last()
-                    .is_some_and(|p| p.end == i && (p.end - p.start == 1 || p.all_caps));
-            if !abbrev {
-                initial = true;
-            }
+            let abbrev = after_abbreviation(out, i, c == b'.');
+            initial |= !abbrev;
             joined = abbrev;
         } else if k & C_JOIN == 0 {
             joined = false;
@@ -522,19 +517,22 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
             initial = false;
             joined = true;
         } else if c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' {
-            // A period after a one-letter or all-caps token ("U.S.", "J.") rarely ends a sentence.
-            let abbrev = c == '.'
-                && out
-                    .last()
-                    .is_some_and(|p| p.end == i && (p.end - p.start == 1 || p.all_caps));
-            if !abbrev {
-                initial = true;
-            }
+            let abbrev = after_abbreviation(out, i, c == '.');
+            initial |= !abbrev;
             joined = abbrev;
         } else if !c.is_whitespace() && !matches!(c, '-' | '\'' | '’') {
             joined = false;
         }
     }
+}
+
+/// Whether a sentence-ending mark at byte `i` is a period right after a
+/// one-letter or all-caps token ("U.S.", "J."), which rarely ends a sentence.
+fn after_abbreviation(out: &[Tok], i: usize, period: bool) -> bool {
+    period
+        && out
+            .last()
+            .is_some_and(|p| p.end == i && (p.end - p.start == 1 || p.all_caps))
 }
 
 fn lower_into(src: &str, dst: &mut String) {
