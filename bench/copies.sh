@@ -31,6 +31,7 @@ cargo build --release -q -p crossread-copies --example bench --example stage >&2
 sizes=${*:-10k 100k 1m}
 num() { case $1 in 10k) echo 10000;; 100k) echo 100000;; 1m) echo 1000000;; *) echo "$1";; esac; }
 rows=""
+ds_rate=""
 for s in $sizes; do
   n=$(num "$s")
   corpus=bench/out/copies-$s.txt
@@ -47,6 +48,7 @@ for s in $sizes; do
   if [ "$s" != 1m ]; then
     ds=$(/usr/bin/time -v "$venv/bin/python" bench/copies/ds.py "$corpus" "$planted" 2>bench/out/copies-$s.ds.time)
     ds_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.ds.time)
+    ds_rate=$("$venv/bin/python" -c 'import json, sys; print(json.loads(sys.argv[1])["articles_per_cpu_s"])' "$ds")
   else
     ds='{}'
     ds_rss=""
@@ -102,7 +104,7 @@ Sketching + index + candidate pairs on a generated corpus of ~600-word articles 
 | articles | crossread | datasketch | speed ratio |
 | --- | --- | --- | --- |
 ${rows}
-1M: crossread only; datasketch would need ~30 CPU-minutes at its measured rate (~500 articles per CPU-second here; the issue quotes ~850/s, against which the 100k crossread rate is ~35x). Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
+1M: crossread only; datasketch would need about $(( 1000000 / ${ds_rate:-500} / 60 )) CPU-minutes at its rate measured above (${ds_rate:-n/a} articles per CPU-second at the largest size it ran; the issue quotes ~850/s). datasketch's rate varies between runs on this shared machine (486 to 859 articles per CPU-second at 10k in two runs of the same command), so the ratio does too. Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
 
 ### Whole stage (\`find_copies\`, as \`crossread analyze\` runs it)
 
@@ -111,7 +113,7 @@ ${rows}
 | corpus | articles | find_copies | peak memory | records | digest |
 | --- | --- | --- | --- | --- | --- |
 ${stage_rows}
-Before the whole-stage work (commit c5561a4, same machine, same command): short 10k 767 /CPU-s, 192 MB; short 100k 876 /CPU-s, 1,484 MB (~15 KB per article); generated 10k 751 /CPU-s, 471 MB; digests identical to the ones above. What remains per article: 8 bytes per distinct shingle and 4 per distinct word while candidates are measured, and 16 bytes per measured pair side (index pairs plus at most 64 two-hop neighbours) throughout, so memory still grows with the number of candidate pairs (about 55 per short article here).
+Before the whole-stage work (commit c5561a4, same machine, same command): short 10k 767 /CPU-s, 192 MB; short 100k 876 /CPU-s, 1,484 MB (~15 KB per article); short 200k 4,867 /CPU-s, 2,289 MB; generated 10k 751 /CPU-s, 471 MB; generated 100k 4,052 /CPU-s, 4,566 MB; digests identical to the ones after it (short 200k: \`e41cad84011ef759\` both). The METER + COUNTER + seed-page records and figures of \`scripts/eval copies\` hash the same before and after too (\`708abb0268c7219c\`, printed on stderr by the eval). What remains per article: 8 bytes per distinct shingle and 4 per distinct word while candidates are measured, and 16 bytes per measured pair side (index pairs plus at most 64 two-hop neighbours) throughout, so memory still grows with the number of candidate pairs (about 55 per short article here). On the short corpus the candidate index itself thins out with size: the candidate bench above finds 987,936 pairs in its first 100k texts but 1,034 in its first 400k (articles with a source: 1,301 at 100k, 204 at 200k, 13 at 400k; the 200k digest is the same before and after this work), so the 1M row measures a stage that is given almost no candidates: a recall limit of the index on this corpus (its anchors and buckets are capped by how many texts share them, and a small synthetic vocabulary makes them common), to be fixed separately since it changes output.
 MD
 )
 printf '%s\n' "$out"
