@@ -104,7 +104,7 @@ Sketching + index + candidate pairs on a generated corpus of ~600-word articles 
 | articles | crossread | datasketch | speed ratio |
 | --- | --- | --- | --- |
 ${rows}
-1M: crossread only; datasketch would need about $(( 1000000 / ${ds_rate:-500} / 60 )) CPU-minutes at its rate measured above (${ds_rate:-n/a} articles per CPU-second at the largest size it ran; the issue quotes ~850/s). datasketch's rate varies between runs on this shared machine (486 to 859 articles per CPU-second at 10k in two runs of the same command), so the ratio does too. Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
+1M: crossread only; datasketch would need about $(( 1000000 / ${ds_rate:-500} / 60 )) CPU-minutes at its rate measured above (${ds_rate:-n/a} articles per CPU-second at the largest size it ran; the issue quotes ~850/s). datasketch's rate varies between runs on this shared machine (from under 500 to about 900 articles per CPU-second at 10k across runs of this command on 2026-11-25), so the ratio does too. Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
 
 ### Whole stage (\`find_copies\`, as \`crossread analyze\` runs it)
 
