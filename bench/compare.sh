@@ -20,8 +20,8 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q scikit-learn scipy >&2
 fi
-cargo build --release -q -p crossread-compare --example bench >&2
-bin="$CARGO_TARGET_DIR/release/examples/bench"
+cargo build --release -q -p crossread-compare --example compare-bench >&2
+bin="$CARGO_TARGET_DIR/release/examples/compare-bench"
 /usr/bin/time -v "$bin" "$data" $ns > "$out/rust.tsv" 2> "$out/rust.time"
 /usr/bin/time -v "$bin" "$data" 1000 > /dev/null 2> "$out/rust1000.time"
 /usr/bin/time -v "$venv/bin/python" bench/compare/anchor.py "$data" $anchor_ns > "$out/anchor.tsv" 2> "$out/anchor.time"

@@ -27,7 +27,7 @@ if [ ! -x "$venv/bin/python" ]; then
   "$venv/bin/pip" install -q datasketch numpy
 fi
 mkdir -p bench/out
-cargo build --release -q -p crossread-copies --example bench --example stage >&2
+cargo build --release -q -p crossread-copies --example copies-bench --example stage >&2
 sizes=${*:-10k 100k 1m}
 num() { case $1 in 10k) echo 10000;; 100k) echo 100000;; 1m) echo 1000000;; *) echo "$1";; esac; }
 rows=""
@@ -43,7 +43,7 @@ for s in $sizes; do
     mv "$planted.tmp" "$planted"
     mv "$corpus.tmp" "$corpus"
   fi
-  cr=$(RAYON_NUM_THREADS=1 /usr/bin/time -v target-copies/release/examples/bench "$corpus" "$planted" 2>bench/out/copies-$s.cr.time)
+  cr=$(RAYON_NUM_THREADS=1 /usr/bin/time -v target-copies/release/examples/copies-bench "$corpus" "$planted" 2>bench/out/copies-$s.cr.time)
   cr_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.cr.time)
   if [ "$s" != 1m ]; then
     ds=$(/usr/bin/time -v "$venv/bin/python" bench/copies/ds.py "$corpus" "$planted" 2>bench/out/copies-$s.ds.time)
@@ -69,8 +69,8 @@ PY
 done
 # Whole stage.
 scale=${COPIES_SCALE:-bench/out/copies-scale-1m.jsonl}
-if [ ! -s "$scale" ] && [ -x target-stories/release/examples/bench ]; then
-  target-stories/release/examples/bench 1000000 --dump "$scale.tmp" >&2
+if [ ! -s "$scale" ] && [ -x target-stories/release/examples/stories-bench ]; then
+  target-stories/release/examples/stories-bench 1000000 --dump "$scale.tmp" >&2
   mv "$scale.tmp" "$scale"
 fi
 stage_row() { # corpus-label size file [limit]

@@ -27,10 +27,10 @@ if ! "$venv/bin/python" -c "import trafilatura, lxml_html_clean" 2>/dev/null; th
   "$venv/bin/pip" install -q 'trafilatura==2.3.1' lxml_html_clean >&2
 fi
 cd "$root"
-cargo build --release -q -p crossread-extract --example bench >&2
+cargo build --release -q -p crossread-extract --example extract-bench >&2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-bench="$CARGO_TARGET_DIR/release/examples/bench"
+bench="$CARGO_TARGET_DIR/release/examples/extract-bench"
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date -u '+%Y-%m-%d %H:%M UTC')

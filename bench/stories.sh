@@ -11,8 +11,8 @@ cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-stories}
 out=bench/out/stories
 mkdir -p "$out"
-cargo build --release -q -p crossread-stories --example bench
-bin=$CARGO_TARGET_DIR/release/examples/bench
+cargo build --release -q -p crossread-stories --example stories-bench
+bin=$CARGO_TARGET_DIR/release/examples/stories-bench
 if [ ! -x bench/.venv-stories/bin/python ]; then
   python3 -m venv bench/.venv-stories
   bench/.venv-stories/bin/pip install -q scikit-learn numpy

@@ -8,8 +8,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${CROSSREAD_SHARED:-$root/../shared}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-compare}
 cd "$root"
-cargo build --release -q -p crossread-compare --example eval >&2
-"$CARGO_TARGET_DIR/release/examples/eval" "$shared"
+cargo build --release -q -p crossread-compare --example compare-eval >&2
+"$CARGO_TARGET_DIR/release/examples/compare-eval" "$shared"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)
 echo
 echo "Machine: 2 cores ($cpu), 24 GiB; single-threaded run. Reproduce with \`scripts/eval compare\`."

@@ -8,5 +8,5 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${CROSSREAD_SHARED:-$root/../shared}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-copies}
 cd "$root"
-cargo build --release -q -p crossread-copies --example eval >&2
-"$CARGO_TARGET_DIR/release/examples/eval" "$shared" --fit ${EVAL_COPIES_ARGS:-}
+cargo build --release -q -p crossread-copies --example copies-eval >&2
+"$CARGO_TARGET_DIR/release/examples/copies-eval" "$shared" --fit ${EVAL_COPIES_ARGS:-}

@@ -7,8 +7,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${CROSSREAD_SHARED:-$root/../shared}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-extract}
 cd "$root"
-cargo build --release -q -p crossread-extract --example eval --example seeds >&2
-table=$("$CARGO_TARGET_DIR/release/examples/eval" "$shared/data/extraction")
+cargo build --release -q -p crossread-extract --example extract-eval --example seeds >&2
+table=$("$CARGO_TARGET_DIR/release/examples/extract-eval" "$shared/data/extraction")
 seeds=$("$CARGO_TARGET_DIR/release/examples/seeds" "$shared/seeds")
 fuzz_note="crates/extract/fuzz/RESULTS.md"
 if [ -f "$fuzz_note" ]; then fuzz=$(cat "$fuzz_note"); else fuzz="No fuzz run recorded."; fi

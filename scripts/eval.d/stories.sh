@@ -7,9 +7,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${CROSSREAD_SHARED:-$root/../shared}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target-stories}
 cd "$root"
-cargo build --release -q -p crossread-stories --example eval
-out=$("$CARGO_TARGET_DIR/release/examples/eval" "$shared")
+cargo build --release -q -p crossread-stories --example stories-eval
+out=$("$CARGO_TARGET_DIR/release/examples/stories-eval" "$shared")
 printf '%s\n' "$out"
 echo
-echo "Command: \`scripts/eval stories\` (runs \`cargo run --release -p crossread-stories --example eval -- \$CROSSREAD_SHARED\`)."
+echo "Command: \`scripts/eval stories\` (runs \`cargo run --release -p crossread-stories --example stories-eval -- \$CROSSREAD_SHARED\`)."
 echo "Machine: 2 cores, 24 GiB (shared with other builds); $(date -u +%Y-%m-%d)."

@@ -1,6 +1,6 @@
 //! Speed of `compare` on one story of n articles, for several n.
 //!
-//! `cargo run --release -p crossread-compare --example bench -- ARTICLES.jsonl N...`
+//! `cargo run --release -p crossread-compare --example compare-bench -- ARTICLES.jsonl N...`
 //!
 //! Articles are METER texts (`{"id","text","source","date"}` lines), taken in
 //! file order and cycled past the end; a cycled text is a republication, so it

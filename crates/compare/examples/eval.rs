@@ -1,6 +1,6 @@
 //! Evaluation of the compare stage. Prints one Markdown section on stdout.
 //!
-//! `cargo run --release -p crossread-compare --example eval -- SHARED_DIR [--show-seeds]`
+//! `cargo run --release -p crossread-compare --example compare-eval -- SHARED_DIR [--show-seeds]`
 //!
 //! 1. Seeds (`SHARED/seeds`): the five sample pages as one story, text as is;
 //!    copy records from the containment stand-in below; checks of the bar
@@ -30,7 +30,7 @@ fn main() -> Res<()> {
     let show = args.iter().any(|a| a == "--show-seeds");
     let mut md = String::new();
     md.push_str("## compare: claims, independent sources, disputes, quotes\n\n");
-    md.push_str("Command: `scripts/eval compare` (runs `cargo run --release -p crossread-compare --example eval -- $CROSSREAD_SHARED`). ");
+    md.push_str("Command: `scripts/eval compare` (runs `cargo run --release -p crossread-compare --example compare-eval -- $CROSSREAD_SHARED`). ");
     md.push_str("Machine: 2 cores, 24 GiB. Copy records in this evaluation come from a **stand-in** (a sentence whose word 3-grams are 35%+ contained in an earlier-dated article of the story becomes a passage from it; 70%+ of an article's words in passages from one source joins that source's copy group), because the copies stage is built in parallel. Gold labels and passages are used for scoring only.\n\n");
     seeds(&shared, show, &mut md)?;
     meter(&shared, &mut md)?;

@@ -1,7 +1,7 @@
 //! Evaluation of the copies stage on METER and COUNTER (dev halves) and on the
 //! seed pages, printed as one Markdown section.
 //!
-//! `cargo run --release -p crossread-copies --example eval -- SHARED_DIR [--fit] [--train PATH]`
+//! `cargo run --release -p crossread-copies --example copies-eval -- SHARED_DIR [--fit] [--train PATH]`
 //!
 //! Input fed to the engine: each corpus's raw `text` (METER PA copy with its
 //! wire header, as stored), `date`, and the corpus `source` field as `outlet`;

@@ -3,7 +3,7 @@
 //! wholly), and the trained weights it ships with.
 //!
 //! The weights in [`TRAINED`] live in `trained.rs`, which is written by
-//! `cargo run --release -p crossread-copies --example eval -- SHARED --train
+//! `cargo run --release -p crossread-copies --example copies-eval -- SHARED --train
 //! crates/copies/src/trained.rs` from the dev halves of METER and COUNTER;
 //! nothing is read or downloaded at run time.
 //!

@@ -1,7 +1,7 @@
 //! Scores the stories engine on the benchmark sets and the seed pages, and
 //! prints one Markdown section.
 //!
-//! `cargo run --release -p crossread-stories --example eval -- SHARED_DIR [key=value ...]`
+//! `cargo run --release -p crossread-stories --example stories-eval -- SHARED_DIR [key=value ...]`
 //!
 //! The engine sees only `id`, `title`, `text`, `date`, `lang`, `outlet` and
 //! `url`; `cluster` is read for scoring only. Files are sorted by cluster, so
