@@ -1,19 +1,17 @@
 //! One function per subcommand. Each returns an [`Outcome`] whose exit code the
 //! binary reports; fatal errors are `Err` and exit 1.
 
-use crate::pipeline::{extract_all, groups_of, ingest_batches, IngestStats};
+use crate::pipeline::{extract_all, groups_of, ingest_batches, story_inputs, IngestStats};
 use crate::progress::{bar, bytes};
 use crate::{InputArgs, Stage};
 use anyhow::{Context, Result};
-use crossread_compare::{
-    by_article, compare, render_terminal, ArticleComparison, StoryComparison, StoryInput,
-};
-use crossread_core::{Article, ArticleId, Body, CopyRecord, Document, StoryAssignment};
+use crossread_compare::{by_article, compare, render_terminal, ArticleComparison, StoryComparison};
+use crossread_core::{Article, ArticleId, Body, CopyRecord, Document};
 use crossread_store::Store;
 use crossread_stories::{StoriesError, StoryConfig, StoryEngine, STATE_VERSION};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
@@ -250,37 +248,14 @@ fn compare_stories(
     if touched.is_empty() {
         return Ok(0);
     }
-    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
-    let copy_by_id: HashMap<&str, &CopyRecord> =
-        copies.iter().map(|c| (c.id.as_str(), c)).collect();
-    let mut members: BTreeMap<String, (StoryAssignment, Vec<&Article>)> = BTreeMap::new();
-    for a in store.stories()? {
-        if !touched.contains(a.story.as_str()) {
-            continue;
-        }
-        if let Some(article) = by_id.get(a.id.as_str()) {
-            members
-                .entry(a.story.to_string())
-                .or_insert_with(|| (a.clone(), Vec::new()))
-                .1
-                .push(article);
-        }
-    }
-    let items: Vec<(String, String)> = members
-        .into_iter()
-        .map(|(story, (first, arts))| {
-            let copies = arts
-                .iter()
-                .filter_map(|a| copy_by_id.get(a.id.as_str()).copied())
-                .collect();
-            let input = StoryInput {
-                story: first.story.clone(),
-                thread: first.thread.clone(),
-                articles: arts,
-                copies,
-            };
-            let json = serde_json::to_string(&compare(&input)).expect("comparisons serialise");
-            (story, json)
+    let inputs = story_inputs(store.stories()?, articles, copies, |a| {
+        touched.contains(a.story.as_str())
+    });
+    let items: Vec<(String, String)> = inputs
+        .iter()
+        .map(|input| {
+            let json = serde_json::to_string(&compare(input)).expect("comparisons serialise");
+            (input.story.to_string(), json)
         })
         .collect();
     store.save_comparisons(&items)?;
@@ -431,30 +406,10 @@ pub fn compare_cmd(input: &InputArgs) -> Result<Outcome> {
     let groups = groups_of(&articles, &copies);
     let mut engine = StoryEngine::new(StoryConfig::default());
     let assignments = engine.add_batch(&articles, &groups);
-    let copy_by_id: HashMap<&str, &CopyRecord> =
-        copies.iter().map(|c| (c.id.as_str(), c)).collect();
-    let mut stories: BTreeMap<&str, (&StoryAssignment, Vec<&Article>)> = BTreeMap::new();
-    for (a, article) in assignments.iter().zip(&articles) {
-        stories
-            .entry(a.story.as_str())
-            .or_insert_with(|| (a, Vec::new()))
-            .1
-            .push(article);
-    }
-    let views: Vec<ArticleComparison> = stories
-        .into_par_iter()
-        .flat_map_iter(|(_, (first, arts))| {
-            let input = StoryInput {
-                story: first.story.clone(),
-                thread: first.thread.clone(),
-                copies: arts
-                    .iter()
-                    .filter_map(|a| copy_by_id.get(a.id.as_str()).copied())
-                    .collect(),
-                articles: arts.clone(),
-            };
-            by_article(&compare(&input), &arts)
-        })
+    let inputs = story_inputs(assignments, &articles, &copies, |_| true);
+    let views: Vec<ArticleComparison> = inputs
+        .par_iter()
+        .flat_map_iter(|input| by_article(&compare(input), &input.articles))
         .collect();
     let mut by_id: HashMap<ArticleId, ArticleComparison> =
         views.into_iter().map(|v| (v.id.clone(), v)).collect();

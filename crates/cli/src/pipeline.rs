@@ -4,7 +4,8 @@
 
 use crate::InputArgs;
 use anyhow::Result;
-use crossread_core::{Article, CopyRecord, Document, GroupId};
+use crossread_compare::StoryInput;
+use crossread_core::{Article, CopyRecord, Document, GroupId, StoryAssignment};
 use crossread_ingest::{discover, ingest, Event, IngestOptions};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -95,4 +96,42 @@ pub fn groups_of(articles: &[Article], copies: &[CopyRecord]) -> Vec<Option<Grou
         .iter()
         .map(|a| by_id.get(a.id.as_str()).map(|g| (*g).clone()))
         .collect()
+}
+
+/// The comparison input of every story among `assignments` that `keep`
+/// accepts: its articles (found by id in `articles`; unknown ids are
+/// skipped) with their copy records, stories in id order. Shared by
+/// `analyze` (stored assignments) and `crossread compare` (fresh ones).
+pub fn story_inputs<'a>(
+    assignments: impl IntoIterator<Item = StoryAssignment>,
+    articles: &'a [Article],
+    copies: &'a [CopyRecord],
+    keep: impl Fn(&StoryAssignment) -> bool,
+) -> Vec<StoryInput<'a>> {
+    let by_id: std::collections::HashMap<&str, &Article> =
+        articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let copy_by_id: std::collections::HashMap<&str, &CopyRecord> =
+        copies.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut stories: std::collections::BTreeMap<String, StoryInput<'a>> = Default::default();
+    for a in assignments {
+        if !keep(&a) {
+            continue;
+        }
+        let Some(&article) = by_id.get(a.id.as_str()) else {
+            continue;
+        };
+        let input = stories
+            .entry(a.story.to_string())
+            .or_insert_with(|| StoryInput {
+                story: a.story.clone(),
+                thread: a.thread.clone(),
+                articles: Vec::new(),
+                copies: Vec::new(),
+            });
+        input.articles.push(article);
+        if let Some(&c) = copy_by_id.get(a.id.as_str()) {
+            input.copies.push(c);
+        }
+    }
+    stories.into_values().collect()
 }
