@@ -16,17 +16,9 @@ use crossread_core::Article;
 use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
-/// CPU seconds (user + system) of this process so far, from /proc (Linux;
-/// 0 elsewhere).
-fn cpu_secs() -> f64 {
-    let Ok(s) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    let rest = s.rsplit_once(')').map(|x| x.1).unwrap_or("");
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-    (tick(11) + tick(12)) / 100.0
-}
+#[path = "common/cpu.rs"]
+mod cpu;
+use cpu::cpu_secs;
 
 #[derive(serde::Deserialize)]
 struct Row {
