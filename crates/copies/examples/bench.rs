@@ -59,8 +59,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let c = cpu_secs();
     let pairs = ix.into_pairs();
     let pair_secs = t.elapsed().as_secs_f64();
+    let pair_cpu = cpu_secs() - c;
     busy += pair_secs;
-    cpu += cpu_secs() - c;
+    cpu += pair_cpu;
     let found: HashSet<(u32, u32)> = pairs.iter().copied().collect();
     let (mut hit, mut total) = (0usize, 0usize);
     for l in std::fs::read_to_string(planted)?.lines() {
@@ -73,7 +74,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!(
-        "{{\"engine\":\"crossread\",\"articles\":{n},\"seconds\":{busy:.3},\"cpu_seconds\":{cpu:.3},\"pairs_seconds\":{pair_secs:.3},\"read_seconds\":{read:.3},\"articles_per_s\":{:.0},\"articles_per_cpu_s\":{:.0},\"pairs\":{},\"planted_recall\":{:.4}}}",
+        "{{\"engine\":\"crossread\",\"articles\":{n},\"seconds\":{busy:.3},\"cpu_seconds\":{cpu:.3},\"pairs_seconds\":{pair_secs:.3},\"pairs_cpu_seconds\":{pair_cpu:.3},\"read_seconds\":{read:.3},\"articles_per_s\":{:.0},\"articles_per_cpu_s\":{:.0},\"pairs\":{},\"planted_recall\":{:.4}}}",
         n as f64 / busy.max(1e-9),
         n as f64 / cpu.max(1e-9),
         pairs.len(),

@@ -19,6 +19,12 @@
 //! their first member instead of all pairs, so a million identical texts cost
 //! a million pairs, not 5 * 10^11.
 //!
+//! Cost: a text is sketched in one pass over its shingles with reused
+//! buffers. Anchor and word-anchor entries are kept in 256 lists by the top
+//! bits of their key, each sorted alone (cache-sized) and freed once read;
+//! the pairs sharing enough anchors are counted per text (the later members
+//! of its groups, sorted), never by one sort of all pair entries.
+//!
 //! What it does NOT do: decide anything. Pairs are candidates, to be verified
 //! by containment and alignment (`align`); a few spurious pairs from 32-bit key
 //! collisions are expected and harmless.
@@ -58,24 +64,54 @@ const FEW_WORDS: usize = 25;
 /// A one-permutation MinHash sketch: `BINS` 32-bit minima, densified.
 /// `None` for a text without tokens.
 pub(crate) fn sketch(shingles: impl Iterator<Item = u64>) -> Option<[u32; BINS]> {
-    // u32::MAX marks an empty bin (a shingle whose low 32 bits are all ones
-    // counts as absent: harmless, it only changes which bins densify).
-    let mut bins = [u32::MAX; BINS];
-    let mut any = false;
+    let mut bins = Bins::new();
     for h in shingles {
+        bins.add(h);
+    }
+    bins.finish()
+}
+
+/// The bins of a one-permutation sketch being filled.
+struct Bins {
+    /// u32::MAX marks an empty bin (a shingle whose low 32 bits are all ones
+    /// counts as absent: harmless, it only changes which bins densify).
+    bins: [u32; BINS],
+    any: bool,
+}
+
+impl Bins {
+    fn new() -> Self {
+        Bins {
+            bins: [u32::MAX; BINS],
+            any: false,
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, h: u64) {
         let b = (h >> 57) as usize; // top 7 bits pick the bin
-        bins[b] = bins[b].min(h as u32);
-        any = true;
+        self.bins[b] = self.bins[b].min(h as u32);
+        self.any = true;
     }
-    if !any {
-        return None;
+
+    /// The densified sketch, `None` when nothing was added.
+    fn finish(self) -> Option<[u32; BINS]> {
+        if self.any {
+            Some(densify(self.bins))
+        } else {
+            None
+        }
     }
+}
+
+/// Fills the empty bins of a sketch.
+fn densify(mut bins: [u32; BINS]) -> [u32; BINS] {
     let filled: [bool; BINS] = std::array::from_fn(|i| bins[i] != u32::MAX);
     if !filled.iter().any(|&f| f) {
-        return Some(bins);
+        return bins;
     }
     if filled.iter().all(|&f| f) {
-        return Some(bins);
+        return bins;
     }
     // Optimal densification: an empty bin copies the first non-empty bin that
     // a fixed pseudo-random probe sequence of its own index hits.
@@ -104,7 +140,7 @@ pub(crate) fn sketch(shingles: impl Iterator<Item = u64>) -> Option<[u32; BINS]>
             }
         }
     }
-    Some(bins)
+    bins
 }
 
 /// 32-bit band keys of a sketch.
@@ -132,7 +168,39 @@ pub(crate) struct Signature {
     pub words: Vec<u32>,
 }
 
-/// Sketches one text: tokens, shingles, OPH sketch, band keys, anchors.
+/// Whether a shingle hash is an anchor: its `anchor_bits` bits below the
+/// bin bits are zero (`shift = 64 - anchor_bits`).
+#[inline]
+fn is_anchor(h: u64, shift: u32) -> bool {
+    (h << 7) >> shift == 0
+}
+
+/// Sorted, distinct word-anchor keys of `tokens` (token hashes, repeats
+/// allowed), through `buf` (reused scratch; the filter is branch-free, a
+/// quarter of the words passing at random would defeat the predictor).
+fn word_keys(tokens: &[u64], word_bits: u32, buf: &mut Vec<u32>) -> Vec<u32> {
+    let wshift = 64 - word_bits.clamp(1, 63);
+    buf.clear();
+    buf.resize(tokens.len(), 0);
+    let mut n = 0;
+    for &t in tokens {
+        let h = crate::tokens::fmix64(t ^ WORD_SEED);
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = h as u32;
+        }
+        n += (h >> wshift == 0) as usize;
+    }
+    let w = &mut buf[..n];
+    w.sort_unstable();
+    let mut out = Vec::with_capacity(n);
+    out.extend(w.iter().copied());
+    out.dedup();
+    out
+}
+
+/// Sketches one text from its shingle hashes and token hashes: OPH sketch,
+/// band keys, anchors, word anchors (sets only matter: repeats and order
+/// of either slice do not change the signature).
 pub(crate) fn signature_of_shingles(
     shingles: &[u64],
     tokens: &[u64],
@@ -143,20 +211,12 @@ pub(crate) fn signature_of_shingles(
     let shift = 64 - anchor_bits.clamp(1, 63);
     let mut anchors: Vec<u32> = shingles
         .iter()
-        .filter(|&&h| (h << 7) >> shift == 0) // bits below the bin bits
+        .filter(|&&h| is_anchor(h, shift))
         .map(|&h| h as u32)
         .collect();
     anchors.sort_unstable();
     anchors.dedup();
-    let wshift = 64 - word_bits.clamp(1, 63);
-    let mut words: Vec<u32> = tokens
-        .iter()
-        .map(|&h| crate::tokens::fmix64(h ^ WORD_SEED))
-        .filter(|&h| h >> wshift == 0)
-        .map(|h| h as u32)
-        .collect();
-    words.sort_unstable();
-    words.dedup();
+    let words = word_keys(tokens, word_bits, &mut Vec::new());
     Signature {
         bands,
         anchors,
@@ -164,13 +224,40 @@ pub(crate) fn signature_of_shingles(
     }
 }
 
-/// Shingle hashes and token hashes of a text.
-pub(crate) fn shingles_of(text: &str) -> (Vec<u64>, Vec<u64>) {
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    token_hashes(text, &mut toks);
-    let mut out = Vec::with_capacity(toks.len());
-    for_each_shingle(&toks, |h| out.push(h));
-    (out, toks)
+/// Reusable buffers of [`signature_of_text`] (one per worker thread).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    tokens: Vec<u64>,
+    words: Vec<u32>,
+}
+
+/// [`signature_of_shingles`] straight from a text, in one pass over its
+/// shingles (no shingle list) and with reused buffers: the same signature.
+pub(crate) fn signature_of_text(
+    text: &str,
+    anchor_bits: u32,
+    word_bits: u32,
+    sc: &mut Scratch,
+) -> Signature {
+    sc.tokens.clear();
+    token_hashes(text, &mut sc.tokens);
+    let shift = 64 - anchor_bits.clamp(1, 63);
+    let mut bins = Bins::new();
+    let mut anchors: Vec<u32> = Vec::new();
+    for_each_shingle(&sc.tokens, |h| {
+        bins.add(h);
+        if is_anchor(h, shift) {
+            anchors.push(h as u32);
+        }
+    });
+    anchors.sort_unstable();
+    anchors.dedup();
+    let words = word_keys(&sc.tokens, word_bits, &mut sc.words);
+    Signature {
+        bands: bins.finish().map(|s| band_keys(&s)),
+        anchors,
+        words,
+    }
 }
 
 /// A streaming candidate index over texts, the scalable first stage of
@@ -193,10 +280,29 @@ pub struct CandidateIndex {
     bands: Vec<u32>,
     /// Whether text `i` has a sketch.
     has_sketch: Vec<bool>,
-    /// (anchor key, text) entries.
-    anchors: Vec<(u32, u32)>,
-    /// (word-anchor key, text) entries.
-    words: Vec<(u32, u32)>,
+    /// `key << 32 | text` anchor entries, in `KEY_BUCKETS` lists by the top
+    /// bits of the key (each list in text order), so that the pairs step
+    /// sorts small, cache-sized lists and frees each one when done.
+    anchors: Vec<Vec<u64>>,
+    /// Word-anchor entries, bucketed likewise.
+    words: Vec<Vec<u64>>,
+    /// Sampled distinct words of each text.
+    nwords: Vec<u32>,
+}
+
+/// Key buckets of the anchor and word-anchor entries (top bits of the key).
+const KEY_BUCKET_BITS: u32 = 8;
+const KEY_BUCKETS: usize = 1 << KEY_BUCKET_BITS;
+
+/// The bucket of an anchor key.
+#[inline]
+fn key_bucket(key: u32) -> usize {
+    (key >> (32 - KEY_BUCKET_BITS)) as usize
+}
+
+/// Groups of equal key in a sorted bucket of `key << 32 | text` entries.
+fn key_groups(b: &[u64]) -> impl Iterator<Item = &[u64]> {
+    b.chunk_by(|x, y| x >> 32 == y >> 32)
 }
 
 impl CandidateIndex {
@@ -209,8 +315,9 @@ impl CandidateIndex {
             word_bits: word_bits.clamp(1, 24),
             bands: Vec::new(),
             has_sketch: Vec::new(),
-            anchors: Vec::new(),
-            words: Vec::new(),
+            anchors: vec![Vec::new(); KEY_BUCKETS],
+            words: vec![Vec::new(); KEY_BUCKETS],
+            nwords: Vec::new(),
         }
     }
 
@@ -228,6 +335,7 @@ impl CandidateIndex {
     pub fn reserve(&mut self, n: usize) {
         self.bands.reserve(n * BANDS);
         self.has_sketch.reserve(n);
+        self.nwords.reserve(n);
     }
 
     /// Sketches and indexes a batch of texts (in parallel); they get the next
@@ -236,9 +344,8 @@ impl CandidateIndex {
         let (bits, wbits) = (self.anchor_bits, self.word_bits);
         let sigs: Vec<Signature> = texts
             .par_iter()
-            .map(|t| {
-                let (sh, toks) = shingles_of(t);
-                signature_of_shingles(&sh, &toks, bits, wbits)
+            .map_init(Scratch::default, |sc, t| {
+                signature_of_text(t, bits, wbits, sc)
             })
             .collect();
         for s in sigs {
@@ -259,8 +366,14 @@ impl CandidateIndex {
                 self.has_sketch.push(false);
             }
         }
-        self.anchors.extend(s.anchors.into_iter().map(|a| (a, id)));
-        self.words.extend(s.words.into_iter().map(|a| (a, id)));
+        for a in s.anchors {
+            self.anchors[key_bucket(a)].push(((a as u64) << 32) | id as u64);
+        }
+        self.nwords
+            .push(u32::try_from(s.words.len()).unwrap_or(u32::MAX));
+        for a in s.words {
+            self.words[key_bucket(a)].push(((a as u64) << 32) | id as u64);
+        }
     }
 
     /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct: texts sharing an
@@ -286,37 +399,7 @@ impl CandidateIndex {
         }
         self.bands = Vec::new();
         // Anchors: pairs sharing >= MIN_SHARED_ANCHORS distinct anchors.
-        let mut anchors = std::mem::take(&mut self.anchors);
-        anchors.sort_unstable();
-        let mut shared: Vec<u64> = Vec::new();
-        let mut i = 0;
-        while i < anchors.len() {
-            let mut j = i + 1;
-            while j < anchors.len() && anchors[j].0 == anchors[i].0 {
-                j += 1;
-            }
-            if j - i >= 2 && j - i <= ANCHOR_DF_CAP {
-                for x in i..j {
-                    for y in x + 1..j {
-                        shared.push(pack(anchors[x].1, anchors[y].1));
-                    }
-                }
-            }
-            i = j;
-        }
-        drop(anchors);
-        shared.sort_unstable();
-        let mut k = 0;
-        while k < shared.len() {
-            let mut m = k + 1;
-            while m < shared.len() && shared[m] == shared[k] {
-                m += 1;
-            }
-            if (m - k) as u32 >= MIN_SHARED_ANCHORS {
-                out.push(shared[k]);
-            }
-            k = m;
-        }
+        out.extend(self.anchor_pairs());
         out.extend(self.word_pairs());
         out.sort_unstable();
         out.dedup();
@@ -325,56 +408,148 @@ impl CandidateIndex {
             .collect()
     }
 
+    /// Pairs sharing at least `MIN_SHARED_ANCHORS` anchors that each
+    /// belong to 2..=`ANCHOR_DF_CAP` texts.
+    fn anchor_pairs(&mut self) -> Vec<u64> {
+        let mut groups = Groups::default();
+        for mut b in std::mem::take(&mut self.anchors) {
+            b.sort_unstable();
+            for g in key_groups(&b) {
+                if (2..=ANCHOR_DF_CAP).contains(&g.len()) {
+                    groups.push(g.iter().map(|&e| e as u32));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        groups.count_pairs(self.len(), &mut out, |_, _, c| c >= MIN_SHARED_ANCHORS);
+        out
+    }
+
     /// Pairs sharing at least `MIN_SHARED_WORDS` of the rarest sampled words
     /// each text keeps (`WORD_ANCHORS_KEPT` per text, so at most
     /// `WORD_ANCHORS_KEPT * ANCHOR_DF_CAP` pair entries per text).
     fn word_pairs(&mut self) -> Vec<u64> {
-        let mut w = std::mem::take(&mut self.words);
+        let n = self.len();
         // Short texts: fewer than FEW_WORDS sampled distinct words.
-        let mut count = vec![0u32; self.has_sketch.len()];
-        for &(_, t) in &w {
-            if let Some(c) = count.get_mut(t as usize) {
-                *c += 1;
-            }
-        }
-        let few: Vec<bool> = count.iter().map(|&c| (c as usize) < FEW_WORDS).collect();
-        drop(count);
-        w.sort_unstable();
-        // (text, df, key) of words shared by 2..=cap texts.
-        let mut per_text: Vec<(u32, u32, u32)> = Vec::new();
-        for g in w.chunk_by(|x, y| x.0 == y.0) {
-            if (2..=ANCHOR_DF_CAP).contains(&g.len()) {
-                per_text.extend(g.iter().map(|&(k, t)| (t, g.len() as u32, k)));
-            }
-        }
-        drop(w);
-        per_text.sort_unstable();
-        // Keep each text's rarest words.
-        let mut kept: Vec<(u32, u32)> = Vec::new();
-        for g in per_text.chunk_by(|x, y| x.0 == y.0) {
-            kept.extend(g.iter().take(WORD_ANCHORS_KEPT).map(|&(t, _, k)| (k, t)));
-        }
-        drop(per_text);
-        kept.sort_unstable();
-        let mut shared: Vec<u64> = Vec::new();
-        for g in kept.chunk_by(|x, y| x.0 == y.0) {
-            for x in 0..g.len() {
-                for y in x + 1..g.len() {
-                    shared.push(pack(g[x].1, g[y].1));
+        let few: Vec<bool> = self
+            .nwords
+            .iter()
+            .map(|&c| (c as usize) < FEW_WORDS)
+            .collect();
+        let eligible = |g: &[u64]| (2..=ANCHOR_DF_CAP).contains(&g.len());
+        // Words shared by 2..=cap texts, counted per text.
+        let mut count = vec![0u32; n];
+        for b in &mut self.words {
+            b.sort_unstable();
+            for g in key_groups(b).filter(|g| eligible(g)) {
+                for &e in g {
+                    count[e as u32 as usize] += 1;
                 }
             }
         }
-        drop(kept);
-        shared.sort_unstable();
-        shared
-            .chunk_by(|x, y| x == y)
-            .filter(|g| {
-                g.len() as u32 >= MIN_SHARED_WORDS
-                    || few[(g[0] >> 32) as usize]
-                    || few[(g[0] as u32) as usize]
-            })
-            .map(|g| g[0])
-            .collect()
+        // A text with more than WORD_ANCHORS_KEPT of them keeps its rarest:
+        // those up to its cut-off (document frequency, key).
+        let rank = |g: &[u64]| ((g.len() as u64) << 32) | g[0] >> 32;
+        let mut cutoff: Vec<u64> = Vec::new();
+        if count.iter().any(|&c| c as usize > WORD_ANCHORS_KEPT) {
+            let mut over: Vec<(u32, u64)> = Vec::new();
+            for b in &self.words {
+                for g in key_groups(b).filter(|g| eligible(g)) {
+                    for &e in g {
+                        if count[e as u32 as usize] as usize > WORD_ANCHORS_KEPT {
+                            over.push((e as u32, rank(g)));
+                        }
+                    }
+                }
+            }
+            over.sort_unstable();
+            cutoff = vec![u64::MAX; n];
+            for g in over.chunk_by(|x, y| x.0 == y.0) {
+                cutoff[g[0].0 as usize] = g[WORD_ANCHORS_KEPT - 1].1;
+            }
+        }
+        drop(count);
+        let mut groups = Groups::default();
+        for b in std::mem::take(&mut self.words) {
+            for g in key_groups(&b).filter(|g| eligible(g)) {
+                let r = rank(g);
+                groups.push(
+                    g.iter()
+                        .map(|&e| e as u32)
+                        .filter(|&t| cutoff.get(t as usize).is_none_or(|&c| r <= c)),
+                );
+            }
+        }
+        let mut out = Vec::new();
+        groups.count_pairs(n, &mut out, |x, y, c| {
+            c >= MIN_SHARED_WORDS || few[x as usize] || few[y as usize]
+        });
+        out
+    }
+}
+
+/// Groups of texts (each in ascending text order), flat.
+#[derive(Default)]
+struct Groups {
+    members: Vec<u32>,
+    /// Group `g` is `members[off[g]..off[g + 1]]` (`off[0] = 0` implied).
+    off: Vec<u32>,
+}
+
+impl Groups {
+    /// Adds a group (ascending texts); one of fewer than two is dropped.
+    fn push(&mut self, texts: impl Iterator<Item = u32>) {
+        let start = self.members.len();
+        self.members.extend(texts);
+        if self.members.len() - start < 2 {
+            self.members.truncate(start);
+        } else {
+            self.off.push(self.members.len() as u32);
+        }
+    }
+
+    /// Appends to `out` every pair `(x, y)`, `x < y`, packed and in
+    /// ascending order, that shares `c` groups with `keep(x, y, c)`: per
+    /// text `x`, the later members of its groups, sorted and counted (small
+    /// lists, never one sort of all pair entries).
+    fn count_pairs(&self, n: usize, out: &mut Vec<u64>, keep: impl Fn(u32, u32, u32) -> bool) {
+        let range = |g: usize| {
+            let a = if g == 0 { 0 } else { self.off[g - 1] as usize };
+            a..self.off[g] as usize
+        };
+        // The groups of each text.
+        let mut toff = vec![0u32; n + 1];
+        for &m in &self.members {
+            toff[m as usize + 1] += 1;
+        }
+        for i in 0..n {
+            toff[i + 1] += toff[i];
+        }
+        let mut fill = toff.clone();
+        let mut tg = vec![0u32; self.members.len()];
+        for g in 0..self.off.len() {
+            for &m in &self.members[range(g)] {
+                tg[fill[m as usize] as usize] = g as u32;
+                fill[m as usize] += 1;
+            }
+        }
+        drop(fill);
+        let mut later: Vec<u32> = Vec::new();
+        for x in 0..n as u32 {
+            later.clear();
+            for &g in &tg[toff[x as usize] as usize..toff[x as usize + 1] as usize] {
+                let m = &self.members[range(g as usize)];
+                // Members ascend: the later ones follow x.
+                let at = m.partition_point(|&y| y <= x);
+                later.extend_from_slice(&m[at..]);
+            }
+            later.sort_unstable();
+            for r in later.chunk_by(|a, b| a == b) {
+                if keep(x, r[0], r.len() as u32) {
+                    out.push(pack(x, r[0]));
+                }
+            }
+        }
     }
 }
 
@@ -474,6 +649,56 @@ mod tests {
         let p = ix.into_pairs();
         assert_eq!(p.len(), 199);
         assert!(p.iter().all(|&(i, _)| i == 0));
+    }
+
+    #[test]
+    fn text_signature_equals_shingle_signature() {
+        // The fused path (one pass, reused buffers) against the plain one
+        // over the shingle and token lists, on long, short, empty,
+        // non-ASCII and repetitive texts, with the same scratch throughout.
+        let long = words(700, 4);
+        let texts = [
+            long.as_str(),
+            "",
+            "one",
+            "two words",
+            "Ünïcode wörds, 中文字 and ASCII; the the the the the the",
+            &long[..long.len() / 3],
+        ];
+        let mut sc = Scratch::default();
+        for (bits, wbits) in [(5, 2), (1, 1), (3, 4)] {
+            for t in texts {
+                let mut toks = Vec::new();
+                crate::tokens::token_hashes(t, &mut toks);
+                let mut sh = Vec::new();
+                for_each_shingle(&toks, |h| sh.push(h));
+                let a = signature_of_shingles(&sh, &toks, bits, wbits);
+                let b = signature_of_text(t, bits, wbits, &mut sc);
+                assert_eq!(a.bands, b.bands, "{t:?}");
+                assert_eq!(a.anchors, b.anchors, "{t:?}");
+                assert_eq!(a.words, b.words, "{t:?}");
+                // Sets only: sorted, distinct input gives the same result.
+                sh.sort_unstable();
+                sh.dedup();
+                toks.sort_unstable();
+                toks.dedup();
+                let c = signature_of_shingles(&sh, &toks, bits, wbits);
+                assert_eq!((a.bands, a.anchors, a.words), (c.bands, c.anchors, c.words));
+            }
+        }
+        // Word keys: a quarter of the words at random, sorted and distinct
+        // (checked against a plain filter).
+        let toks: Vec<u64> = (0..1000u64).map(|i| i % 300).collect();
+        let mut want: Vec<u32> = toks
+            .iter()
+            .map(|&t| crate::tokens::fmix64(t ^ WORD_SEED))
+            .filter(|h| h >> 62 == 0)
+            .map(|h| h as u32)
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        assert!(want.len() > 40 && want.len() < 110, "{}", want.len());
+        assert_eq!(word_keys(&toks, 2, &mut vec![7; 3]), want);
     }
 
     #[test]

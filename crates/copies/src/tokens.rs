@@ -224,6 +224,10 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
 /// candidate index.
 pub(crate) fn token_hashes(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        ascii_token_hashes(bytes, out);
+        return;
+    }
     let mut h = TOKEN_SEED;
     let mut in_word = false;
     let mut i = 0;
@@ -262,6 +266,104 @@ pub(crate) fn token_hashes(text: &str, out: &mut Vec<u64>) {
     }
     if in_word {
         out.push(fmix64(h));
+    }
+}
+
+/// Eight copies of a byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Bit 7 of each byte of `v` (eight ASCII bytes, little-endian) set where the
+/// byte is an ASCII letter or digit (SWAR range tests: no byte is 0x80 or
+/// more, so no addition carries into the next byte).
+#[inline]
+fn word_bytes(v: u64) -> u64 {
+    let l = v | (0x20 * ONES);
+    let alpha = (l + (128 - b'a' as u64) * ONES) & !(l + (127 - b'z' as u64) * ONES);
+    let digit = (v + (128 - b'0' as u64) * ONES) & !(v + (127 - b'9' as u64) * ONES);
+    (alpha | digit) & (0x80 * ONES)
+}
+
+/// The eight bit-7 flags of [`word_bytes`] gathered into bits 0..8, byte `i`
+/// at bit `i`.
+#[inline]
+fn gather(flags: u64) -> u64 {
+    ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Word-byte mask of up to 64 ASCII bytes: bit `i` set where `block[i]` is
+/// a letter or digit (bytes past the end count as separators).
+#[inline]
+fn block_mask(block: &[u8]) -> u64 {
+    if let Ok(full) = <&[u8; 64]>::try_from(block) {
+        let mut m = 0u64;
+        for (k, c) in full.chunks_exact(8).enumerate() {
+            let w: [u8; 8] = c.try_into().unwrap_or([0; 8]);
+            m |= gather(word_bytes(u64::from_le_bytes(w))) << (8 * k);
+        }
+        return m;
+    }
+    let mut w = [0u8; 64];
+    w[..block.len()].copy_from_slice(block);
+    block_mask(&w)
+}
+
+/// The token hash (before `fmix64`) of the ASCII word `b[s..e]`: the first
+/// eight bytes are read as one word and folded without a data-dependent
+/// branch (all eight steps run, the one at the word's length is kept), so
+/// the FNV chains of neighbouring words overlap in the CPU.
+#[inline]
+fn ascii_word_hash(b: &[u8], s: usize, e: usize) -> u64 {
+    let w: [u8; 8] = match b.get(s..s + 8) {
+        Some(x) => x.try_into().unwrap_or([0; 8]),
+        None => {
+            let mut w = [0u8; 8];
+            let head = &b[s..b.len().min(s + 8)];
+            w[..head.len()].copy_from_slice(head);
+            w
+        }
+    };
+    // Letters and digits lowercase by setting bit 5 (digits have it set).
+    let v = u64::from_le_bytes(w) | (0x20 * ONES);
+    let len = e - s;
+    let mut h = TOKEN_SEED;
+    let mut pick = TOKEN_SEED;
+    for k in 0..8 {
+        h ^= (v >> (8 * k)) & 0xff;
+        h = h.wrapping_mul(FNV_PRIME);
+        if k < len {
+            pick = h;
+        }
+    }
+    for &c in b.get(s + 8..e).unwrap_or(&[]) {
+        pick ^= (c | 0x20) as u64;
+        pick = pick.wrapping_mul(FNV_PRIME);
+    }
+    pick
+}
+
+/// [`token_hashes`] of an all-ASCII text: word starts and ends come from
+/// 64-byte masks (one branch per word boundary, alternating, so predictable),
+/// words are hashed by [`ascii_word_hash`]. Same values as the general path.
+fn ascii_token_hashes(b: &[u8], out: &mut Vec<u64>) {
+    let mut carry = 0u64; // whether the byte before the block is a word byte
+    let mut start = 0usize;
+    let mut base = 0usize;
+    // One block past the end (all separators) closes a word ending there.
+    for block in b.chunks(64).chain(std::iter::once(&[][..])) {
+        let m = block_mask(block);
+        let prev = (m << 1) | carry;
+        let mut ev = (m & !prev) | (!m & prev);
+        while ev != 0 {
+            let p = ev.trailing_zeros() as usize;
+            ev &= ev - 1;
+            if m >> p & 1 == 1 {
+                start = base + p;
+            } else {
+                out.push(fmix64(ascii_word_hash(b, start, base + p)));
+            }
+        }
+        carry = m >> 63;
+        base += 64;
     }
 }
 
@@ -341,6 +443,47 @@ mod tests {
             let mut fast = Vec::new();
             token_hashes(t, &mut fast);
             let slow: Vec<u64> = tokenize(t).toks.iter().map(|k| k.hash).collect();
+            assert_eq!(fast, slow, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_equals_general_path() {
+        // Pseudo-random ASCII (xorshift): letters of both cases, digits,
+        // punctuation, control bytes; words of 1 to 20 bytes, texts of 0 to
+        // 300 bytes so that words straddle the 64-byte blocks and the end.
+        let alphabet = b"abcXYZ09q_ .,\n\t-'\x00\x7f@[`{";
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..3000 {
+            let n = (next() % 300) as usize;
+            let t: Vec<u8> = (0..n)
+                .map(|_| {
+                    let r = next();
+                    if r % 3 == 0 {
+                        alphabet[(r >> 8) as usize % alphabet.len()]
+                    } else {
+                        b'a' + (r >> 8) as u8 % 26 - if r % 7 == 0 { 32 } else { 0 }
+                    }
+                })
+                .collect();
+            let t = String::from_utf8(t).expect("ascii");
+            let mut fast = Vec::new();
+            ascii_token_hashes(t.as_bytes(), &mut fast);
+            let slow: Vec<u64> = tokenize(&t).toks.iter().map(|k| k.hash).collect();
+            assert_eq!(fast, slow, "{t:?}");
+        }
+        // Every byte value below 0x80 alone and between two words.
+        for c in 0u8..0x80 {
+            let t = format!("ab{}Cd", c as char);
+            let mut fast = Vec::new();
+            ascii_token_hashes(t.as_bytes(), &mut fast);
+            let slow: Vec<u64> = tokenize(&t).toks.iter().map(|k| k.hash).collect();
             assert_eq!(fast, slow, "{t:?}");
         }
     }
