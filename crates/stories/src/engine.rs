@@ -18,8 +18,11 @@
 //! most similar to, or starts a thread.
 //!
 //! Document frequencies are counted online; while the collection is young
-//! (each time it has grown by a quarter) the stored vectors are re-weighed
-//! and the sums rebuilt, so early articles do not keep their first weights.
+//! (each time it has grown by a quarter, if an active article was weighed
+//! before the previous such point) the stored vectors are re-weighed and
+//! the sums rebuilt, so early articles do not keep their first weights.
+//! Once the collection is much larger than the window, the window turns
+//! over between two such points and nothing is re-weighed.
 //!
 //! Memory is bounded: dated articles leave the window once the clock (the
 //! latest date seen) is `window_days` past them, undated ones once more than
@@ -80,6 +83,9 @@ struct Feat {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Stored {
     seq: u64,
+    /// The collection's size (`n_docs`) when its weights were last
+    /// computed: at arrival or at the last refresh.
+    weighed: u64,
     /// Position in its window's arrival order (consecutive within a window).
     slot: u64,
     time: Option<f64>,
@@ -145,6 +151,7 @@ pub(crate) struct State {
     seq: u64,
     n_docs: u64,
     next_refresh: u64,
+    last_point: u64,
     clock: Option<f64>,
     df: Vec<(u64, u32)>,
     dated: Vec<Stored>,
@@ -294,6 +301,9 @@ pub(crate) struct Engine {
     seq: u64,
     n_docs: u64,
     next_refresh: u64,
+    /// The collection's size at the last scheduled refresh point (whether
+    /// or not it re-weighed anything).
+    last_point: u64,
     clock: Option<f64>,
     df: Map<u64, u32>,
     dated: Window,
@@ -328,6 +338,7 @@ impl Engine {
             seq: 0,
             n_docs: 0,
             next_refresh: 1,
+            last_point: 0,
             clock: None,
             df: Map::default(),
             dated: Window::default(),
@@ -429,6 +440,23 @@ impl Engine {
             .n_docs
             .saturating_add(self.n_docs / 4)
             .max(self.n_docs.saturating_add(1));
+        // Every active article weighed after the previous point (it arrived
+        // since) is as fresh as this schedule keeps anything: once the
+        // collection is much larger than the window, the window turns over
+        // between two points, and re-weighing it would change nothing that
+        // matters while costing a pass over the whole window. A young
+        // collection still holds articles from before the last point.
+        let previous = std::mem::replace(&mut self.last_point, self.n_docs);
+        let oldest = self
+            .dated
+            .arts
+            .iter()
+            .chain(self.undated.arts.iter())
+            .map(|a| a.weighed)
+            .min();
+        if oldest.is_none_or(|w| w > previous) {
+            return;
+        }
         let mut raw = Vec::new();
         let mut out = Vec::new();
         // The IDF depends on the document frequency alone (the count of
@@ -472,6 +500,7 @@ impl Engine {
                 for (f, o) in win.arts[i].feats.iter_mut().zip(&out) {
                     f.w = o.1;
                 }
+                win.arts[i].weighed = self.n_docs;
             }
         }
         self.rebuild_sums();
@@ -1348,6 +1377,7 @@ impl Engine {
             .collect();
         let stored = Stored {
             seq: p.seq,
+            weighed: self.n_docs,
             slot: 0,
             time: p.time,
             story: story_key,
@@ -1481,6 +1511,7 @@ impl Engine {
             seq: self.seq,
             n_docs: self.n_docs,
             next_refresh: self.next_refresh,
+            last_point: self.last_point,
             clock: self.clock,
             df: sorted(&self.df),
             dated: self.dated.arts.iter().cloned().collect(),
@@ -1515,6 +1546,7 @@ impl Engine {
         e.seq = s.seq;
         e.n_docs = s.n_docs;
         e.next_refresh = s.next_refresh;
+        e.last_point = s.last_point;
         e.clock = s.clock;
         e.df = s.df.into_iter().collect();
         e.dated.arts = s.dated.into();
@@ -1548,5 +1580,64 @@ impl Engine {
     /// Articles currently held in the windows (for tests and benches).
     pub(crate) fn active_articles(&self) -> usize {
         self.dated.arts.len() + self.undated.arts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(i: usize, day: usize) -> Article {
+        let mut a = Article::from_text(
+            format!("a{i}"),
+            format!(
+                "Mayor Quentin Arbogast of Velmora spoke about item {i} and harbour number {day}."
+            ),
+        );
+        a.date = Some(format!("2024-{:02}-{:02}", 1 + day / 28, 1 + day % 28));
+        a
+    }
+
+    /// The `weighed` mark of every active article, oldest first.
+    fn marks(e: &Engine) -> Vec<u64> {
+        e.dated.arts.iter().map(|a| a.weighed).collect()
+    }
+
+    #[test]
+    fn a_young_collection_reweighs_its_first_articles() {
+        let mut e = Engine::new(StoryConfig::default());
+        for i in 0..20 {
+            e.add(&article(i, 0), None);
+        }
+        // All on one day: all active. The refresh points are at 1, 2, 3, 4,
+        // 5, 6, 7, 8, 10, 12, 15 and 18 documents (each a quarter past the
+        // one before), and each re-weighs: the first article always predates
+        // the previous point. So it was last weighed at 18, not left at 1.
+        let m = marks(&e);
+        assert_eq!(m.len(), 20);
+        assert_eq!(m[0], 18, "{m:?}");
+        assert_eq!(m[19], 20);
+    }
+
+    #[test]
+    fn an_old_collection_beyond_its_window_is_not_reweighed() {
+        let cfg = StoryConfig {
+            window_days: 1.0,
+            ..StoryConfig::default()
+        };
+        let mut e = Engine::new(cfg);
+        // 20 days of 5 articles: the window holds the last day or two, a
+        // small part of the collection, so every active article keeps the
+        // weights it got on arrival.
+        for day in 0..20 {
+            for k in 0..5 {
+                e.add(&article(day * 5 + k, day), None);
+            }
+        }
+        let m = marks(&e);
+        assert!(!m.is_empty() && m.len() <= 10, "{m:?}");
+        let first = 100 - m.len() as u64 + 1;
+        let arrival: Vec<u64> = (first..=100).collect();
+        assert_eq!(m, arrival);
     }
 }

@@ -178,7 +178,7 @@ pub enum StoriesError {
 const MAGIC: &[u8; 8] = b"XRSTORY\0";
 /// Version of the saved state this build writes and reads. A state of an
 /// older version cannot be loaded; its articles have to be placed again.
-pub const STATE_VERSION: u32 = 3;
+pub const STATE_VERSION: u32 = 4;
 
 /// The online story and thread clusterer. See the crate documentation.
 pub struct StoryEngine {
