@@ -11,6 +11,12 @@ mod pipeline;
 mod progress;
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc rather than the system allocator: every stage allocates many
+/// small, short-lived vectors per article; measured in BENCHMARKS.md
+/// (bench:stories gives the rate with both).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

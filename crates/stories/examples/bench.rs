@@ -17,6 +17,13 @@ use crossread_stories::{StoryConfig, StoryEngine};
 use std::io::Write;
 use std::time::Instant;
 
+/// The allocator of the `crossread` binary, so that the rate is the one
+/// `crossread analyze` gets (`bench/stories.sh` also reports the system
+/// allocator's rate, from the `system-alloc` build of this example).
+#[cfg(not(feature = "system-alloc"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// xorshift64*, seeded: deterministic across runs and machines.
 struct Rng(u64);
 
