@@ -63,7 +63,7 @@ if ds:
     rt = f"**{ratio:.1f}x**"
 else:
     dsc, rt = "not run (see note)", "n/a"
-print(f'| {s} | {cr["articles_per_cpu_s"]:,} /CPU-s ({cr["cpu_seconds"]} CPU-s, {cr["seconds"]} s wall, pairs step {cr["pairs_seconds"]} s), {cr["pairs"]:,} pairs, planted recall {cr["planted_recall"]:.3f}, peak {mb(crr)} | {dsc} | {rt} |')
+print(f'| {s} | {cr["articles_per_cpu_s"]:,} /CPU-s ({cr["cpu_seconds"]} CPU-s, {cr["seconds"]} s wall, pairs step {cr["pairs_cpu_seconds"]} CPU-s), {cr["pairs"]:,} pairs, planted recall {cr["planted_recall"]:.3f}, peak {mb(crr)} | {dsc} | {rt} |')
 PY
 )$'\n'
 done

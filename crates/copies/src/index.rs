@@ -20,9 +20,8 @@
 //! a million pairs, not 5 * 10^11.
 //!
 //! Cost: a text is sketched in one pass over its shingles with reused
-//! buffers. Anchor and word-anchor entries are kept in 256 lists by the top
-//! bits of their key, each sorted alone (cache-sized) and freed once read;
-//! the pairs sharing enough anchors are counted per text (the later members
+//! buffers. Anchor and word-anchor entries are kept in 256 buckets by the
+//! top byte of their key, each sorted alone (cache-sized); the pairs sharing enough anchors are counted per text (the later members
 //! of its groups, sorted), never by one sort of all pair entries.
 //!
 //! What it does NOT do: decide anything. Pairs are candidates, to be verified
@@ -280,24 +279,61 @@ pub struct CandidateIndex {
     bands: Vec<u32>,
     /// Whether text `i` has a sketch.
     has_sketch: Vec<bool>,
-    /// `key << 32 | text` anchor entries, in `KEY_BUCKETS` lists by the top
-    /// bits of the key (each list in text order), so that the pairs step
-    /// sorts small, cache-sized lists and frees each one when done.
-    anchors: Vec<Vec<u64>>,
-    /// Word-anchor entries, bucketed likewise.
-    words: Vec<Vec<u64>>,
+    /// Anchor entries.
+    anchors: Buckets,
+    /// Word-anchor entries.
+    words: Buckets,
     /// Sampled distinct words of each text.
     nwords: Vec<u32>,
 }
 
-/// Key buckets of the anchor and word-anchor entries (top bits of the key).
-const KEY_BUCKET_BITS: u32 = 8;
-const KEY_BUCKETS: usize = 1 << KEY_BUCKET_BITS;
+/// Entries per block of [`Buckets`] (32 KB).
+const BLOCK: usize = 4096;
 
-/// The bucket of an anchor key.
-#[inline]
-fn key_bucket(key: u32) -> usize {
-    (key >> (32 - KEY_BUCKET_BITS)) as usize
+/// `key << 32 | text` entries in 256 buckets by the top byte of the key,
+/// each a list of fixed-size blocks: the index grows without reallocating
+/// (no copies, no freed holes in the heap), and the pairs step sorts one
+/// cache-sized bucket at a time instead of all entries at once.
+#[derive(Debug, Clone)]
+struct Buckets {
+    lists: Vec<Vec<Vec<u64>>>,
+}
+
+impl Buckets {
+    fn new() -> Self {
+        Buckets {
+            lists: vec![Vec::new(); 256],
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, key: u32, text: u32) {
+        let e = ((key as u64) << 32) | text as u64;
+        let list = &mut self.lists[(key >> 24) as usize];
+        match list.last_mut() {
+            Some(b) if b.len() < BLOCK => b.push(e),
+            _ => {
+                let mut b = Vec::with_capacity(BLOCK);
+                b.push(e);
+                list.push(b);
+            }
+        }
+    }
+
+    /// Empties the buckets, calling `f` with each one's entries sorted (so
+    /// in key order overall, texts ascending within a key); each bucket's
+    /// blocks are freed as soon as they are copied out.
+    fn drain_sorted(&mut self, mut f: impl FnMut(&[u64])) {
+        let mut run: Vec<u64> = Vec::new();
+        for list in &mut self.lists {
+            run.clear();
+            for b in std::mem::take(list) {
+                run.extend_from_slice(&b);
+            }
+            run.sort_unstable();
+            f(&run);
+        }
+    }
 }
 
 /// Groups of equal key in a sorted bucket of `key << 32 | text` entries.
@@ -315,8 +351,8 @@ impl CandidateIndex {
             word_bits: word_bits.clamp(1, 24),
             bands: Vec::new(),
             has_sketch: Vec::new(),
-            anchors: vec![Vec::new(); KEY_BUCKETS],
-            words: vec![Vec::new(); KEY_BUCKETS],
+            anchors: Buckets::new(),
+            words: Buckets::new(),
             nwords: Vec::new(),
         }
     }
@@ -367,12 +403,12 @@ impl CandidateIndex {
             }
         }
         for a in s.anchors {
-            self.anchors[key_bucket(a)].push(((a as u64) << 32) | id as u64);
+            self.anchors.push(a, id);
         }
         self.nwords
             .push(u32::try_from(s.words.len()).unwrap_or(u32::MAX));
         for a in s.words {
-            self.words[key_bucket(a)].push(((a as u64) << 32) | id as u64);
+            self.words.push(a, id);
         }
     }
 
@@ -383,6 +419,7 @@ impl CandidateIndex {
         let n = self.len();
         let mut out: Vec<u64> = Vec::new();
         let mut entries: Vec<u64> = Vec::with_capacity(n);
+        let mut scratch: Vec<u64> = Vec::new();
         for b in 0..BANDS {
             entries.clear();
             entries.extend(
@@ -392,7 +429,7 @@ impl CandidateIndex {
                     .filter(|&(_, &has)| has)
                     .map(|(i, _)| ((self.bands[i * BANDS + b] as u64) << 32) | i as u64),
             );
-            entries.sort_unstable();
+            sort_by_high_half(&mut entries, &mut scratch);
             emit_groups(&entries, BUCKET_CAP, &mut out);
             out.sort_unstable();
             out.dedup();
@@ -412,14 +449,11 @@ impl CandidateIndex {
     /// belong to 2..=`ANCHOR_DF_CAP` texts.
     fn anchor_pairs(&mut self) -> Vec<u64> {
         let mut groups = Groups::default();
-        for mut b in std::mem::take(&mut self.anchors) {
-            b.sort_unstable();
-            for g in key_groups(&b) {
-                if (2..=ANCHOR_DF_CAP).contains(&g.len()) {
-                    groups.push(g.iter().map(|&e| e as u32));
-                }
+        self.anchors.drain_sorted(|b| {
+            for g in key_groups(b).filter(|g| (2..=ANCHOR_DF_CAP).contains(&g.len())) {
+                groups.push(g.iter().map(|&e| e as u32));
             }
-        }
+        });
         let mut out = Vec::new();
         groups.count_pairs(self.len(), &mut out, |_, _, c| c >= MIN_SHARED_ANCHORS);
         out
@@ -436,50 +470,50 @@ impl CandidateIndex {
             .iter()
             .map(|&c| (c as usize) < FEW_WORDS)
             .collect();
-        let eligible = |g: &[u64]| (2..=ANCHOR_DF_CAP).contains(&g.len());
-        // Words shared by 2..=cap texts, counted per text.
+        // Words shared by 2..=cap texts (groups, with their rank: document
+        // frequency, then key), counted per text.
         let mut count = vec![0u32; n];
-        for b in &mut self.words {
-            b.sort_unstable();
-            for g in key_groups(b).filter(|g| eligible(g)) {
+        let mut groups = Groups::default();
+        let mut rank: Vec<u64> = Vec::new();
+        self.words.drain_sorted(|b| {
+            for g in key_groups(b).filter(|g| (2..=ANCHOR_DF_CAP).contains(&g.len())) {
                 for &e in g {
                     count[e as u32 as usize] += 1;
                 }
+                groups.push(g.iter().map(|&e| e as u32));
+                rank.push(((g.len() as u64) << 32) | g[0] >> 32);
             }
-        }
+        });
         // A text with more than WORD_ANCHORS_KEPT of them keeps its rarest:
-        // those up to its cut-off (document frequency, key).
-        let rank = |g: &[u64]| ((g.len() as u64) << 32) | g[0] >> 32;
-        let mut cutoff: Vec<u64> = Vec::new();
+        // those up to its cut-off rank.
         if count.iter().any(|&c| c as usize > WORD_ANCHORS_KEPT) {
             let mut over: Vec<(u32, u64)> = Vec::new();
-            for b in &self.words {
-                for g in key_groups(b).filter(|g| eligible(g)) {
-                    for &e in g {
-                        if count[e as u32 as usize] as usize > WORD_ANCHORS_KEPT {
-                            over.push((e as u32, rank(g)));
-                        }
+            for (g, &r) in rank.iter().enumerate() {
+                for &t in groups.get(g) {
+                    if count[t as usize] as usize > WORD_ANCHORS_KEPT {
+                        over.push((t, r));
                     }
                 }
             }
             over.sort_unstable();
-            cutoff = vec![u64::MAX; n];
+            let mut cutoff = vec![u64::MAX; n];
             for g in over.chunk_by(|x, y| x.0 == y.0) {
                 cutoff[g[0].0 as usize] = g[WORD_ANCHORS_KEPT - 1].1;
             }
-        }
-        drop(count);
-        let mut groups = Groups::default();
-        for b in std::mem::take(&mut self.words) {
-            for g in key_groups(&b).filter(|g| eligible(g)) {
-                let r = rank(g);
-                groups.push(
-                    g.iter()
-                        .map(|&e| e as u32)
-                        .filter(|&t| cutoff.get(t as usize).is_none_or(|&c| r <= c)),
+            let mut kept = Groups::default();
+            for (g, &r) in rank.iter().enumerate() {
+                kept.push(
+                    groups
+                        .get(g)
+                        .iter()
+                        .copied()
+                        .filter(|&t| r <= cutoff[t as usize]),
                 );
             }
+            groups = kept;
         }
+        drop(count);
+        drop(rank);
         let mut out = Vec::new();
         groups.count_pairs(n, &mut out, |x, y, c| {
             c >= MIN_SHARED_WORDS || few[x as usize] || few[y as usize]
@@ -508,15 +542,17 @@ impl Groups {
         }
     }
 
+    /// The texts of group `g`.
+    fn get(&self, g: usize) -> &[u32] {
+        let a = if g == 0 { 0 } else { self.off[g - 1] as usize };
+        &self.members[a..self.off[g] as usize]
+    }
+
     /// Appends to `out` every pair `(x, y)`, `x < y`, packed and in
     /// ascending order, that shares `c` groups with `keep(x, y, c)`: per
     /// text `x`, the later members of its groups, sorted and counted (small
     /// lists, never one sort of all pair entries).
     fn count_pairs(&self, n: usize, out: &mut Vec<u64>, keep: impl Fn(u32, u32, u32) -> bool) {
-        let range = |g: usize| {
-            let a = if g == 0 { 0 } else { self.off[g - 1] as usize };
-            a..self.off[g] as usize
-        };
         // The groups of each text.
         let mut toff = vec![0u32; n + 1];
         for &m in &self.members {
@@ -528,7 +564,7 @@ impl Groups {
         let mut fill = toff.clone();
         let mut tg = vec![0u32; self.members.len()];
         for g in 0..self.off.len() {
-            for &m in &self.members[range(g)] {
+            for &m in self.get(g) {
                 tg[fill[m as usize] as usize] = g as u32;
                 fill[m as usize] += 1;
             }
@@ -538,7 +574,7 @@ impl Groups {
         for x in 0..n as u32 {
             later.clear();
             for &g in &tg[toff[x as usize] as usize..toff[x as usize + 1] as usize] {
-                let m = &self.members[range(g as usize)];
+                let m = self.get(g as usize);
                 // Members ascend: the later ones follow x.
                 let at = m.partition_point(|&y| y <= x);
                 later.extend_from_slice(&m[at..]);
@@ -550,6 +586,35 @@ impl Groups {
                 }
             }
         }
+    }
+}
+
+/// Sorts `v` by its high 32 bits, stably (LSD radix sort, three passes of
+/// 11, 11 and 10 bits through `scratch`): entries pushed in ascending low
+/// halves come out exactly as `sort_unstable` would order them.
+fn sort_by_high_half(v: &mut Vec<u64>, scratch: &mut Vec<u64>) {
+    const SHIFTS: [u32; 3] = [32, 43, 54];
+    let mut counts = [[0usize; 2048]; 3];
+    for &x in v.iter() {
+        for (c, &sh) in counts.iter_mut().zip(&SHIFTS) {
+            c[((x >> sh) & 2047) as usize] += 1;
+        }
+    }
+    scratch.clear();
+    scratch.resize(v.len(), 0);
+    for (c, &sh) in counts.iter_mut().zip(&SHIFTS) {
+        let mut at = 0;
+        for k in c.iter_mut() {
+            let m = *k;
+            *k = at;
+            at += m;
+        }
+        for &x in v.iter() {
+            let d = ((x >> sh) & 2047) as usize;
+            scratch[c[d]] = x;
+            c[d] += 1;
+        }
+        std::mem::swap(v, scratch);
     }
 }
 
@@ -699,6 +764,27 @@ mod tests {
         want.dedup();
         assert!(want.len() > 40 && want.len() < 110, "{}", want.len());
         assert_eq!(word_keys(&toks, 2, &mut vec![7; 3]), want);
+    }
+
+    #[test]
+    fn radix_sort_equals_sort() {
+        // Keys with many repeats, low halves ascending as the index pushes
+        // them (xorshift keys over a small range and over all 32 bits).
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for (n, range) in [(0usize, 1u64), (1, 1), (5000, 50), (5000, 1 << 32)] {
+            let mut v: Vec<u64> = (0..n as u64)
+                .map(|i| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    ((x % range) << 32) | i
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_by_high_half(&mut v, &mut Vec::new());
+            assert_eq!(v, want);
+        }
     }
 
     #[test]
