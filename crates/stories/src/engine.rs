@@ -974,7 +974,9 @@ impl Engine {
     /// dated articles further apart than the window get no edge. Copies of
     /// one article are joined first. Average-link clustering
     /// ([`hac::average_link`]) then merges while the average link reaches the
-    /// threshold; active stories are fixed, so no past decision changes. A
+    /// threshold; active stories are fixed, so no past decision changes; an
+    /// article left alone then joins its clear best new cluster of the chunk
+    /// if the link is close enough (`attach_threshold`, `attach_margin`). A
     /// cluster with a story continues it; any other starts a story named after
     /// its first article.
     pub(crate) fn add_chunk(
@@ -1174,6 +1176,10 @@ impl Engine {
             &must,
             &edges,
             f64::from(self.cfg.threshold),
+            hac::Attach {
+                threshold: f64::from(self.cfg.attach_threshold),
+                margin: f64::from(self.cfg.attach_margin),
+            },
             self.max_gap(),
         );
         let mut rep_story: Map<u32, u64> = Map::default();

@@ -38,6 +38,16 @@ pub(crate) struct Node {
     pub span: Option<(f64, f64)>,
 }
 
+/// When an orphan joins its best cluster (see [`average_link`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attach {
+    /// Least average link to the cluster (at or above the merge threshold:
+    /// off).
+    pub threshold: f64,
+    /// Least ratio of that link to the orphan's next best link.
+    pub margin: f64,
+}
+
 /// Whether two clusters' dated articles stay one chain after a merge: the
 /// spans overlap or lie at most `gap` days apart. (Within a cluster no two
 /// consecutive dates are more than `gap` apart, so only the gap between the
@@ -118,11 +128,25 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
 /// out-of-range indices are ignored. `max_gap` is the largest gap in days
 /// allowed between consecutive dated articles of a cluster formed by
 /// similarity (must-links ignore it).
+///
+/// Then each *orphan* (a cluster of one article, not a story, that no merge
+/// reached) joins the cluster it links to best on average if that link
+/// reaches `attach.threshold` (below `threshold`), is at least
+/// `attach.margin` times its next best link (to any cluster, story or
+/// orphan), and the cluster is a new one of at least two nodes: an article
+/// with no close match but a clear best one in its batch belongs to that
+/// story more likely than to a story of its own. Orphans are decided on the
+/// clusters as the merging left them, so the order in which they are visited
+/// does not matter; an orphan never joins another orphan nor a story of an
+/// earlier batch (an article placed alone would otherwise join its best
+/// story at this lower threshold: measured, that splits fewer stories but
+/// merges far more).
 pub(crate) fn average_link(
     nodes: &[Node],
     must: &[(u32, u32)],
     edges: &[(u32, u32, f64)],
     threshold: f64,
+    attach: Attach,
     max_gap: f64,
 ) -> Vec<u32> {
     let n = nodes.len();
@@ -256,6 +280,59 @@ pub(crate) fn average_link(
             }
         }
     }
+    if attach.threshold < threshold {
+        // Nodes per cluster, to tell orphans from clusters.
+        let mut count = vec![0u32; n];
+        for i in 0..n32 {
+            let r = find(&mut parent, i);
+            count[r as usize] += 1;
+        }
+        let mut joins: Vec<(u32, u32)> = Vec::new();
+        for o in 0..n32 {
+            let ou = o as usize;
+            if parent[ou] != o || count[ou] != 1 || fixed[ou] {
+                continue;
+            }
+            let mut best: Option<(f64, u32)> = None;
+            let mut second = 0f64;
+            for (&x, &w) in &adj[ou] {
+                let xu = x as usize;
+                if parent[xu] != x {
+                    continue;
+                }
+                let v = avg(w, size[ou], size[xu]);
+                if fixed[xu] || count[xu] < 2 {
+                    second = second.max(v);
+                    continue;
+                }
+                if !chained(span[ou], span[xu], max_gap) {
+                    continue;
+                }
+                // Ties go to the lower index: the result cannot depend on
+                // the adjacency map's order.
+                if v >= attach.threshold
+                    && best.is_none_or(|(bv, bx)| v > bv || (v == bv && x < bx))
+                {
+                    if let Some((bv, _)) = best {
+                        second = second.max(bv);
+                    }
+                    best = Some((v, x));
+                } else {
+                    second = second.max(v);
+                }
+            }
+            if let Some((bv, x)) = best {
+                if bv >= attach.margin * second {
+                    joins.push((o, x));
+                }
+            }
+        }
+        for (o, x) in joins {
+            let (ro, rx) = (find(&mut parent, o), find(&mut parent, x));
+            let (keep, gone) = (ro.min(rx), ro.max(rx));
+            parent[gone as usize] = keep;
+        }
+    }
     (0..n32).map(|i| find(&mut parent, i)).collect()
 }
 
@@ -274,7 +351,8 @@ mod tests {
         ]
     }
 
-    /// Clusters and returns the partition as sorted groups of node indices.
+    /// Clusters (orphans left alone) and compares the partition, as sorted
+    /// groups of node indices.
     fn check(
         nodes: &[Node],
         must: &[(u32, u32)],
@@ -282,7 +360,22 @@ mod tests {
         t: f64,
         want: &[&[u32]],
     ) {
-        let rep = average_link(nodes, must, edges, t, 3.0);
+        let off = Attach {
+            threshold: t,
+            margin: 1.0,
+        };
+        check_attach(nodes, must, edges, t, off, want);
+    }
+
+    fn check_attach(
+        nodes: &[Node],
+        must: &[(u32, u32)],
+        edges: &[(u32, u32, f64)],
+        t: f64,
+        attach: Attach,
+        want: &[&[u32]],
+    ) {
+        let rep = average_link(nodes, must, edges, t, attach, 3.0);
         let mut groups: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
         for (i, r) in rep.iter().enumerate() {
             groups.entry(*r).or_default().push(i as u32);
@@ -330,6 +423,52 @@ mod tests {
         );
         // A must-link between two fixed nodes is ignored too.
         check(&nodes, &[(0, 1)], &[], 0.1, &[&[0], &[1], &[2]]);
+    }
+
+    #[test]
+    fn an_orphan_joins_its_clear_best_cluster() {
+        let attach = Attach {
+            threshold: 0.1,
+            margin: 1.5,
+        };
+        // {0, 1} merge (0.9). 2 links to 0 only (0.3): average 0.15 to the
+        // pair, under the threshold 0.5 but over 0.1, and nothing else: it
+        // joins. 3 links to the pair as well (0.24 -> 0.12) but almost as
+        // well to the orphan 4 (0.1 < 1.5 x): it stays alone, and so does 4.
+        let edges = [(0, 1, 0.9), (0, 2, 0.3), (1, 3, 0.24), (3, 4, 0.1)];
+        check_attach(
+            &free(5),
+            &[],
+            &edges,
+            0.5,
+            attach,
+            &[&[0, 1, 2], &[3], &[4]],
+        );
+        // An orphan never joins another orphan, however close under the
+        // threshold, nor a story (a fixed node).
+        let mut nodes = free(3);
+        nodes[0].fixed = true;
+        check_attach(
+            &nodes,
+            &[],
+            &[(0, 1, 0.4), (1, 2, 0.4)],
+            0.5,
+            attach,
+            &[&[0], &[1], &[2]],
+        );
+        // Off when its threshold is not under the merge threshold.
+        let off = Attach {
+            threshold: 0.5,
+            margin: 1.5,
+        };
+        check_attach(
+            &free(3),
+            &[],
+            &[(0, 1, 0.9), (0, 2, 0.3)],
+            0.5,
+            off,
+            &[&[0, 1], &[2]],
+        );
     }
 
     #[test]
@@ -381,7 +520,11 @@ mod tests {
             0.1,
             &[&[0, 2], &[1]],
         );
-        assert!(average_link(&[], &[], &[], 0.2, 3.0).is_empty());
+        let attach = Attach {
+            threshold: 0.1,
+            margin: 1.5,
+        };
+        assert!(average_link(&[], &[], &[], 0.2, attach, 3.0).is_empty());
     }
 
     #[test]

@@ -112,6 +112,12 @@ pub struct StoryConfig {
     pub snn_mix: f32,
     /// Least similarity for a node to count as a neighbour.
     pub snn_floor: f32,
+    /// An article that joined nothing in its chunk joins the cluster of two
+    /// or more articles of the chunk it links to best on average, if that
+    /// link reaches this (at or above `threshold`: off) ...
+    pub attach_threshold: f32,
+    /// ... and is at least this many times its next best link.
+    pub attach_margin: f32,
     /// Minimum cosine between a new story's first article and a thread's
     /// profile for the story to join the thread.
     pub thread_threshold: f32,
@@ -149,6 +155,8 @@ impl Default for StoryConfig {
             snn_neighbours: 5,
             snn_mix: 0.2,
             snn_floor: 0.2,
+            attach_threshold: 0.1,
+            attach_margin: 1.5,
             thread_threshold: 0.08,
             thread_window_days: 1100.0,
             max_dated: 200_000,
