@@ -219,8 +219,8 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                 signature_of_shingles(st.s3(i), &words, cfg.anchor_bits, cfg.word_bits)
             })
             .collect();
-        for s in sigs {
-            ix.push(s);
+        for (s, &i) in sigs.into_iter().zip(part) {
+            ix.push_dated(s, metas[i].date.as_deref());
         }
     }
     let pairs = ix.into_pairs();

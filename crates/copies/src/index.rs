@@ -14,15 +14,25 @@
 //! reuse, where few 3-grams survive): a fixed 1/2^word_bits sample of each
 //! text's distinct words (seed `WORD_SEED`); each text keeps its 1000 rarest
 //! sampled words shared with 2 to 32 texts, and texts sharing two of those
-//! are candidates (one, when either text is short: fewer than 25 sampled words). Buckets and anchors shared by
-//! too many articles (boilerplate, mass duplication) are linked as a star from
-//! their first member instead of all pairs, so a million identical texts cost
-//! a million pairs, not 5 * 10^11.
+//! are candidates (one, when either text is short: fewer than 25 sampled
+//! words). LSH buckets shared by too many articles (boilerplate, mass
+//! duplication) are linked as a star from their first member instead of all
+//! pairs, so a million identical texts cost a million pairs, not 5 * 10^11.
+//!
+//! Anchors and word anchors shared by more than 32 texts are skipped, except
+//! between dated texts close in time: such a key still links two texts
+//! dated within 3 days of each other when each has at most 32 texts sharing
+//! it within 3 days of its own date, in a window of at least 1,024 texts
+//! (syndication happens within days; in a large stream a phrase common over
+//! a year can be rare within a week, while in a thin window 32 texts are no
+//! longer a small share). Undated texts count as dated on the latest date in
+//! the index, so an undated collection gives the same pairs as before.
 //!
 //! Cost: a text is sketched in one pass over its shingles with reused
 //! buffers. Anchor and word-anchor entries are kept in 256 buckets by the
-//! top byte of their key, each sorted alone (cache-sized); the pairs sharing enough anchors are counted per text (the later members
-//! of its groups, sorted), never by one sort of all pair entries.
+//! top byte of their key, each sorted alone (cache-sized); the pairs sharing
+//! enough anchors are counted per text (the later members of its groups,
+//! sorted), never by one sort of all pair entries.
 //!
 //! What it does NOT do: decide anything. Pairs are candidates, to be verified
 //! by containment and alignment (`align`); a few spurious pairs from 32-bit key
@@ -44,8 +54,18 @@ const DENSIFY_SEED: u64 = 0x6465_6e73_6966_7921; // "densify!"
 const BAND_SEED: u64 = 0x6c73_685f_6261_6e64; // "lsh_band"
 /// Buckets larger than this are linked as a star, not all pairs.
 const BUCKET_CAP: usize = 64;
-/// Anchors shared by more articles than this are skipped for candidacy.
+/// Anchors shared by more articles than this are skipped for candidacy,
+/// unless fewer share them within `DF_WINDOW_DAYS` (see [`windowed`]).
 const ANCHOR_DF_CAP: usize = 32;
+/// Days on either side of a dated text within which the document frequency
+/// of an anchor or word anchor shared by more than `ANCHOR_DF_CAP` texts
+/// overall is counted again (syndication happens within days, so a phrase
+/// common over a year of news can still be rare within a week).
+const DF_WINDOW_DAYS: i64 = 3;
+/// ...provided the window holds at least this many texts: in a thin window
+/// (a small collection spread over months) `ANCHOR_DF_CAP` texts are no
+/// longer a small share, and common words would pass for rare.
+const WINDOW_MIN_TEXTS: usize = 32 * ANCHOR_DF_CAP;
 /// Shared anchors that make a candidate pair.
 const MIN_SHARED_ANCHORS: u32 = 2;
 /// Seed of the word-anchor keys.
@@ -285,6 +305,8 @@ pub struct CandidateIndex {
     words: Buckets,
     /// Sampled distinct words of each text.
     nwords: Vec<u32>,
+    /// Day number of each text's date, `None` when undated.
+    days: Vec<Option<i64>>,
 }
 
 /// Entries per block of [`Buckets`] (32 KB).
@@ -354,6 +376,7 @@ impl CandidateIndex {
             anchors: Buckets::new(),
             words: Buckets::new(),
             nwords: Vec::new(),
+            days: Vec::new(),
         }
     }
 
@@ -372,11 +395,23 @@ impl CandidateIndex {
         self.bands.reserve(n * BANDS);
         self.has_sketch.reserve(n);
         self.nwords.reserve(n);
+        self.days.reserve(n);
     }
 
-    /// Sketches and indexes a batch of texts (in parallel); they get the next
-    /// ids in order.
+    /// Sketches and indexes a batch of undated texts (in parallel); they get
+    /// the next ids in order.
     pub fn add_texts(&mut self, texts: &[&str]) {
+        self.add_texts_dated(texts, &[]);
+    }
+
+    /// [`CandidateIndex::add_texts`] with each text's publication date
+    /// (`dates[i]` for `texts[i]`, ISO `YYYY-MM-DD...`; missing or
+    /// unreadable dates count as undated). Anchors shared by too many texts
+    /// overall still link texts within `DF_WINDOW_DAYS` of each other when
+    /// few share them there; undated texts count as dated on the latest date
+    /// in the index (the newest news), so undated input gives the same pairs
+    /// as [`CandidateIndex::add_texts`].
+    pub fn add_texts_dated(&mut self, texts: &[&str], dates: &[Option<&str>]) {
         let (bits, wbits) = (self.anchor_bits, self.word_bits);
         let sigs: Vec<Signature> = texts
             .par_iter()
@@ -384,14 +419,15 @@ impl CandidateIndex {
                 signature_of_text(t, bits, wbits, sc)
             })
             .collect();
-        for s in sigs {
-            self.push(s);
+        for (i, s) in sigs.into_iter().enumerate() {
+            self.push_dated(s, dates.get(i).copied().flatten());
         }
     }
 
-    /// Adds one precomputed signature.
-    pub(crate) fn push(&mut self, s: Signature) {
+    /// Adds one precomputed signature with the text's date (ISO).
+    pub(crate) fn push_dated(&mut self, s: Signature, date: Option<&str>) {
         let id = self.has_sketch.len() as u32;
+        self.days.push(date.and_then(crate::order::day_number));
         match s.bands {
             Some(b) => {
                 self.bands.extend_from_slice(&b);
@@ -445,17 +481,39 @@ impl CandidateIndex {
             .collect()
     }
 
+    /// Each text's day for windowed document frequencies (undated texts on
+    /// the latest date), or nothing when no text is dated.
+    fn resolved_days(&self) -> Days {
+        let Some(&today) = self.days.iter().flatten().max() else {
+            return Days::default();
+        };
+        let day: Vec<i64> = self.days.iter().map(|d| d.unwrap_or(today)).collect();
+        let mut sorted = day.clone();
+        sorted.sort_unstable();
+        Days { day, sorted }
+    }
+
     /// Pairs sharing at least `MIN_SHARED_ANCHORS` anchors that each
-    /// belong to 2..=`ANCHOR_DF_CAP` texts.
+    /// belong to 2..=`ANCHOR_DF_CAP` texts (overall, or within the window of
+    /// both texts: [`windowed`]).
     fn anchor_pairs(&mut self) -> Vec<u64> {
+        let day = self.resolved_days();
         let mut groups = Groups::default();
+        let mut tmp = Vec::new();
         self.anchors.drain_sorted(|b| {
-            for g in key_groups(b).filter(|g| (2..=ANCHOR_DF_CAP).contains(&g.len())) {
-                groups.push(g.iter().map(|&e| e as u32));
+            for g in key_groups(b) {
+                if (2..=ANCHOR_DF_CAP).contains(&g.len()) {
+                    groups.push(g.iter().map(|&e| e as u32));
+                } else if g.len() > ANCHOR_DF_CAP && !day.is_empty() {
+                    windowed(g, &day, &mut tmp);
+                    groups.push_windowed(tmp.iter().map(|x| x.0));
+                }
             }
         });
         let mut out = Vec::new();
-        groups.count_pairs(self.len(), &mut out, |_, _, c| c >= MIN_SHARED_ANCHORS);
+        groups.count_pairs(self.len(), &day, &mut out, |_, _, c| {
+            c >= MIN_SHARED_ANCHORS
+        });
         out
     }
 
@@ -470,29 +528,42 @@ impl CandidateIndex {
             .iter()
             .map(|&c| (c as usize) < FEW_WORDS)
             .collect();
-        // Words shared by 2..=cap texts (groups, with their rank: document
-        // frequency, then key), counted per text.
+        // Words shared by 2..=cap texts, overall or within a text's window
+        // (groups, with each member's rank: document frequency, then key),
+        // counted per text.
+        let day = self.resolved_days();
         let mut count = vec![0u32; n];
         let mut groups = Groups::default();
         let mut rank: Vec<u64> = Vec::new();
+        let mut tmp = Vec::new();
         self.words.drain_sorted(|b| {
-            for g in key_groups(b).filter(|g| (2..=ANCHOR_DF_CAP).contains(&g.len())) {
-                for &e in g {
-                    count[e as u32 as usize] += 1;
+            for g in key_groups(b) {
+                let key = g[0] >> 32;
+                if (2..=ANCHOR_DF_CAP).contains(&g.len()) {
+                    for &e in g {
+                        count[e as u32 as usize] += 1;
+                    }
+                    groups.push(g.iter().map(|&e| e as u32));
+                    rank.extend(std::iter::repeat_n(((g.len() as u64) << 32) | key, g.len()));
+                } else if g.len() > ANCHOR_DF_CAP && !day.is_empty() {
+                    windowed(g, &day, &mut tmp);
+                    if tmp.len() >= 2 {
+                        for &(t, df) in &tmp {
+                            count[t as usize] += 1;
+                            rank.push(((df as u64) << 32) | key);
+                        }
+                        groups.push_windowed(tmp.iter().map(|x| x.0));
+                    }
                 }
-                groups.push(g.iter().map(|&e| e as u32));
-                rank.push(((g.len() as u64) << 32) | g[0] >> 32);
             }
         });
         // A text with more than WORD_ANCHORS_KEPT of them keeps its rarest:
         // those up to its cut-off rank.
         if count.iter().any(|&c| c as usize > WORD_ANCHORS_KEPT) {
             let mut over: Vec<(u32, u64)> = Vec::new();
-            for (g, &r) in rank.iter().enumerate() {
-                for &t in groups.get(g) {
-                    if count[t as usize] as usize > WORD_ANCHORS_KEPT {
-                        over.push((t, r));
-                    }
+            for (&t, &r) in groups.members.iter().zip(&rank) {
+                if count[t as usize] as usize > WORD_ANCHORS_KEPT {
+                    over.push((t, r));
                 }
             }
             over.sort_unstable();
@@ -501,58 +572,146 @@ impl CandidateIndex {
                 cutoff[g[0].0 as usize] = g[WORD_ANCHORS_KEPT - 1].1;
             }
             let mut kept = Groups::default();
-            for (g, &r) in rank.iter().enumerate() {
-                kept.push(
-                    groups
-                        .get(g)
-                        .iter()
-                        .copied()
-                        .filter(|&t| r <= cutoff[t as usize]),
-                );
+            for g in 0..groups.off.len() {
+                let (r, m) = (groups.range(g), groups.get(g));
+                let keep = m
+                    .iter()
+                    .zip(&rank[r])
+                    .filter(|&(&t, &r)| r <= cutoff[t as usize])
+                    .map(|(&t, _)| t);
+                if groups.windowed[g] {
+                    kept.push_windowed(keep);
+                } else {
+                    kept.push(keep);
+                }
             }
             groups = kept;
         }
         drop(count);
         drop(rank);
         let mut out = Vec::new();
-        groups.count_pairs(n, &mut out, |x, y, c| {
+        groups.count_pairs(n, &day, &mut out, |x, y, c| {
             c >= MIN_SHARED_WORDS || few[x as usize] || few[y as usize]
         });
         out
     }
 }
 
-/// Groups of texts (each in ascending text order), flat.
+/// The day of every text, for windowed document frequencies.
+#[derive(Default)]
+struct Days {
+    /// Day of text `t`.
+    day: Vec<i64>,
+    /// All of them, sorted (texts per window).
+    sorted: Vec<i64>,
+}
+
+impl Days {
+    fn is_empty(&self) -> bool {
+        self.day.is_empty()
+    }
+
+    fn of(&self, t: u32) -> i64 {
+        self.day.get(t as usize).copied().unwrap_or(0)
+    }
+
+    /// Texts dated within `DF_WINDOW_DAYS` of day `d`.
+    fn in_window(&self, d: i64) -> usize {
+        let lo = self
+            .sorted
+            .partition_point(|&x| x < d.saturating_sub(DF_WINDOW_DAYS));
+        let hi = self
+            .sorted
+            .partition_point(|&x| x <= d.saturating_add(DF_WINDOW_DAYS));
+        hi - lo
+    }
+}
+
+/// The members of a key group shared by more than `ANCHOR_DF_CAP` texts
+/// that it may still link, into `out` as (text, local document frequency)
+/// in (day, text) order: those with 2..=`ANCHOR_DF_CAP` texts of the group
+/// (themselves included) within `DF_WINDOW_DAYS` of their own day, in a
+/// window of at least `WINDOW_MIN_TEXTS` texts. Two of them are linked by
+/// the key only when within `DF_WINDOW_DAYS` of each other
+/// ([`Groups::count_pairs`]), so each text gets at most `ANCHOR_DF_CAP`
+/// pairs per key, whatever the group's size.
+fn windowed(g: &[u64], days: &Days, out: &mut Vec<(u32, u32)>) {
+    let mut byday: Vec<(i64, u32)> = g.iter().map(|&e| (days.of(e as u32), e as u32)).collect();
+    byday.sort_unstable();
+    out.clear();
+    let (mut lo, mut hi) = (0, 0);
+    for &(d, t) in &byday {
+        while byday[lo].0 < d.saturating_sub(DF_WINDOW_DAYS) {
+            lo += 1;
+        }
+        while hi < byday.len() && byday[hi].0 <= d.saturating_add(DF_WINDOW_DAYS) {
+            hi += 1;
+        }
+        let df = hi - lo;
+        if (2..=ANCHOR_DF_CAP).contains(&df) && days.in_window(d) >= WINDOW_MIN_TEXTS {
+            out.push((t, df as u32));
+        }
+    }
+}
+
+/// Groups of texts, flat: a plain group in ascending text order links all
+/// its pairs; a windowed one, in (day, text) order, only those within
+/// `DF_WINDOW_DAYS` of each other.
 #[derive(Default)]
 struct Groups {
     members: Vec<u32>,
     /// Group `g` is `members[off[g]..off[g + 1]]` (`off[0] = 0` implied).
     off: Vec<u32>,
+    /// Whether group `g` is windowed.
+    windowed: Vec<bool>,
 }
 
 impl Groups {
     /// Adds a group (ascending texts); one of fewer than two is dropped.
     fn push(&mut self, texts: impl Iterator<Item = u32>) {
+        self.push_group(texts, false);
+    }
+
+    /// Adds a windowed group (texts in day order); one of fewer than two is
+    /// dropped.
+    fn push_windowed(&mut self, texts: impl Iterator<Item = u32>) {
+        self.push_group(texts, true);
+    }
+
+    fn push_group(&mut self, texts: impl Iterator<Item = u32>, windowed: bool) {
         let start = self.members.len();
         self.members.extend(texts);
         if self.members.len() - start < 2 {
             self.members.truncate(start);
         } else {
             self.off.push(self.members.len() as u32);
+            self.windowed.push(windowed);
         }
+    }
+
+    /// Where group `g` lies in `members`.
+    fn range(&self, g: usize) -> std::ops::Range<usize> {
+        let a = if g == 0 { 0 } else { self.off[g - 1] as usize };
+        a..self.off[g] as usize
     }
 
     /// The texts of group `g`.
     fn get(&self, g: usize) -> &[u32] {
-        let a = if g == 0 { 0 } else { self.off[g - 1] as usize };
-        &self.members[a..self.off[g] as usize]
+        &self.members[self.range(g)]
     }
 
     /// Appends to `out` every pair `(x, y)`, `x < y`, packed and in
     /// ascending order, that shares `c` groups with `keep(x, y, c)`: per
     /// text `x`, the later members of its groups, sorted and counted (small
     /// lists, never one sort of all pair entries).
-    fn count_pairs(&self, n: usize, out: &mut Vec<u64>, keep: impl Fn(u32, u32, u32) -> bool) {
+    /// `days` holds each text's day (needed only for windowed groups).
+    fn count_pairs(
+        &self,
+        n: usize,
+        days: &Days,
+        out: &mut Vec<u64>,
+        keep: impl Fn(u32, u32, u32) -> bool,
+    ) {
         // The groups of each text.
         let mut toff = vec![0u32; n + 1];
         for &m in &self.members {
@@ -575,9 +734,18 @@ impl Groups {
             later.clear();
             for &g in &tg[toff[x as usize] as usize..toff[x as usize + 1] as usize] {
                 let m = self.get(g as usize);
-                // Members ascend: the later ones follow x.
-                let at = m.partition_point(|&y| y <= x);
-                later.extend_from_slice(&m[at..]);
+                if self.windowed[g as usize] {
+                    // Members in day order: those within the window of x.
+                    let dx = days.of(x);
+                    let lo = m.partition_point(|&y| days.of(y) < dx.saturating_sub(DF_WINDOW_DAYS));
+                    let hi =
+                        m.partition_point(|&y| days.of(y) <= dx.saturating_add(DF_WINDOW_DAYS));
+                    later.extend(m[lo..hi].iter().filter(|&&y| y > x));
+                } else {
+                    // Members ascend: the later ones follow x.
+                    let at = m.partition_point(|&y| y <= x);
+                    later.extend_from_slice(&m[at..]);
+                }
             }
             later.sort_unstable();
             for r in later.chunk_by(|a, b| a == b) {
@@ -764,6 +932,105 @@ mod tests {
         want.dedup();
         assert!(want.len() > 40 && want.len() < 110, "{}", want.len());
         assert_eq!(word_keys(&toks, 2, &mut vec![7; 3]), want);
+    }
+
+    #[test]
+    fn common_anchors_link_texts_close_in_time() {
+        // 40 texts (more than ANCHOR_DF_CAP) share one 20-word phrase in
+        // otherwise unrelated text. Undated, the phrase's anchors are too
+        // common to link anything. Dated a week apart, except text 1 (the
+        // day of text 0) and text 3 (3 days after text 2), those two pairs
+        // share the anchors with no other text within DF_WINDOW_DAYS, and
+        // pair when their windows are busy: 1,100 unrelated short texts on
+        // each of days 0 and 15 (the ids after 39).
+        let phrase = words(20, 99);
+        let mut texts: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    "{} {} {}",
+                    words(150, 1000 + i),
+                    phrase,
+                    words(150, 2000 + i)
+                )
+            })
+            .collect();
+        texts.extend((0..2200).map(|i| words(20, 5000 + i)));
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        // Day d of 2024 in months of 28 days (all valid dates).
+        let date = |d: usize| format!("2024-{:02}-{:02}", 1 + d / 28, 1 + d % 28);
+        let dates: Vec<String> = (0..texts.len())
+            .map(|i| match i {
+                1 => date(0),
+                3 => date(17),
+                0..40 => date(7 * i),
+                _ if i < 40 + 1100 => date(0),
+                _ => date(15),
+            })
+            .collect();
+        let dated: Vec<Option<&str>> = dates.iter().map(|d| Some(d.as_str())).collect();
+        let run = |texts: &[&str], dates: &[Option<&str>]| {
+            let mut ix = CandidateIndex::new(1, 24);
+            ix.add_texts_dated(texts, dates);
+            ix.into_pairs()
+        };
+        assert_eq!(run(&refs, &[]), vec![]);
+        assert_eq!(run(&refs, &vec![None; refs.len()]), vec![]);
+        assert_eq!(run(&refs, &dated), vec![(0, 1), (2, 3)]);
+        // Thin windows (no busy days): nothing.
+        assert_eq!(run(&refs[..40], &dated[..40]), vec![]);
+        // Undated texts count as dated on the latest date (text 2's here),
+        // where the window is thin; texts 0 and 1 still pair.
+        let mut some = dated.clone();
+        for d in &mut some[3..40] {
+            *d = None;
+        }
+        some[2] = Some("2024-09-01");
+        assert_eq!(run(&refs, &some), vec![(0, 1)]);
+        // Unreadable dates count as undated.
+        some[1] = Some("yesterday");
+        assert_eq!(run(&refs, &some), vec![]);
+    }
+
+    #[test]
+    fn windowed_members_and_local_frequencies() {
+        // Entries key 7; texts with days: a burst of three on days 100-102,
+        // one alone on day 200, and 40 texts on day 0; 2,000 more texts
+        // (not in the group) on day 101 make the burst's windows busy.
+        let mut day = vec![0i64; 44];
+        day[40] = 100;
+        day[41] = 101;
+        day[42] = 102;
+        day[43] = 200;
+        let days = |day: &[i64]| {
+            let mut sorted = day.to_vec();
+            sorted.extend(std::iter::repeat_n(101, 2000));
+            sorted.sort_unstable();
+            Days {
+                day: day.to_vec(),
+                sorted,
+            }
+        };
+        let g: Vec<u64> = (0..44u64).map(|t| (7 << 32) | t).collect();
+        let mut out = Vec::new();
+        windowed(&g, &days(&day), &mut out);
+        assert_eq!(out, vec![(40, 3), (41, 3), (42, 3)]);
+        // A window reaches DF_WINDOW_DAYS days on either side: text 43 on
+        // day 105 is in the windows of 42 (day 102) and of itself only, and
+        // its own window (days 102..=108) is thin.
+        day[43] = 102 + DF_WINDOW_DAYS;
+        windowed(&g, &days(&day), &mut out);
+        assert_eq!(out, vec![(40, 3), (41, 3), (42, 4)]);
+        // Without the busy day, every window is thin.
+        let thin = Days {
+            day: day.clone(),
+            sorted: {
+                let mut s = day.clone();
+                s.sort_unstable();
+                s
+            },
+        };
+        windowed(&g, &thin, &mut out);
+        assert_eq!(out, vec![]);
     }
 
     #[test]
