@@ -12,7 +12,10 @@
 //! `--fit` also trains the derivation model (an ordinal linear model over
 //! the engine's generic `Features`, see `train`) on both dev halves and
 //! prints its in-sample figures beside 5-fold cross-validated ones, where the
-//! folds are story groups (train on four, score the fifth). `--train PATH`
+//! folds are story groups (train on four, score the fifth), dealt by a hash
+//! of the group; the mean and range over 8 such deals (`COPIES_REPEAT=k`
+//! for k; each deal's figures on stderr) show how much one deal's figure
+//! owes to luck. `--train PATH`
 //! does the same and writes the model as Rust source to PATH
 //! (`crates/copies/src/trained.rs`), which the crate ships.
 
@@ -171,6 +174,9 @@ const RATE: f64 = 0.5;
 const MIN_REUSED: f64 = 0.05;
 /// Cut points are searched on this many quantiles of the training scores.
 const QUANTILES: usize = 60;
+/// Fold deals averaged for the repeated cross-validation figure
+/// (`COPIES_REPEAT` overrides).
+const DEALS: u64 = 8;
 
 /// Trains the ordinal model on the items given (those with features).
 /// Weights: the all-threshold ordinal logistic loss (Rennie and Srebro,
@@ -223,6 +229,11 @@ fn train(corpora: &[Vec<&Labelled>]) -> Model {
         .collect();
     let mut coef = [0.0; N_FEATURES];
     let mut b = [0.0; 2];
+    // Diagnostic (COPIES_L2): another penalty.
+    let l2 = std::env::var("COPIES_L2")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(L2);
     for _ in 0..STEPS {
         let mut gc = [0.0; N_FEATURES];
         let mut gb = [0.0; 2];
@@ -242,7 +253,7 @@ fn train(corpora: &[Vec<&Labelled>]) -> Model {
             b[k] -= RATE * gb[k];
         }
         for j in 0..N_FEATURES {
-            coef[j] -= RATE * (gc[j] + L2 * coef[j]);
+            coef[j] -= RATE * (gc[j] + l2 * coef[j]);
             // Monotone: every figure but length measures reuse, so more of
             // it never lowers the score (an exact copy scores highest).
             if Features::NAMES[j] != "length" {
@@ -264,7 +275,7 @@ fn train(corpora: &[Vec<&Labelled>]) -> Model {
         .filter_map(|x| x.feat.as_ref().map(|f| model.score(f)))
         .collect();
     scores.sort_by(f64::total_cmp);
-    if scores.len() > 1 {
+    if scores.len() > 1 && std::env::var("COPIES_NO_CUTS").is_err() {
         let q: Vec<f64> = (0..QUANTILES)
             .map(|k| scores[k * (scores.len() - 1) / (QUANTILES - 1)])
             .collect();
@@ -313,10 +324,13 @@ fn model_source(m: &Model) -> String {
     )
 }
 
-fn fold_of(group: &str) -> usize {
-    // FNV-1a of the story group: a fixed, label-free fold assignment.
+fn fold_of(group: &str, salt: u64) -> usize {
+    // FNV-1a of the story group: a fixed, label-free fold assignment (salt 0
+    // is the reported one; other salts re-deal the groups for the repeated
+    // cross-validation diagnostic).
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in group.bytes() {
+    let salted = (salt != 0).then(|| salt.to_le_bytes());
+    for b in salted.iter().flatten().copied().chain(group.bytes()) {
         h ^= b as u64;
         h = h.wrapping_mul(0x100_0000_01b3);
     }
@@ -326,12 +340,18 @@ fn fold_of(group: &str) -> usize {
 /// Cross-validated predictions by story-group folds (train on four, predict
 /// the fifth): (gold, predicted) for METER and for COUNTER.
 type Preds = Vec<(usize, usize)>;
-fn cross_validate(meter: &[Labelled], counter: &[Labelled]) -> (Preds, Preds) {
+fn cross_validate(meter: &[Labelled], counter: &[Labelled], salt: u64) -> (Preds, Preds) {
     let mut pm = Vec::new();
     let mut pc = Vec::new();
     for k in 0..5 {
-        let tm: Vec<&Labelled> = meter.iter().filter(|x| fold_of(&x.group) != k).collect();
-        let tc: Vec<&Labelled> = counter.iter().filter(|x| fold_of(&x.group) != k).collect();
+        let tm: Vec<&Labelled> = meter
+            .iter()
+            .filter(|x| fold_of(&x.group, salt) != k)
+            .collect();
+        let tc: Vec<&Labelled> = counter
+            .iter()
+            .filter(|x| fold_of(&x.group, salt) != k)
+            .collect();
         // Diagnostic (COPIES_SEPARATE=1): one model per corpus.
         let (mm, mc) = if std::env::var("COPIES_SEPARATE").is_ok_and(|v| !v.is_empty()) {
             (train(&[tm]), train(&[tc]))
@@ -339,10 +359,10 @@ fn cross_validate(meter: &[Labelled], counter: &[Labelled]) -> (Preds, Preds) {
             let m = train(&[tm, tc]);
             (m.clone(), m)
         };
-        for x in meter.iter().filter(|x| fold_of(&x.group) == k) {
+        for x in meter.iter().filter(|x| fold_of(&x.group, salt) == k) {
             pm.push((x.gold, classify(&mm, &x.feat)));
         }
-        for x in counter.iter().filter(|x| fold_of(&x.group) == k) {
+        for x in counter.iter().filter(|x| fold_of(&x.group, salt) == k) {
             pc.push((x.gold, classify(&mc, &x.feat)));
         }
     }
@@ -672,10 +692,39 @@ fn main() -> Res<()> {
                 .collect()
         };
         let (im, ic) = (ins(&mrefs), ins(&crefs));
-        let (cvm, cvc) = cross_validate(&mlab, &clab);
+        // Cross-validation over DEALS deals of the story groups into folds
+        // (salts 0..DEALS): deal 0 is the reported one, the mean and range
+        // say how much of its figure is the luck of one deal.
+        let deals = std::env::var("COPIES_REPEAT")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(DEALS)
+            .max(1);
+        let mut rep = [0.0; 4];
+        let mut spread = [(f64::MAX, f64::MIN); 2];
+        let (mut cvm, mut cvc) = (Preds::new(), Preds::new());
+        for salt in 0..deals {
+            let (pm, pc) = cross_validate(&mlab, &clab, salt);
+            let b = |p: &Preds| avg(&f1s(&binary(p), 2));
+            let v = [macro_f1(&pm, 3), b(&pm), macro_f1(&pc, 3), b(&pc)];
+            eprintln!(
+                "cv deal {salt}: METER {:.3} / {:.3}, COUNTER {:.3} / {:.3}",
+                v[0], v[1], v[2], v[3]
+            );
+            for (s, x) in rep.iter_mut().zip(v) {
+                *s += x / deals as f64;
+            }
+            for (k, x) in [v[0], v[2]].into_iter().enumerate() {
+                spread[k] = (spread[k].0.min(x), spread[k].1.max(x));
+            }
+            if salt == 0 {
+                (cvm, cvc) = (pm, pc);
+            }
+        }
         let b = |p: &Preds| avg(&f1s(&binary(p), 2));
-        println!("Training (`--fit`; ordinal linear model over the {N_FEATURES} features, scaled: all-threshold logistic loss, weights of the reuse figures kept >= 0, L2 {L2}, {STEPS} full-batch steps, every (corpus, class) cell weighted alike, then both cut points on {QUANTILES} score quantiles for the mean three-way macro-F1; standardised figures clamped to 4 SD; an article with under {MIN_REUSED} of its words in passages is none (set by hand); METER and COUNTER dev halves together): three-way macro-F1 in-sample METER {:.3}, COUNTER {:.3}; **5-fold CV by story group** (trained on four folds, scored on the fifth) METER {:.3}, COUNTER {:.3}. Derived-vs-non in-sample METER {:.3}, COUNTER {:.3}; CV METER {:.3}, COUNTER {:.3}. The shipped model is the in-sample one{}.\n",
+        println!("Training (`--fit`; ordinal linear model over the {N_FEATURES} features, scaled: all-threshold logistic loss, weights of the reuse figures kept >= 0, L2 {L2}, {STEPS} full-batch steps, every (corpus, class) cell weighted alike, then both cut points on {QUANTILES} score quantiles for the mean three-way macro-F1; standardised figures clamped to 4 SD; an article with under {MIN_REUSED} of its words in passages is none (set by hand); METER and COUNTER dev halves together): three-way macro-F1 in-sample METER {:.3}, COUNTER {:.3}; **5-fold CV by story group** (trained on four folds, scored on the fifth) METER {:.3}, COUNTER {:.3}. Derived-vs-non in-sample METER {:.3}, COUNTER {:.3}; CV METER {:.3}, COUNTER {:.3}. Over {deals} deals of the story groups into folds (FNV-1a of the group, salted; the figures above are deal 0), mean CV three-way METER {:.3} (range {:.3}-{:.3}), COUNTER {:.3} ({:.3}-{:.3}); derived-vs-non METER {:.3}, COUNTER {:.3}. The shipped model is the in-sample one{}.\n",
             macro_f1(&im, 3), macro_f1(&ic, 3), macro_f1(&cvm, 3), macro_f1(&cvc, 3), b(&im), b(&ic), b(&cvm), b(&cvc),
+            rep[0], spread[0].0, spread[0].1, rep[2], spread[1].0, spread[1].1, rep[1], rep[3],
             if model == cfg.model { " (identical to the model trained here)" } else { " (differs from the model trained here: re-run with --train)" });
         // Diagnostic (COPIES_ARTICLES=extract JSON lines): each article's
         // verdict under the shipped and the fitted model, on stderr.
