@@ -182,6 +182,8 @@ struct StorySum {
 /// An article of the chunk being placed.
 struct Pending {
     seq: u64,
+    /// Days of the week the article names (bits, see `features::weekdays`).
+    days: u8,
     time: Option<f64>,
     gkey: Option<u64>,
     /// Raw features, sorted by hash.
@@ -428,6 +430,23 @@ impl Engine {
             return 0.0;
         }
         f64::from(self.cfg.time_bonus.max(0.0)) * (1.0 - gap / window).max(0.0)
+    }
+
+    /// The factor on the similarity of two reports of one chunk naming days
+    /// of the week (`a`, `b`: bits) in their leads: `weekday_factor` when
+    /// both name some and share none, unless both are dated (their dates
+    /// say more). Reports of one event name the day it happened ("on
+    /// Tuesday"); two events of one ongoing topic mostly happened on
+    /// different days. Links to stories of earlier chunks are left alone:
+    /// a story's members name several days as it goes on (measured: applied
+    /// to them with the union of the members' days, the ECB+ training split
+    /// placed one article at a time fell from 0.831 to 0.728).
+    fn day_factor(&self, a: u8, b: u8, both_dated: bool) -> f64 {
+        if a != 0 && b != 0 && a & b == 0 && !both_dated {
+            f64::from(self.cfg.weekday_factor.clamp(0.0, 1.0))
+        } else {
+            1.0
+        }
     }
 
     /// Re-weighs every stored article with the current document frequencies,
@@ -1025,6 +1044,11 @@ impl Engine {
                 .collect();
             pend.push(Pending {
                 seq: self.seq,
+                days: features::weekdays(
+                    a.title.as_deref().unwrap_or(""),
+                    &a.text,
+                    self.cfg.weekday_lead_bytes,
+                ),
                 time: a.date.as_deref().and_then(parse_days),
                 gkey: g.map(group_key),
                 raw,
@@ -1491,6 +1515,8 @@ impl Engine {
                     if let (Some(a), Some(b)) = (p.time, pend[j as usize].time) {
                         d += self.time_bonus((a - b).abs());
                     }
+                    let o = &pend[j as usize];
+                    d *= self.day_factor(p.days, o.days, p.time.is_some() && o.time.is_some());
                     edges.push((j, i as u32, d));
                 }
             }

@@ -342,6 +342,33 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
 }
 
 /// The longest prefix of `t` of at most `max` bytes that ends on a char boundary.
+/// The days of the week a text names ("on Tuesday"), as bits (Monday = 1,
+/// ..., Sunday = 64), over its first `max_bytes` (as `extract` reads it).
+/// Only the capitalised names count, as whole words.
+pub(crate) fn weekdays(title: &str, text: &str, max_bytes: usize) -> u8 {
+    const DAYS: [&[u8]; 7] = [
+        b"Mon", b"Tues", b"Wednes", b"Thurs", b"Fri", b"Satur", b"Sun",
+    ];
+    let mut mask = 0u8;
+    for t in [title, cut(text, max_bytes)] {
+        let b = t.as_bytes();
+        for (at, _) in t.match_indices("day") {
+            if b.get(at + 3).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            for (k, d) in DAYS.iter().enumerate() {
+                let Some(start) = at.checked_sub(d.len()) else {
+                    continue;
+                };
+                if &b[start..at] == *d && (start == 0 || !b[start - 1].is_ascii_alphanumeric()) {
+                    mask |= 1 << k;
+                }
+            }
+        }
+    }
+    mask
+}
+
 fn cut(t: &str, max: usize) -> &str {
     if t.len() <= max {
         return t;
@@ -798,6 +825,34 @@ mod tests {
         let pb: Vec<_> = b.iter().filter(|x| (x.1 - 3.0).abs() < 1e-6).collect();
         assert_eq!(pa.len(), 1, "one phrase for 'Lindsay Lohan'");
         assert!(pb.is_empty(), "'and' breaks the phrase");
+    }
+
+    #[test]
+    fn weekdays_are_capitalised_whole_words_in_the_lead() {
+        let check = |title: &str, text: &str, max: usize, want: u8| {
+            assert_eq!(weekdays(title, text, max), want, "{title:?} {text:?}");
+        };
+        check("", "The vote came on Tuesday.", 500, 0b10);
+        check(
+            "Senate votes Thursday",
+            "It passed. On Sunday it was signed.",
+            500,
+            0b100_1000,
+        );
+        check(
+            "",
+            "Mondays are slow; monday is lower case; Today, Friday's game.",
+            500,
+            0b1_0000,
+        );
+        check("", "Someday. Birthday. Midday. Holiday", 500, 0);
+        check("", "Wednesdays", 500, 0);
+        // Only the first `max` bytes of the text count (the title always).
+        check("", "A long lead. Later, on Saturday, it ended.", 12, 0);
+        check("Saturday", "", 0, 0b10_0000);
+        // Any script around them, and cut inside a multi-byte character.
+        check("", "Ещё в понедельник. On Friday — ok", 500, 0b1_0000);
+        check("", "ééééé Monday", 3, 0);
     }
 
     #[test]

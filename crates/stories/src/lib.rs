@@ -118,6 +118,11 @@ pub struct StoryConfig {
     pub attach_threshold: f32,
     /// ... and is at least this many times its next best link.
     pub attach_margin: f32,
+    /// Factor on the similarity of two reports, not both dated, whose
+    /// leads name days of the week but no day in common (1: off).
+    pub weekday_factor: f32,
+    /// Bytes of the text (after the title) read for named days of the week.
+    pub weekday_lead_bytes: usize,
     /// Minimum cosine between a new story's first article and a thread's
     /// profile for the story to join the thread.
     pub thread_threshold: f32,
@@ -157,6 +162,8 @@ impl Default for StoryConfig {
             snn_floor: 0.2,
             attach_threshold: 0.1,
             attach_margin: 1.5,
+            weekday_factor: 0.5,
+            weekday_lead_bytes: 500,
             thread_threshold: 0.08,
             thread_window_days: 1100.0,
             max_dated: 200_000,

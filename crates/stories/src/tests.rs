@@ -400,3 +400,39 @@ fn closeness_in_time_adds_to_the_similarity_of_dated_articles() {
     // Same day but nothing in common: no bonus either.
     assert!(!pair(Some("2024-03-01"), Some("2024-03-01"), REHAB));
 }
+
+#[test]
+fn undated_leads_naming_different_weekdays_are_kept_apart() {
+    const A: (&str, &str) = (
+        "Senate confirms Alma Ruiz to Velmora high court",
+        "Senators confirmed Judge Alma Ruiz to the Velmora Supreme Court on Monday after a long debate.",
+    );
+    let b = |day: &str| {
+        (
+            "Alma Ruiz confirmed to Velmora Supreme Court",
+            format!(
+                "Judge Alma Ruiz was confirmed to the Velmora Supreme Court by senators on {day}."
+            ),
+        )
+    };
+    // The factor applies only when both name days and share none.
+    let joined = |factor: f32, day: &str, dated: bool| {
+        let cfg = StoryConfig {
+            weekday_factor: factor,
+            ..StoryConfig::default()
+        };
+        let date = dated.then_some("2024-03-04");
+        let (bt, bx) = b(day);
+        let arts = [art("a", date, A.0, A.1), art("b", date, bt, &bx)];
+        let out = cluster_with(cfg, &arts, &[]);
+        out[0].story == out[1].story
+    };
+    assert!(joined(0.0, "Monday", false), "same day named");
+    assert!(!joined(0.0, "Thursday", false), "different days named");
+    assert!(joined(1.0, "Thursday", false), "factor 1 is off");
+    assert!(joined(0.0, "the same day", false), "one names no day");
+    assert!(
+        joined(0.0, "Thursday", true),
+        "both dated: the dates decide"
+    );
+}
