@@ -295,6 +295,12 @@ impl Flat {
     }
 }
 
+/// `w` as an integer whose order is `f32::total_cmp` order.
+fn weight_rank(w: f32) -> u32 {
+    let b = w.to_bits() as i32;
+    ((b ^ ((((b >> 31) as u32) >> 1) as i32)) as u32) ^ (1 << 31)
+}
+
 /// Terms kept in a thread profile.
 const PROFILE_TERMS: usize = 64;
 
@@ -381,6 +387,8 @@ impl Engine {
     /// `idfs`, when given, holds each term's IDF (saves lookups).
     fn weigh(&self, raw: &[(u64, f32)], idfs: Option<&[f32]>, out: &mut Vec<(u64, f32)>) {
         out.clear();
+        // One allocation of the final size rather than repeated growth.
+        out.reserve(raw.len());
         let mut norms = [0f64; 4];
         let mut counts = [0f64; 4];
         for &(h, _) in raw {
@@ -1091,7 +1099,9 @@ impl Engine {
         let chunk_idf: Vec<f32> = chunk_df.iter().map(|&d| self.idf_of(d)).collect();
         let k = self.cfg.candidate_terms.max(1);
         let mut idfs: Vec<f32> = Vec::new();
-        let mut idx: Vec<u32> = Vec::new();
+        // (rank, position in the query): the rank orders by weight, highest
+        // first (`f32::total_cmp` order), then by hash, lowest first.
+        let mut ranked: Vec<(u128, u32)> = Vec::new();
         for p in &mut pend {
             idfs.clear();
             idfs.extend(p.tid.iter().map(|&t| {
@@ -1102,19 +1112,25 @@ impl Engine {
             }));
             let mut q = Vec::new();
             self.weigh(&p.raw, Some(&idfs), &mut q);
-            idx.clear();
-            idx.extend(0..u32::try_from(q.len()).unwrap_or(u32::MAX));
-            let by_weight = |x: &u32, y: &u32| {
-                let (x, y) = (q[*x as usize], q[*y as usize]);
-                y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
-            };
-            if idx.len() > k {
-                idx.select_nth_unstable_by(k - 1, by_weight);
-                idx.truncate(k);
+            // The `k` strongest terms, then sorted by hash. Hashes are
+            // distinct within a query, so the rank is a total order and the
+            // set kept is the same whatever the selection algorithm.
+            ranked.clear();
+            ranked.extend(q.iter().enumerate().map(|(x, &(h, w))| {
+                (
+                    (u128::from(!weight_rank(w)) << 64) | u128::from(h),
+                    x as u32,
+                )
+            }));
+            if ranked.len() > k {
+                ranked.select_nth_unstable_by_key(k - 1, |e| e.0);
+                ranked.truncate(k);
             }
-            idx.sort_unstable_by_key(|&x| q[x as usize].0);
-            p.top = idx.iter().map(|&x| q[x as usize]).collect();
-            p.top_tid = idx.iter().map(|&x| p.tid[x as usize]).collect();
+            // Ascending hash (the rank's low half; the positions follow it,
+            // `q` being sorted by hash).
+            ranked.sort_unstable_by_key(|e| e.1);
+            p.top = ranked.iter().map(|e| q[e.1 as usize]).collect();
+            p.top_tid = ranked.iter().map(|e| p.tid[e.1 as usize]).collect();
             p.query = q;
         }
         let n_terms = terms.len();

@@ -172,7 +172,10 @@ pub(crate) fn average_link(
         let r = find(&mut parent, i);
         size[r as usize] += nodes[i as usize].size.max(0.0);
     }
-    let mut adj: Vec<Adj> = vec![Adj::default(); n];
+    // The edges between clusters, then each cluster's adjacency allocated
+    // once at its edge count (a bound on its neighbours) rather than grown.
+    let mut kept: Vec<(u32, u32, f64)> = Vec::with_capacity(edges.len());
+    let mut degree = vec![0u32; n];
     for &(a, b, w) in edges {
         if a >= n32 || b >= n32 || !w.is_finite() {
             continue;
@@ -181,6 +184,16 @@ pub(crate) fn average_link(
         if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
             continue;
         }
+        kept.push((ra, rb, w));
+        degree[ra as usize] += 1;
+        degree[rb as usize] += 1;
+    }
+    let mut adj: Vec<Adj> = degree
+        .iter()
+        .map(|&d| Adj::with_capacity_and_hasher(d as usize, Default::default()))
+        .collect();
+    drop(degree);
+    for (ra, rb, w) in kept {
         *adj[ra as usize].entry(rb).or_insert(0.0) += w;
         *adj[rb as usize].entry(ra).or_insert(0.0) += w;
     }
@@ -243,6 +256,7 @@ pub(crate) fn average_link(
         let gone = std::mem::take(&mut adj[b]);
         parent[b] = ca;
         adj[a].remove(&cb);
+        adj[a].reserve(gone.len());
         for (x, w) in gone {
             if x == ca {
                 continue;
