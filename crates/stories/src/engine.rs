@@ -267,24 +267,24 @@ fn post_remove(post: &mut Map<u64, Posting>, h: u64, story: u64) {
 /// One list of (chunk-local term number, weight) per article of a chunk,
 /// all in one array: the lists of a chunk are read many times (against
 /// stories and neighbours) and stay dense in memory.
+#[derive(Default)]
 struct Flat {
     start: Vec<usize>,
     items: Vec<(u32, f32)>,
 }
 
 impl Flat {
-    /// Article by article: `tids[i]` zipped with the weights of `weights[i]`.
-    fn new<'a>(lists: impl Iterator<Item = (&'a [u32], &'a [(u64, f32)])>) -> Flat {
-        let mut f = Flat {
-            start: vec![0],
-            items: Vec::new(),
-        };
+    /// Article by article: `tids[i]` zipped with the weights of `weights[i]`
+    /// (replacing what it held, in the room it has).
+    fn fill<'a>(&mut self, lists: impl Iterator<Item = (&'a [u32], &'a [(u64, f32)])>) {
+        self.start.clear();
+        self.start.push(0);
+        self.items.clear();
         for (tids, weights) in lists {
-            f.items
+            self.items
                 .extend(tids.iter().zip(weights).map(|(&t, &(_, w))| (t, w)));
-            f.start.push(f.items.len());
+            self.start.push(self.items.len());
         }
-        f
     }
 
     fn get(&self, i: usize) -> &[(u32, f32)] {
@@ -299,6 +299,45 @@ impl Flat {
 fn weight_rank(w: f32) -> u32 {
     let b = w.to_bits() as i32;
     ((b ^ ((((b >> 31) as u32) >> 1) as i32)) as u32) ^ (1 << 31)
+}
+
+/// Working buffers of one chunk's placement ([`Engine::add_chunk`]), kept
+/// from chunk to chunk so that their memory is reused rather than returned
+/// and faulted in again each chunk. Not persisted; each use clears them.
+#[derive(Default)]
+struct ChunkBufs {
+    /// Term hash -> chunk-local number.
+    ids: Map<u64, u32>,
+    /// Chunk-local number -> term hash.
+    terms: Vec<u64>,
+    /// Articles of the chunk holding each chunk term.
+    holders: Vec<u32>,
+    /// Each article's weighed terms, by chunk-local number.
+    local: Flat,
+    /// Each article's strongest terms, by chunk-local number.
+    tops: Flat,
+    edges: Vec<(u32, u32, f64)>,
+    links: LinkBufs,
+    near: NearBufs,
+}
+
+/// [`Engine::story_links`]' buffers.
+#[derive(Default)]
+struct LinkBufs {
+    pairs: Vec<(u32, u64)>,
+    order: Vec<u32>,
+    dots: Vec<f64>,
+    value: Vec<f64>,
+    stamp: Vec<u32>,
+}
+
+/// [`Engine::chunk_edges`]' buffers.
+#[derive(Default)]
+struct NearBufs {
+    dense: Vec<f32>,
+    head: Vec<u32>,
+    links: Vec<(u32, u32)>,
+    acc: Vec<f32>,
 }
 
 /// Terms kept in a thread profile.
@@ -333,6 +372,8 @@ pub(crate) struct Engine {
     sums: Map<u64, StorySum>,
     /// term -> stories with a member holding it among its strongest terms.
     story_post: Map<u64, Posting>,
+    /// Buffers of [`Self::add_chunk`], not persisted.
+    chunk: ChunkBufs,
 }
 
 fn group_key(g: &GroupId) -> u64 {
@@ -358,6 +399,7 @@ impl Engine {
             thread_queue: VecDeque::new(),
             groups: Map::default(),
             scratch: Scratch::default(),
+            chunk: ChunkBufs::default(),
             story_acc: Map::default(),
             query: Vec::new(),
             sums: Map::default(),
@@ -797,20 +839,32 @@ impl Engine {
         pend: &[Pending],
         local: &Flat,
         terms: &[u64],
+        bufs: &mut LinkBufs,
     ) -> Vec<(u32, u64, f64)> {
-        let mut pairs: Vec<(u32, u64)> = Vec::new();
+        let LinkBufs {
+            pairs,
+            order,
+            dots,
+            value,
+            stamp,
+        } = bufs;
+        pairs.clear();
         let mut cands = Vec::new();
         for (i, p) in pend.iter().enumerate() {
             cands.clear();
             self.story_cands(&p.top, p.time, &mut cands);
             pairs.extend(cands.iter().map(|&c| (i as u32, c)));
         }
-        let mut order: Vec<u32> = (0..u32::try_from(pairs.len()).unwrap_or(u32::MAX)).collect();
+        order.clear();
+        order.extend(0..u32::try_from(pairs.len()).unwrap_or(u32::MAX));
         order.sort_by_key(|&x| pairs[x as usize].1);
-        let mut dots = vec![0f64; pairs.len()];
-        let mut value = vec![0f64; terms.len()];
+        dots.clear();
+        dots.resize(pairs.len(), 0.0);
+        value.clear();
+        value.resize(terms.len(), 0.0);
         // The story group that last wrote each entry of `value`.
-        let mut stamp = vec![u32::MAX; terms.len()];
+        stamp.clear();
+        stamp.resize(terms.len(), u32::MAX);
         let mut group = 0u32;
         let mut at = 0;
         while at < order.len() {
@@ -844,7 +898,7 @@ impl Engine {
             at = end;
         }
         let mut out = Vec::with_capacity(pairs.len());
-        for (&(i, c), &dot) in pairs.iter().zip(&dots) {
+        for (&(i, c), &dot) in pairs.iter().zip(dots.iter()) {
             if dot > 0.0 {
                 let mut dot = dot;
                 if let Some(s) = self.stories.get(&c) {
@@ -1020,12 +1074,18 @@ impl Engine {
         // document frequency is looked up once per chunk and the chunk's
         // dot products run over dense arrays.
         let mut pend: Vec<Pending> = Vec::with_capacity(arts.len());
+        let mut bufs = std::mem::take(&mut self.chunk);
+        let ChunkBufs {
+            ids,
+            terms,
+            holders,
+            ..
+        } = &mut bufs;
+        ids.clear();
+        terms.clear();
+        holders.clear();
         // Sized for a typical article's distinct terms, so that it rarely grows.
-        let mut ids: Map<u64, u32> =
-            Map::with_capacity_and_hasher(arts.len().saturating_mul(16), Default::default());
-        let mut terms: Vec<u64> = Vec::new();
-        // Articles of the chunk holding each chunk term.
-        let mut holders: Vec<u32> = Vec::new();
+        ids.reserve(arts.len().saturating_mul(16));
         for &(a, g) in arts {
             features::extract(
                 a.title.as_deref().unwrap_or(""),
@@ -1066,7 +1126,6 @@ impl Engine {
                 top_tid: Vec::new(),
             });
         }
-        drop(ids);
         // Document frequencies, and the ones every term has once the chunk
         // is counted (what `weigh` would look up term by term). Nothing
         // reads them between articles, so the chunk is counted term by term
@@ -1078,7 +1137,7 @@ impl Engine {
                 self.n_docs = self.n_docs.saturating_add(pend.len() as u64);
                 terms
                     .iter()
-                    .zip(&holders)
+                    .zip(holders.iter())
                     .map(|(&h, &n)| {
                         let c = self.df.entry(h).or_insert(0);
                         *c = c.saturating_add(n);
@@ -1152,7 +1211,8 @@ impl Engine {
             .collect();
         let mut story_node: Map<u64, u32> = Map::default();
         let mut node_story: Vec<u64> = Vec::new();
-        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+        let mut edges = std::mem::take(&mut bufs.edges);
+        edges.clear();
         let mut must: Vec<(u32, u32)> = Vec::new();
         // A story's span is its latest dated member: a cluster joins it only
         // within the window of that (as `story_cands` asks of one article).
@@ -1174,12 +1234,14 @@ impl Engine {
         };
         // Article-to-story edges.
         // Each article's weighed terms and strongest terms, by chunk-local number.
-        let local = Flat::new(pend.iter().map(|p| (p.tid.as_slice(), p.query.as_slice())));
-        let tops = Flat::new(
+        bufs.local
+            .fill(pend.iter().map(|p| (p.tid.as_slice(), p.query.as_slice())));
+        bufs.tops.fill(
             pend.iter()
                 .map(|p| (p.top_tid.as_slice(), p.top.as_slice())),
         );
-        for (i, key, dot) in self.story_links(&pend, &local, &terms) {
+        let (local, tops, terms) = (&bufs.local, &bufs.tops, &bufs.terms);
+        for (i, key, dot) in self.story_links(&pend, local, terms, &mut bufs.links) {
             let story = self.stories.get(&key);
             let node = node_of(key, story, &mut nodes, &mut story_node, &mut node_story);
             edges.push((i, node, dot));
@@ -1202,7 +1264,7 @@ impl Engine {
         }
         // Article-to-article edges: each article against earlier ones of the
         // chunk that share its strongest terms (recent postings only).
-        self.chunk_edges(&pend, &local, &tops, n_terms, &mut edges);
+        self.chunk_edges(&pend, local, tops, n_terms, &mut bufs.near, &mut edges);
 
         snn::reinforce(
             &nodes,
@@ -1222,6 +1284,8 @@ impl Engine {
             },
             self.max_gap(),
         );
+        bufs.edges = edges;
+        self.chunk = bufs;
         let mut rep_story: Map<u32, u64> = Map::default();
         for (j, &key) in node_story.iter().enumerate() {
             if let Some(&r) = reps.get(n + j) {
@@ -1453,8 +1517,15 @@ impl Engine {
         local: &Flat,
         tops: &Flat,
         n_terms: usize,
+        bufs: &mut NearBufs,
         edges: &mut Vec<(u32, u32, f64)>,
     ) {
+        let NearBufs {
+            dense,
+            head,
+            links,
+            acc,
+        } = bufs;
         let n = pend.len();
         let cap = self.cfg.max_postings.max(1);
         let keep = self.cfg.neighbours.max(1);
@@ -1464,15 +1535,19 @@ impl Engine {
         // no branching merge. Products and their order (the neighbour's
         // terms, by hash) are those of a merge; unshared terms add an exact
         // zero.
-        let mut dense = vec![0f32; n_terms];
+        dense.clear();
+        dense.resize(n_terms, 0.0);
         // Posting lists as linked lists in one array, newest first: the
         // `max_postings` most recent holders of a term are the first ones
         // walked. (Each article's weight sums over the terms in query order,
         // whatever the order of the walk, so the ranking is unchanged.)
         const NONE: u32 = u32::MAX;
-        let mut head: Vec<u32> = vec![NONE; n_terms];
-        let mut links: Vec<(u32, u32)> = Vec::with_capacity(tops.items.len());
-        let mut acc = vec![0f32; n];
+        head.clear();
+        head.resize(n_terms, NONE);
+        links.clear();
+        links.reserve(tops.items.len());
+        acc.clear();
+        acc.resize(n, 0.0);
         let mut touched: Vec<u32> = Vec::new();
         let mut best: Vec<(f32, u32)> = Vec::new();
         let mut near: Vec<u32> = Vec::new();
@@ -1519,11 +1594,11 @@ impl Engine {
             let mut rest = &near[..];
             while rest.len() >= 4 {
                 let l = |x: usize| local.get(rest[x] as usize);
-                dots.extend(gather([l(0), l(1), l(2), l(3)], &dense));
+                dots.extend(gather([l(0), l(1), l(2), l(3)], dense));
                 rest = &rest[4..];
             }
             for &j in rest {
-                dots.extend(gather([local.get(j as usize)], &dense));
+                dots.extend(gather([local.get(j as usize)], dense));
             }
             for (&j, &d) in near.iter().zip(&dots) {
                 if d > 0.0 {
