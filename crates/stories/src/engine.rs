@@ -335,8 +335,13 @@ struct LinkBufs {
 #[derive(Default)]
 struct NearBufs {
     dense: Vec<f32>,
-    head: Vec<u32>,
-    links: Vec<(u32, u32)>,
+    /// Where each term's posting list starts in `post` (one more entry
+    /// than terms).
+    start: Vec<u32>,
+    /// How many holders each term's list has so far.
+    fill: Vec<u32>,
+    /// The posting lists, term after term, each in arrival order.
+    post: Vec<u32>,
     acc: Vec<f32>,
 }
 
@@ -1522,8 +1527,9 @@ impl Engine {
     ) {
         let NearBufs {
             dense,
-            head,
-            links,
+            start,
+            fill,
+            post,
             acc,
         } = bufs;
         let n = pend.len();
@@ -1537,15 +1543,27 @@ impl Engine {
         // zero.
         dense.clear();
         dense.resize(n_terms, 0.0);
-        // Posting lists as linked lists in one array, newest first: the
-        // `max_postings` most recent holders of a term are the first ones
-        // walked. (Each article's weight sums over the terms in query order,
-        // whatever the order of the walk, so the ranking is unchanged.)
-        const NONE: u32 = u32::MAX;
-        head.clear();
-        head.resize(n_terms, NONE);
-        links.clear();
-        links.reserve(tops.items.len());
+        // Posting lists side by side in one array, each sized beforehand
+        // (its term's count among the strongest terms) and filled in
+        // arrival order: the `max_postings` most recent holders of a term
+        // are the last ones of its filled part, read in one run.
+        // (Each article's weight sums over the terms in query order,
+        // whatever the order of the walk, and `touched` is ranked by a total
+        // order, so the ranking is unchanged.)
+        start.clear();
+        start.resize(n_terms + 1, 0);
+        for &(t, _) in &tops.items {
+            if let Some(c) = start.get_mut(t as usize + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        fill.clear();
+        fill.resize(n_terms, 0);
+        post.clear();
+        post.resize(start.last().map_or(0, |&e| e as usize), 0);
         acc.clear();
         acc.resize(n, 0.0);
         let mut touched: Vec<u32> = Vec::new();
@@ -1555,17 +1573,17 @@ impl Engine {
         for (i, p) in pend.iter().enumerate() {
             touched.clear();
             for &(t, qw) in tops.get(i) {
-                let mut at = head.get(t as usize).copied().unwrap_or(NONE);
-                let mut walked = 0;
-                while at != NONE && walked < cap {
-                    let (j, next) = links[at as usize];
+                let (Some(&s), Some(&f)) = (start.get(t as usize), fill.get(t as usize)) else {
+                    continue;
+                };
+                let (s, f) = (s as usize, f as usize);
+                let recent = post.get(s + f.saturating_sub(cap)..s + f).unwrap_or(&[]);
+                for &j in recent {
                     let a = &mut acc[j as usize];
                     if *a == 0.0 {
                         touched.push(j);
                     }
                     *a += qw.max(f32::MIN_POSITIVE);
-                    at = next;
-                    walked += 1;
                 }
             }
             best.clear();
@@ -1615,9 +1633,12 @@ impl Engine {
                 dense[t as usize] = 0.0;
             }
             for &(t, _) in tops.get(i) {
-                if let Some(h) = head.get_mut(t as usize) {
-                    links.push((i as u32, *h));
-                    *h = u32::try_from(links.len() - 1).unwrap_or(NONE);
+                let t = t as usize;
+                if let (Some(&s), Some(f)) = (start.get(t), fill.get_mut(t)) {
+                    if let Some(slot) = post.get_mut(s as usize + *f as usize) {
+                        *slot = i as u32;
+                        *f += 1;
+                    }
                 }
             }
         }
