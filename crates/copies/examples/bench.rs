@@ -5,6 +5,9 @@
 //! articles/s, candidate pairs, recall of the planted near-duplicates.
 //! Texts are streamed in batches of 10,000 (sketched in parallel by rayon;
 //! set `RAYON_NUM_THREADS=1` for one core), so memory holds the index only.
+//! A `.jsonl` corpus (rows `{text, date}`, as the stories bench dumps them)
+//! is indexed with its dates (`add_texts_dated`); `-` as PLANTED_PAIRS
+//! skips the recall figure. `COPIES_LIMIT=N` reads the first N texts only.
 
 use crossread_copies::{CandidateIndex, CopiesConfig};
 use std::collections::HashSet;
@@ -14,6 +17,14 @@ use std::time::Instant;
 #[path = "common/cpu.rs"]
 mod cpu;
 use cpu::cpu_secs;
+
+/// A row of a `.jsonl` corpus.
+#[derive(serde::Deserialize)]
+struct Row {
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,12 +46,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut busy = 0f64;
     let mut cpu = 0f64;
     let mut read = 0f64;
-    let mut lines = reader.lines();
+    let jsonl = corpus.ends_with(".jsonl");
+    let limit = std::env::var("COPIES_LIMIT")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(usize::MAX);
+    let mut dates: Vec<Option<String>> = Vec::new();
+    let mut lines = reader.lines().take(limit);
     loop {
         let t = Instant::now();
         batch.clear();
+        dates.clear();
         for l in lines.by_ref().take(10_000) {
-            batch.push(l?);
+            let l = l?;
+            if jsonl {
+                let row: Row = serde_json::from_str(&l)?;
+                batch.push(row.text);
+                dates.push(row.date);
+            } else {
+                batch.push(l);
+            }
         }
         read += t.elapsed().as_secs_f64();
         if batch.is_empty() {
@@ -49,7 +74,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let c = cpu_secs();
         let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
-        ix.add_texts(&refs);
+        let ds: Vec<Option<&str>> = dates.iter().map(|d| d.as_deref()).collect();
+        ix.add_texts_dated(&refs, &ds);
         busy += t.elapsed().as_secs_f64();
         cpu += cpu_secs() - c;
     }
@@ -64,7 +90,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     cpu += pair_cpu;
     let found: HashSet<(u32, u32)> = pairs.iter().copied().collect();
     let (mut hit, mut total) = (0usize, 0usize);
-    for l in std::fs::read_to_string(planted)?.lines() {
+    let planted = if planted == "-" {
+        String::new()
+    } else {
+        std::fs::read_to_string(planted)?
+    };
+    for l in planted.lines() {
         let mut it = l.split('\t').filter_map(|x| x.parse::<u32>().ok());
         if let (Some(a), Some(b)) = (it.next(), it.next()) {
             total += 1;
