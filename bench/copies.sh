@@ -96,6 +96,20 @@ for s in ${COPIES_STAGE_GEN-10k 100k}; do
     stage_rows+=$(stage_row generated "$s" "bench/out/copies-$s.txt")$'\n'
   fi
 done
+# The candidate index alone on the dated short stream (windowed caps).
+dated=""
+if [ -s "$scale" ]; then
+  for s in ${COPIES_DATED_SIZES-100k 1m}; do
+    t=bench/out/copies-dated-$s.time
+    js=$(COPIES_LIMIT=$(num "$s") RAYON_NUM_THREADS=1 /usr/bin/time -v target-copies/release/examples/copies-bench "$scale" - 2>"$t")
+    dated+=$("$venv/bin/python" - "$s" "$js" "$(awk '/Maximum resident/ {print $6}' "$t")" <<'PY'
+import json, sys
+s, js, rss = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3])
+print(f'{s}: {js["articles_per_cpu_s"]:,} /CPU-s ({js["cpu_seconds"]} CPU-s, pairs step {js["pairs_cpu_seconds"]} CPU-s), {js["pairs"]:,} pairs ({js["pairs"] / js["articles"]:.1f} per text), peak {rss / 1024:,.0f} MB; ', end="")
+PY
+)
+  done
+fi
 out=$(cat <<MD
 ## Copies: candidate stage vs datasketch
 
@@ -104,7 +118,7 @@ Sketching + index + candidate pairs on a generated corpus of ~600-word articles 
 | articles | crossread | datasketch | speed ratio |
 | --- | --- | --- | --- |
 ${rows}
-1M: crossread only; datasketch would need about $(( 1000000 / ${ds_rate:-500} / 60 )) CPU-minutes at its rate measured above (${ds_rate:-n/a} articles per CPU-second at the largest size it ran; the issue quotes ~850/s). datasketch's rate varies between runs on this shared machine (from under 500 to about 900 articles per CPU-second at 10k across runs of this command on 2026-11-25), so the ratio does too. Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
+1M: crossread only; datasketch would need about $(( 1000000 / ${ds_rate:-500} / 60 )) CPU-minutes at its rate measured above (${ds_rate:-n/a} articles per CPU-second at the largest size it ran; the issue quotes ~850/s). datasketch's rate varies between runs on this shared machine (from under 500 to about 900 articles per CPU-second at 10k across runs of this command on 2026-11-25), so the ratio does too. ${dated:+The same \`CandidateIndex\` on the dated short stream below (first N rows; \`add_texts_dated\`, so anchors too common overall still link texts within 3 days): ${dated%; }. }Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
 
 ### Whole stage (\`find_copies\`, as \`crossread analyze\` runs it)
 
