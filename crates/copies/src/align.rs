@@ -11,14 +11,14 @@
 //! What it does NOT do: choose sources (`decide`), or look at anything but the
 //! token hashes and offsets it is given.
 
-use crate::store::HashMapPm;
 use crate::tokens::Token;
+use crossread_core::KeyMap;
 
 /// Lists of `u32` values by `u64` key, in insertion order, at most `cap` per
 /// key, in two flat arrays (no allocation per key).
 struct Lists {
     /// Key -> (first entry, last entry, entries).
-    heads: HashMapPm<(u32, u32, u32)>,
+    heads: KeyMap<u64, (u32, u32, u32)>,
     /// (value, next entry or `u32::MAX`).
     items: Vec<(u32, u32)>,
     cap: usize,
@@ -27,7 +27,7 @@ struct Lists {
 impl Lists {
     fn with_capacity(n: usize, cap: usize) -> Lists {
         Lists {
-            heads: HashMapPm::with_capacity_and_hasher(n, Default::default()),
+            heads: KeyMap::with_capacity_and_hasher(n, Default::default()),
             items: Vec::with_capacity(n),
             cap,
         }

@@ -12,9 +12,8 @@
 //! What it does NOT do: offsets, sentences, or any decision.
 
 use crate::tokens::{for_each_shingle, token_hashes};
+use crossread_core::KeyMap;
 use rayon::prelude::*;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Seed of the exact-duplicate key.
 const EXACT_SEED: u64 = 0x6578_6163_745f_6475; // "exact_du"
@@ -23,28 +22,6 @@ const EXACT_SEED: u64 = 0x6578_6163_745f_6475; // "exact_du"
 /// 1,024..8,192 on both corpora of the stage example).
 const CHUNK_BITS: u32 = 11;
 const CHUNK: usize = 1 << CHUNK_BITS;
-
-/// A hasher for keys that are already well-mixed 64-bit hashes (token
-/// hashes end in a MurmurHash3 finaliser): the key itself.
-#[derive(Default)]
-pub(crate) struct PreMixed(u64);
-
-impl Hasher for PreMixed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// A map keyed by pre-mixed hashes.
-pub(crate) type HashMapPm<V> = HashMap<u64, V, BuildHasherDefault<PreMixed>>;
 
 struct Chunk {
     s3: Vec<u64>,
@@ -69,7 +46,7 @@ pub(crate) struct Store {
     /// Word hash by word id (ascending).
     pub vocab: Vec<u64>,
     /// Word id by hash.
-    pub ids: HashMapPm<u32>,
+    pub ids: KeyMap<u64, u32>,
     /// IDF by word id (see [`Store::set_idf`]); empty before.
     pub idf: Vec<f32>,
     /// IDF of a word no representative contains.
@@ -90,12 +67,12 @@ impl Store {
             alias: Vec::with_capacity(n),
             exact: Vec::with_capacity(n),
             vocab: Vec::new(),
-            ids: HashMapPm::default(),
+            ids: KeyMap::default(),
             idf: Vec::new(),
             idf_unseen: 1.0,
             wsum: Vec::new(),
         };
-        let mut first: HashMapPm<u32> = HashMapPm::default();
+        let mut first: KeyMap<u64, u32> = KeyMap::default();
         for part in texts.chunks(CHUNK) {
             // (key, tokens, sorted distinct shingles, sorted distinct words)
             let prep: Vec<(u64, u32, Vec<u64>, Vec<u64>)> = part

@@ -6,7 +6,8 @@
 //! extract ([`Document`]), what extract hands to every later stage ([`Article`]),
 //! and the per-article records that copies and stories produce ([`CopyRecord`],
 //! [`StoryAssignment`]). It does no I/O, owns no algorithm and depends on no
-//! other crossread crate.
+//! other crossread crate. Beside the types it holds one utility that two stages
+//! share: [`KeyHasher`], the hasher for maps keyed by hashes and sequence numbers.
 //!
 //! Architecture invariant: every type here serialises to the JSON shape that the
 //! CLI prints, field for field; changing a field name changes a public contract.
@@ -15,12 +16,14 @@
 mod article;
 mod copies;
 mod document;
+mod hash;
 mod ids;
 mod stories;
 
 pub use article::{Article, Attribution, AttributionKind};
 pub use copies::{CopyRecord, Derivation, Passage, PassageKind};
 pub use document::{Body, ContentHash, Document};
+pub use hash::{KeyHasher, KeyMap};
 pub use ids::{ArticleId, GroupId, StoryId, ThreadId};
 pub use stories::StoryAssignment;
 

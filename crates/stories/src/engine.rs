@@ -42,31 +42,9 @@ use crate::{hac, snn};
 use crossread_core::{Article, GroupId, StoryAssignment, StoryId, ThreadId};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, VecDeque};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::VecDeque;
 
-/// Hasher for keys that are already hashes or sequence numbers: one multiply.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct MulHasher(u64);
-
-impl Hasher for MulHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(26) ^ n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<MulHasher>>;
+type Map<K, V> = crossread_core::KeyMap<K, V>;
 
 /// One feature of a stored article: hash, raw value (before IDF), weight.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]

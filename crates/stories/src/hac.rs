@@ -17,14 +17,14 @@
 //! It does NOT compute similarities or choose which pairs get an edge (the
 //! engine does), and it is not incremental: one call clusters one batch.
 
-use crate::engine::MulHasher;
+use crossread_core::KeyHasher;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 use std::hash::BuildHasherDefault;
 
 /// Adjacency of one cluster (its neighbours' order never matters: it is
 /// sorted before use).
-type Adj = HashMap<u32, f64, BuildHasherDefault<MulHasher>>;
+type Adj = HashMap<u32, f64, BuildHasherDefault<KeyHasher>>;
 
 /// A node to cluster.
 #[derive(Debug, Clone, Copy)]
