@@ -13,11 +13,15 @@
 //! ([`crate::hac`]) with the active stories as fixed nodes: an article joins
 //! a story, or articles of the chunk form a new one, when the average link
 //! reaches the threshold. Dated articles further apart than the window are
-//! never linked. A new story joins the thread whose profile (the summed
+//! never linked. Two reports of the chunk, not both dated, count less when
+//! their leads name different days of the week, or when both use event
+//! words (words the collection mostly writes in lower case) and share
+//! almost none. A new story joins the thread whose profile (the summed
 //! vectors of its stories' first articles, cut to the strongest terms) it is
 //! most similar to, or starts a thread.
 //!
-//! Document frequencies are counted online; while the collection is young
+//! Document frequencies (and how many documents write each word in lower
+//! case) are counted online; while the collection is young
 //! (each time it has grown by a quarter, if an active article was weighed
 //! before the previous such point) the stored vectors are re-weighed and
 //! the sums rebuilt, so early articles do not keep their first weights.
@@ -131,7 +135,7 @@ pub(crate) struct State {
     next_refresh: u64,
     last_point: u64,
     clock: Option<f64>,
-    df: Vec<(u64, u32)>,
+    df: Vec<(u64, (u32, u32))>,
     dated: Vec<Stored>,
     undated: Vec<Stored>,
     stories: Vec<(u64, Story)>,
@@ -175,6 +179,14 @@ struct Pending {
     /// Chunk-local numbers of the terms of `top`, in its order.
     top_tid: Vec<u32>,
 }
+
+/// A word is an **event word** when at least this share of the documents
+/// holding it write it in lower case at least once: "vote", "hearing",
+/// "suspended" say what happened, while "Scully" or "Senate" (names, never
+/// or rarely lower case) recur across every event of one topic. Counted over
+/// the whole collection, so one outlet's title case or a capitalised
+/// "Surgeon General" does not turn the word into a name.
+const EVENT_LOWER_SHARE: u32 = 2;
 
 /// Dot products of `N` vectors (chunk-local term ids) with the vector
 /// scattered into `dense`, computed side by side so that the `N` sums do
@@ -265,12 +277,49 @@ impl Flat {
         }
     }
 
+    /// Empties it (keeping its room) for lists pushed one by one.
+    fn clear(&mut self) {
+        self.start.clear();
+        self.start.push(0);
+        self.items.clear();
+    }
+
+    /// Appends the next list, scaled to unit length (an empty or all-zero
+    /// list stays as it is).
+    fn push_normalised(&mut self, list: impl Iterator<Item = (u32, f32)>) {
+        let from = self.items.len();
+        self.items.extend(list);
+        let norm = self.items[from..]
+            .iter()
+            .map(|e| f64::from(e.1) * f64::from(e.1))
+            .sum::<f64>()
+            .sqrt();
+        if norm > 0.0 {
+            for e in &mut self.items[from..] {
+                e.1 = (f64::from(e.1) / norm) as f32;
+            }
+        }
+        self.start.push(self.items.len());
+    }
+
     fn get(&self, i: usize) -> &[(u32, f32)] {
         match (self.start.get(i), self.start.get(i + 1)) {
             (Some(&a), Some(&b)) => self.items.get(a..b).unwrap_or(&[]),
             _ => &[],
         }
     }
+}
+
+/// A chunk's per-article lists (by chunk-local term number) that the
+/// neighbour scoring reads.
+#[derive(Clone, Copy)]
+struct Lists<'a> {
+    /// Weighed terms.
+    local: &'a Flat,
+    /// Strongest terms.
+    tops: &'a Flat,
+    /// Event words, normalised on their own.
+    evs: &'a Flat,
 }
 
 /// `w` as an integer whose order is `f32::total_cmp` order.
@@ -290,10 +339,20 @@ struct ChunkBufs {
     terms: Vec<u64>,
     /// Articles of the chunk holding each chunk term.
     holders: Vec<u32>,
+    /// Articles of the chunk writing each chunk term in lower case.
+    lowers: Vec<u32>,
+    /// Each chunk term's document frequencies once the chunk is counted:
+    /// (documents, documents writing it in lower case).
+    counts: Vec<(u32, u32)>,
+    /// Each chunk term's IDF, and whether it is an event word.
+    idf: Vec<(f32, bool)>,
     /// Each article's weighed terms, by chunk-local number.
     local: Flat,
     /// Each article's strongest terms, by chunk-local number.
     tops: Flat,
+    /// Each article's event words (see [`EVENT_LOWER_SHARE`]) by chunk-local
+    /// number, L2-normalised on their own.
+    evs: Flat,
     edges: Vec<(u32, u32, f64)>,
     links: LinkBufs,
     near: NearBufs,
@@ -321,6 +380,8 @@ struct NearBufs {
     /// The posting lists, term after term, each in arrival order.
     post: Vec<u32>,
     acc: Vec<f32>,
+    /// The current article's event-word vector, scattered by term number.
+    dense_ev: Vec<f32>,
 }
 
 /// Terms kept in a thread profile.
@@ -335,7 +396,9 @@ pub(crate) struct Engine {
     /// or not it re-weighed anything).
     last_point: u64,
     clock: Option<f64>,
-    df: Map<u64, u32>,
+    /// term -> (documents holding it, documents writing it in lower case
+    /// (words only; see [`EVENT_LOWER_SHARE`])).
+    df: Map<u64, (u32, u32)>,
     dated: Window,
     undated: Window,
     stories: Map<u64, Story>,
@@ -395,7 +458,7 @@ impl Engine {
     }
 
     fn idf(&self, h: u64) -> f32 {
-        self.idf_of(self.df.get(&h).copied().unwrap_or(0))
+        self.idf_of(self.df.get(&h).map_or(0, |c| c.0))
     }
 
     fn idf_of(&self, df: u32) -> f32 {
@@ -482,6 +545,37 @@ impl Engine {
         }
     }
 
+    /// The factor on the similarity of two reports of one chunk from their
+    /// event words (`a`: one's vector; `b`, the other's, is also scattered
+    /// into `dense_b`): `event_factor` when both have event words and the
+    /// cosine of the two vectors is under `event_floor`, unless both are
+    /// dated. Two events of one ongoing topic (a nomination, its hearing, its
+    /// vote) share every name and differ in what happened; reports of one
+    /// event nearly always share some of the words saying it. Links to
+    /// stories of earlier chunks are left alone, as for the weekdays.
+    fn event_factor(
+        &self,
+        a: &[(u32, f32)],
+        b: &[(u32, f32)],
+        dense_b: &[f32],
+        both_dated: bool,
+    ) -> f64 {
+        if self.cfg.event_factor >= 1.0 || a.is_empty() || b.is_empty() || both_dated {
+            return 1.0;
+        }
+        let cos: f64 = a
+            .iter()
+            .map(|&(t, w)| {
+                f64::from(dense_b.get(t as usize).copied().unwrap_or(0.0)) * f64::from(w)
+            })
+            .sum();
+        if cos < f64::from(self.cfg.event_floor) {
+            f64::from(self.cfg.event_factor.max(0.0))
+        } else {
+            1.0
+        }
+    }
+
     /// Re-weighs every stored article with the current document frequencies,
     /// while the collection is young and they still move.
     fn maybe_refresh(&mut self) {
@@ -532,7 +626,7 @@ impl Engine {
                 raw.extend(win.arts[i].feats.iter().map(|f| (f.h, f.raw)));
                 idfs.clear();
                 for &(h, _) in &raw {
-                    let df = self.df.get(&h).copied().unwrap_or(0);
+                    let df = self.df.get(&h).map_or(0, |c| c.0);
                     let idf = match memo.get_mut(df as usize) {
                         Some(m) if !m.is_nan() => *m,
                         Some(m) => {
@@ -651,20 +745,37 @@ impl Engine {
         }
     }
 
-    /// Counts the article's terms in the document frequencies.
-    fn count_df(&mut self, raw: &[(u64, f32)]) {
+    /// Counts the article's terms in the document frequencies, and its
+    /// words written in lower case (`lower`, sorted, a subset of `raw`'s
+    /// terms) as such.
+    fn count_df(&mut self, raw: &[(u64, f32)], lower: &[u64]) {
         self.n_docs = self.n_docs.saturating_add(1);
+        let mut l = 0;
         for &(h, _) in raw {
-            let c = self.df.entry(h).or_insert(0);
-            *c = c.saturating_add(1);
+            let c = self.df.entry(h).or_insert((0, 0));
+            c.0 = c.0.saturating_add(1);
+            while l < lower.len() && lower[l] < h {
+                l += 1;
+            }
+            if lower.get(l) == Some(&h) {
+                c.1 = c.1.saturating_add(1);
+            }
         }
         if self.df.len() > self.cfg.max_df_terms {
             let mut floor = 1;
             while self.df.len() > self.cfg.max_df_terms / 2 && floor < u32::MAX {
-                self.df.retain(|_, c| *c > floor);
+                self.df.retain(|_, c| c.0 > floor);
                 floor = floor.saturating_mul(2);
             }
         }
+    }
+
+    /// Whether a term is an event word, given its document frequency and
+    /// its lower-case document frequency.
+    fn is_event(h: u64, df: u32, lower: u32) -> bool {
+        h & 3 == features::GROUP_WORD
+            && lower > 0
+            && u64::from(lower) * u64::from(EVENT_LOWER_SHARE) >= u64::from(df)
     }
 
     fn evict(&mut self) {
@@ -1000,8 +1111,10 @@ impl Engine {
             &mut self.scratch,
         );
         let raw = std::mem::take(&mut self.scratch.feats);
-        self.count_df(&raw);
+        let lower = std::mem::take(&mut self.scratch.lower_words);
+        self.count_df(&raw, &lower);
         self.scratch.feats = raw;
+        self.scratch.lower_words = lower;
     }
 
     /// Keeps the thread of a story that gained an article from expiring.
@@ -1062,11 +1175,16 @@ impl Engine {
             ids,
             terms,
             holders,
+            lowers,
+            evs,
+            counts,
+            idf: chunk_idf,
             ..
         } = &mut bufs;
         ids.clear();
         terms.clear();
         holders.clear();
+        lowers.clear();
         // Sized for a typical article's distinct terms, so that it rarely grows.
         ids.reserve(arts.len().saturating_mul(16));
         for &(a, g) in arts {
@@ -1079,16 +1197,29 @@ impl Engine {
             );
             let raw = self.scratch.feats.clone();
             self.seq = self.seq.wrapping_add(1);
+            // `raw` and `lower_words` are both sorted by hash: one walk
+            // finds the words written in lower case.
+            let lower = &self.scratch.lower_words;
+            let mut l = 0;
             let tid = raw
                 .iter()
                 .map(|&(h, _)| {
                     let t = *ids.entry(h).or_insert_with(|| {
                         terms.push(h);
                         holders.push(0);
+                        lowers.push(0);
                         u32::try_from(terms.len() - 1).unwrap_or(u32::MAX)
                     });
                     if let Some(c) = holders.get_mut(t as usize) {
                         *c = c.saturating_add(1);
+                    }
+                    while l < lower.len() && lower[l] < h {
+                        l += 1;
+                    }
+                    if lower.get(l) == Some(&h) {
+                        if let Some(c) = lowers.get_mut(t as usize) {
+                            *c = c.saturating_add(1);
+                        }
                     }
                     t
                 })
@@ -1115,30 +1246,46 @@ impl Engine {
         // (one lookup per distinct term) unless the table could outgrow
         // `max_df_terms` within the chunk: then article by article, pruning
         // where the article-by-article count prunes.
-        let chunk_df: Vec<u32> =
-            if self.df.len().saturating_add(terms.len()) <= self.cfg.max_df_terms {
-                self.n_docs = self.n_docs.saturating_add(pend.len() as u64);
-                terms
-                    .iter()
-                    .zip(holders.iter())
-                    .map(|(&h, &n)| {
-                        let c = self.df.entry(h).or_insert(0);
-                        *c = c.saturating_add(n);
+        counts.clear();
+        if self.df.len().saturating_add(terms.len()) <= self.cfg.max_df_terms {
+            self.n_docs = self.n_docs.saturating_add(pend.len() as u64);
+            counts.extend(terms.iter().zip(holders.iter().zip(lowers.iter())).map(
+                |(&h, (&n, &l))| {
+                    let c = self.df.entry(h).or_insert((0, 0));
+                    c.0 = c.0.saturating_add(n);
+                    c.1 = c.1.saturating_add(l);
+                    *c
+                },
+            ));
+        } else {
+            // The lower-case counts are added once the article-by-article
+            // count is done, to the terms it kept.
+            for p in &pend {
+                self.count_df(&p.raw, &[]);
+            }
+            counts.extend(terms.iter().zip(lowers.iter()).map(
+                |(h, &l)| match self.df.get_mut(h) {
+                    Some(c) => {
+                        c.1 = c.1.saturating_add(l);
                         *c
-                    })
-                    .collect()
-            } else {
-                for p in &pend {
-                    self.count_df(&p.raw);
-                }
-                terms
-                    .iter()
-                    .map(|h| self.df.get(h).copied().unwrap_or(0))
-                    .collect()
-            };
+                    }
+                    None => (0, 0),
+                },
+            ));
+        }
         self.maybe_refresh();
-        // The IDF of each chunk term, computed once.
-        let chunk_idf: Vec<f32> = chunk_df.iter().map(|&d| self.idf_of(d)).collect();
+        // The IDF of each chunk term, computed once, and whether it is an
+        // event word.
+        chunk_idf.clear();
+        chunk_idf.extend(
+            terms
+                .iter()
+                .zip(counts.iter())
+                .map(|(&h, &(docs, lower))| (self.idf_of(docs), Self::is_event(h, docs, lower))),
+        );
+        evs.clear();
+        // Positions in the query of the article's event words.
+        let mut ev_pos: Vec<u32> = Vec::new();
         let k = self.cfg.candidate_terms.max(1);
         let mut idfs: Vec<f32> = Vec::new();
         // (rank, position in the query): the rank orders by weight, highest
@@ -1146,12 +1293,17 @@ impl Engine {
         let mut ranked: Vec<(u128, u32)> = Vec::new();
         for p in &mut pend {
             idfs.clear();
-            idfs.extend(p.tid.iter().map(|&t| {
-                chunk_idf
+            ev_pos.clear();
+            for (x, &t) in p.tid.iter().enumerate() {
+                let (idf, event) = chunk_idf
                     .get(t as usize)
                     .copied()
-                    .unwrap_or_else(|| self.idf_of(0))
-            }));
+                    .unwrap_or_else(|| (self.idf_of(0), false));
+                idfs.push(idf);
+                if event {
+                    ev_pos.push(x as u32);
+                }
+            }
             let mut q = Vec::new();
             self.weigh(&p.raw, Some(&idfs), &mut q);
             // The `k` strongest terms, then sorted by hash. Hashes are
@@ -1173,6 +1325,11 @@ impl Engine {
             ranked.sort_unstable_by_key(|e| e.1);
             p.top = ranked.iter().map(|e| q[e.1 as usize]).collect();
             p.top_tid = ranked.iter().map(|e| p.tid[e.1 as usize]).collect();
+            // The event words, normalised on their own.
+            evs.push_normalised(ev_pos.iter().filter_map(|&x| {
+                let x = x as usize;
+                Some((*p.tid.get(x)?, q.get(x)?.1))
+            }));
             p.query = q;
         }
         let n_terms = terms.len();
@@ -1223,7 +1380,7 @@ impl Engine {
             pend.iter()
                 .map(|p| (p.top_tid.as_slice(), p.top.as_slice())),
         );
-        let (local, tops, terms) = (&bufs.local, &bufs.tops, &bufs.terms);
+        let (local, tops, terms, evs) = (&bufs.local, &bufs.tops, &bufs.terms, &bufs.evs);
         for (i, key, dot) in self.story_links(&pend, local, terms, &mut bufs.links) {
             let story = self.stories.get(&key);
             let node = node_of(key, story, &mut nodes, &mut story_node, &mut node_story);
@@ -1247,7 +1404,8 @@ impl Engine {
         }
         // Article-to-article edges: each article against earlier ones of the
         // chunk that share its strongest terms (recent postings only).
-        self.chunk_edges(&pend, local, tops, n_terms, &mut bufs.near, &mut edges);
+        let lists = Lists { local, tops, evs };
+        self.chunk_edges(&pend, lists, n_terms, &mut bufs.near, &mut edges);
 
         snn::reinforce(
             &nodes,
@@ -1497,8 +1655,7 @@ impl Engine {
     fn chunk_edges(
         &self,
         pend: &[Pending],
-        local: &Flat,
-        tops: &Flat,
+        lists: Lists,
         n_terms: usize,
         bufs: &mut NearBufs,
         edges: &mut Vec<(u32, u32, f64)>,
@@ -1509,7 +1666,9 @@ impl Engine {
             fill,
             post,
             acc,
+            dense_ev,
         } = bufs;
+        let Lists { local, tops, evs } = lists;
         let n = pend.len();
         let cap = self.cfg.max_postings.max(1);
         let keep = self.cfg.neighbours.max(1);
@@ -1521,6 +1680,8 @@ impl Engine {
         // zero.
         dense.clear();
         dense.resize(n_terms, 0.0);
+        dense_ev.clear();
+        dense_ev.resize(n_terms, 0.0);
         // Posting lists side by side in one array, each sized beforehand
         // (its term's count among the strongest terms) and filled in
         // arrival order: the `max_postings` most recent holders of a term
@@ -1579,6 +1740,9 @@ impl Engine {
             for &(t, w) in local.get(i) {
                 dense[t as usize] = w;
             }
+            for &(t, w) in evs.get(i) {
+                dense_ev[t as usize] = w;
+            }
             near.clear();
             near.extend(best.iter().map(|e| e.1).filter(|&j| {
                 match (p.time, pend[j as usize].time) {
@@ -1603,12 +1767,17 @@ impl Engine {
                         d += self.time_bonus((a - b).abs());
                     }
                     let o = &pend[j as usize];
-                    d *= self.day_factor(p.days, o.days, p.time.is_some() && o.time.is_some());
+                    let both_dated = p.time.is_some() && o.time.is_some();
+                    d *= self.day_factor(p.days, o.days, both_dated);
+                    d *= self.event_factor(evs.get(j as usize), evs.get(i), dense_ev, both_dated);
                     edges.push((j, i as u32, d));
                 }
             }
             for &(t, _) in local.get(i) {
                 dense[t as usize] = 0.0;
+            }
+            for &(t, _) in evs.get(i) {
+                dense_ev[t as usize] = 0.0;
             }
             for &(t, _) in tops.get(i) {
                 let t = t as usize;
@@ -1723,6 +1892,39 @@ mod tests {
     /// The `weighed` mark of every active article, oldest first.
     fn marks(e: &Engine) -> Vec<u64> {
         e.dated.arts.iter().map(|a| a.weighed).collect()
+    }
+
+    #[test]
+    fn event_words_are_the_words_mostly_written_in_lower_case() {
+        let mut e = Engine::new(StoryConfig::default());
+        for (id, text) in [
+            ("a", "Obama named Sanjay Gupta surgeon general."),
+            (
+                "b",
+                "Sanjay Gupta may be the next surgeon general, says Obama.",
+            ),
+            ("c", "Obama to Name Dr. Sanjay Gupta Surgeon General"),
+        ] {
+            e.add(&Article::from_text(id, text), None);
+        }
+        let word = crate::features::word_hash;
+        let count = |h: u64| e.df.get(&h).copied().unwrap_or((0, 0));
+        // "surgeon": in all three, lower case in two (2 x 2 >= 3): an event
+        // word, even in "c", which capitalises it.
+        assert_eq!(count(word("surgeon")), (3, 2));
+        assert!(Engine::is_event(word("surgeon"), 3, 2));
+        // "gupta": never lower case. "name" (capitalised in "c" only): never
+        // lower case here either; one document of two would be enough.
+        assert_eq!(count(word("gupta")), (3, 0));
+        assert!(!Engine::is_event(word("gupta"), 3, 0));
+        assert_eq!(count(word("name")), (1, 0));
+        assert!(Engine::is_event(word("name"), 2, 1));
+        // Once of three is not; names and numbers never are.
+        assert!(!Engine::is_event(word("surgeon"), 3, 1));
+        assert!(!Engine::is_event(crate::features::name_hash("gupta"), 3, 3));
+        // The counts are saved and loaded with the rest of the state.
+        let again = Engine::from_state(e.to_state());
+        assert_eq!(again.df.get(&word("surgeon")), Some(&(3, 2)));
     }
 
     #[test]

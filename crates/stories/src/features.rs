@@ -10,6 +10,11 @@
 //! - **numbers**: digit tokens of two or more characters (`27`, `2017`,
 //!   `3.5`, `1,000` → `1000`).
 //!
+//! Besides, it lists the word features the text writes in lower case at
+//! least once ("vote" in "the vote", not "Vote" heading a title or "Senate"
+//! mid-sentence): the engine counts these over the collection to tell words
+//! that say what happened from names.
+//!
 //! The raw value of a feature is `kind weight × (1 + ln tf)`; IDF and length
 //! normalisation happen in the engine. It does NOT detect language, stem
 //! beyond plurals, or resolve aliases ("Putin" and "Vladimir Putin" share
@@ -316,6 +321,8 @@ pub(crate) struct Scratch {
     toks: Vec<Tok>,
     lower: String,
     pub(crate) feats: Vec<(u64, f32)>,
+    /// Word features seen at least once in lower case (sorted, distinct).
+    pub(crate) lower_words: Vec<u64>,
     caps_mid: Vec<u64>,
     phrase: Vec<u64>,
     digits: Vec<u8>,
@@ -324,9 +331,12 @@ pub(crate) struct Scratch {
 
 /// Extracts the raw features of `title` + `text` (the first `max_bytes` of
 /// the text) into `scratch.feats`, sorted by feature hash, one entry per
-/// feature: `(hash, kind weight × (1 + ln tf))`.
+/// feature: `(hash, kind weight × (1 + ln tf))`; and into
+/// `scratch.lower_words` the word features written at least once with a
+/// lower-case first letter, sorted and distinct.
 pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights, s: &mut Scratch) {
     s.feats.clear();
+    s.lower_words.clear();
     s.toks.clear();
     s.caps_mid.clear();
     let text = cut(text, max_bytes);
@@ -339,6 +349,8 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
         s.toks.clear();
     }
     finish(&mut s.feats);
+    s.lower_words.sort_unstable();
+    s.lower_words.dedup();
 }
 
 /// The longest prefix of `t` of at most `max` bytes that ends on a char boundary.
@@ -670,10 +682,11 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 }
                 if !stop && long {
                     let st = stem(lower, &mut s.stem);
-                    s.feats.push((
-                        tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD),
-                        1.0,
-                    ));
+                    let h = tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD);
+                    s.feats.push((h, 1.0));
+                    if !tok.cap {
+                        s.lower_words.push(h);
+                    }
                 }
             }
         }
@@ -784,6 +797,27 @@ mod tests {
                 ("people", 'w', None),
             ],
         );
+    }
+
+    #[test]
+    fn words_written_in_lower_case_are_listed() {
+        let mut s = Scratch::default();
+        // "vote" is written in lower case once (its capitalised title use
+        // does not matter); "Senate" and "Tuesday" never are, stopwords and
+        // numbers are not words, "votes" is the plural of "vote".
+        extract(
+            "Senate Vote",
+            "The Senate held the votes on Tuesday. Passed 52 to 48.",
+            10_000,
+            W,
+            &mut s,
+        );
+        let mut want = vec![word_hash("vote"), word_hash("held")];
+        want.sort_unstable();
+        assert_eq!(s.lower_words, want);
+        // A later article starts from an empty list.
+        extract("", "Senate", 10_000, W, &mut s);
+        assert!(s.lower_words.is_empty());
     }
 
     #[test]

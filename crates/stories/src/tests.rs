@@ -436,3 +436,47 @@ fn undated_leads_naming_different_weekdays_are_kept_apart() {
         "both dated: the dates decide"
     );
 }
+
+#[test]
+fn two_events_of_one_topic_without_a_shared_event_word_are_kept_apart() {
+    // Same names (Alma Ruiz, Velmora, Judge, Senate), different happenings:
+    // A's lower-case words (questioned, hearing, ...) and B's (sworn,
+    // chief, justice, ...) have none in common, so their event-word cosine
+    // is 0, under `event_floor`.
+    const A: (&str, &str) = (
+        "Velmora Senate questions Judge Alma Ruiz",
+        "Senators questioned Judge Alma Ruiz of Velmora at a hearing on her record.",
+    );
+    const B: (&str, &str) = (
+        "Judge Alma Ruiz takes Velmora Senate seat",
+        "Judge Alma Ruiz of Velmora was sworn in before the Senate by the chief justice.",
+    );
+    // B told with A's words: they share "questioned" and "hearing".
+    const B_SAME: (&str, &str) = (
+        "Judge Alma Ruiz takes Velmora Senate seat",
+        "Judge Alma Ruiz of Velmora was questioned before the Senate at a hearing.",
+    );
+    // No word in lower case at all: no event words, so no evidence either way.
+    const B_NONE: (&str, &str) = (
+        "Judge Alma Ruiz Of Velmora Senate",
+        "Alma Ruiz, Velmora Senate.",
+    );
+    let joined = |factor: f32, b: (&str, &str), dated: bool| {
+        let cfg = StoryConfig {
+            event_factor: factor,
+            ..StoryConfig::default()
+        };
+        let date = dated.then_some("2024-03-04");
+        let arts = [art("a", date, A.0, A.1), art("b", date, b.0, b.1)];
+        let out = cluster_with(cfg, &arts, &[]);
+        out[0].story == out[1].story
+    };
+    assert!(
+        joined(1.0, B, false),
+        "factor 1 is off: the names join them"
+    );
+    assert!(!joined(0.0, B, false), "no event word in common");
+    assert!(joined(0.0, B_SAME, false), "event words in common");
+    assert!(joined(0.0, B_NONE, false), "one has no event words");
+    assert!(joined(0.0, B, true), "both dated: the dates decide");
+}
