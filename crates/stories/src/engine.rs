@@ -16,7 +16,9 @@
 //! never linked. Two reports of the chunk, not both dated, count less when
 //! their leads name different days of the week, or when both use event
 //! words (words the collection mostly writes in lower case) and share
-//! almost none. A new story joins the thread whose profile (the summed
+//! almost none; an article and a story of an earlier chunk count less when
+//! the article shares almost no event words with the story's members on
+//! average. A new story joins the thread whose profile (the summed
 //! vectors of its stories' first articles, cut to the strongest terms) it is
 //! most similar to, or starts a thread.
 //!
@@ -59,6 +61,10 @@ struct Feat {
     /// Among the article's `candidate_terms` strongest at insertion: the
     /// story is indexed under it for candidate lookup.
     top: bool,
+    /// Its weight in the article's event-word vector (the event words
+    /// normalised on their own, as at the article's arrival; 0: not an
+    /// event word).
+    ev: f32,
 }
 
 /// An article held in a window.
@@ -123,8 +129,9 @@ struct GroupEntry {
 }
 
 /// A story's sums as saved: (term, summed weight, members with the term,
-/// members with it among their strongest terms), by term.
-type SavedSum = Vec<(u64, f64, u32, u32)>;
+/// members with it among their strongest terms, summed event-word weight),
+/// by term.
+type SavedSum = Vec<(u64, f64, u32, u32, f32)>;
 
 /// Everything that persists; indexes are rebuilt from it.
 #[derive(Serialize, Deserialize)]
@@ -142,19 +149,22 @@ pub(crate) struct State {
     threads: Vec<(u64, Thread)>,
     thread_queue: Vec<(u64, u64)>,
     groups: Vec<(u64, GroupEntry)>,
-    sums: Vec<(u64, SavedSum)>,
+    /// (story, members with event words, sums).
+    sums: Vec<(u64, u32, SavedSum)>,
 }
 
 /// A story's sums over its active members.
 #[derive(Default)]
 struct StorySum {
     /// term -> (summed weight, members with the term, members with it among
-    /// their strongest terms). A term no member holds any more stays as
-    /// `(0.0, 0, 0)` until the next compaction: it adds an exact zero to a
-    /// dot product, and a term that returns starts again from zero, so the
-    /// sums are those of a map that removes it at once, without the removal
-    /// and re-insertion cost.
-    terms: Map<u64, (f64, u32, u32)>,
+    /// their strongest terms, summed event-word weight). A term no member
+    /// holds any more stays as `(0.0, 0, 0, 0.0)` until the next
+    /// compaction: it adds an exact zero to a dot product, and a term that
+    /// returns starts again from zero, so the sums are those of a map that
+    /// removes it at once, without the removal and re-insertion cost.
+    terms: Map<u64, (f64, u32, u32, f32)>,
+    /// Members with at least one event word.
+    ev_members: u32,
     /// Terms with at least one member.
     live: usize,
     /// Zeroed terms since the last compaction.
@@ -366,6 +376,10 @@ struct LinkBufs {
     dots: Vec<f64>,
     value: Vec<f64>,
     stamp: Vec<u32>,
+    /// Each pair's event-word dot product (summed over the story's members).
+    ev_dots: Vec<f64>,
+    /// The story's summed event-word weight of each chunk term.
+    ev_value: Vec<f32>,
 }
 
 /// [`Engine::chunk_edges`]' buffers.
@@ -551,8 +565,11 @@ impl Engine {
     /// cosine of the two vectors is under `event_floor`, unless both are
     /// dated. Two events of one ongoing topic (a nomination, its hearing, its
     /// vote) share every name and differ in what happened; reports of one
-    /// event nearly always share some of the words saying it. Links to
-    /// stories of earlier chunks are left alone, as for the weekdays.
+    /// event nearly always share some of the words saying it. A link to a
+    /// story of an earlier chunk gets the same factor from the article's
+    /// average event-word cosine with the story's active members that have
+    /// event words (their summed event-word vectors; see
+    /// [`Self::story_links`]).
     fn event_factor(
         &self,
         a: &[(u32, f32)],
@@ -569,8 +586,13 @@ impl Engine {
                 f64::from(dense_b.get(t as usize).copied().unwrap_or(0.0)) * f64::from(w)
             })
             .sum();
+        self.event_factor_of(cos)
+    }
+
+    /// `event_factor` for an event-word cosine under `event_floor`, else 1.
+    fn event_factor_of(&self, cos: f64) -> f64 {
         if cos < f64::from(self.cfg.event_floor) {
-            f64::from(self.cfg.event_factor.max(0.0))
+            f64::from(self.cfg.event_factor.clamp(0.0, 1.0))
         } else {
             1.0
         }
@@ -661,6 +683,7 @@ impl Engine {
             m.terms.clear();
             m.dead = 0;
             m.live = 0;
+            m.ev_members = 0;
         }
         self.story_post.clear();
         // Story by story, each story's members in arrival order.
@@ -697,6 +720,13 @@ impl Engine {
         sign: f64,
     ) {
         let m = sums.entry(story).or_default();
+        if feats.iter().any(|f| f.ev != 0.0) {
+            m.ev_members = if sign > 0.0 {
+                m.ev_members.saturating_add(1)
+            } else {
+                m.ev_members.saturating_sub(1)
+            };
+        }
         for f in feats {
             if sign > 0.0 {
                 let e = match m.terms.entry(f.h) {
@@ -706,13 +736,14 @@ impl Engine {
                         }
                         o.into_mut()
                     }
-                    Entry::Vacant(v) => v.insert((0.0, 0, 0)),
+                    Entry::Vacant(v) => v.insert((0.0, 0, 0, 0.0)),
                 };
                 if e.1 == 0 {
                     m.live += 1;
                 }
                 e.0 += f64::from(f.w);
                 e.1 = e.1.saturating_add(1);
+                e.3 += f.ev;
                 if f.top {
                     if e.2 == 0 {
                         post_add(post, f.h, story);
@@ -722,13 +753,14 @@ impl Engine {
             } else if let Some(e) = m.terms.get_mut(&f.h).filter(|e| e.1 > 0) {
                 e.0 -= f64::from(f.w);
                 e.1 = e.1.saturating_sub(1);
+                e.3 -= f.ev;
                 let unindex = f.top && e.2 == 1;
                 if f.top {
                     e.2 = e.2.saturating_sub(1);
                 }
                 if e.1 == 0 {
                     // Left in place, zeroed: exactly a term no member holds.
-                    *e = (0.0, 0, 0);
+                    *e = (0.0, 0, 0, 0.0);
                     m.live -= 1;
                     m.dead += 1;
                 }
@@ -919,7 +951,12 @@ impl Engine {
     /// similarity to each (the sum of its cosines to the story's active
     /// members, plus the time bonus per member; divided by the story's size
     /// it is the average link), scored exactly over every query term.
-    /// Returns `(article, story, total)` for the positive ones.
+    /// Returns `(article, story, total)` for the positive ones. The total
+    /// gets `event_factor` when the article and the story both have event
+    /// words, are not both dated, and the article's average event-word
+    /// cosine with the story's members that have some is under
+    /// `event_floor` (the story's summed event-word weights are read with
+    /// its sums).
     ///
     /// The exact scores are computed story by story, so each story's sums
     /// are read while they are in cache: the story's value of each distinct
@@ -933,6 +970,7 @@ impl Engine {
         pend: &[Pending],
         local: &Flat,
         terms: &[u64],
+        evs: &Flat,
         bufs: &mut LinkBufs,
     ) -> Vec<(u32, u64, f64)> {
         let LinkBufs {
@@ -941,6 +979,8 @@ impl Engine {
             dots,
             value,
             stamp,
+            ev_dots,
+            ev_value,
         } = bufs;
         pairs.clear();
         let mut cands = Vec::new();
@@ -954,8 +994,12 @@ impl Engine {
         order.sort_by_key(|&x| pairs[x as usize].1);
         dots.clear();
         dots.resize(pairs.len(), 0.0);
+        ev_dots.clear();
+        ev_dots.resize(pairs.len(), 0.0);
         value.clear();
         value.resize(terms.len(), 0.0);
+        ev_value.clear();
+        ev_value.resize(terms.len(), 0.0);
         // The story group that last wrote each entry of `value`.
         stamp.clear();
         stamp.resize(terms.len(), u32::MAX);
@@ -973,10 +1017,10 @@ impl Engine {
                         let t = t as usize;
                         if stamp[t] != group {
                             stamp[t] = group;
-                            value[t] = terms
+                            (value[t], ev_value[t]) = terms
                                 .get(t)
                                 .and_then(|h| sum.terms.get(h))
-                                .map_or(0.0, |e| e.0);
+                                .map_or((0.0, 0.0), |e| (e.0, e.3));
                         }
                     }
                 }
@@ -986,18 +1030,32 @@ impl Engine {
                         dot += f64::from(qw) * value[t as usize];
                     }
                     dots[x as usize] = dot;
+                    // An article's event words are among its terms: their
+                    // story values were fetched above.
+                    let mut ev = 0f64;
+                    for &(t, w) in evs.get(pairs[x as usize].0 as usize) {
+                        ev += f64::from(w) * f64::from(ev_value[t as usize]);
+                    }
+                    ev_dots[x as usize] = ev;
                 }
                 group += 1;
             }
             at = end;
         }
         let mut out = Vec::with_capacity(pairs.len());
-        for (&(i, c), &dot) in pairs.iter().zip(dots.iter()) {
+        for ((&(i, c), &dot), &ev) in pairs.iter().zip(dots.iter()).zip(ev_dots.iter()) {
             if dot > 0.0 {
                 let mut dot = dot;
                 if let Some(s) = self.stories.get(&c) {
-                    if let (Some(t), Some(last)) = (pend[i as usize].time, s.last_time) {
+                    let time = pend[i as usize].time;
+                    if let (Some(t), Some(last)) = (time, s.last_time) {
                         dot += self.time_bonus((t - last).abs()) * f64::from(s.active);
+                    }
+                    let members = self.sums.get(&c).map_or(0, |m| m.ev_members);
+                    let has_ev = !evs.get(i as usize).is_empty();
+                    let both_dated = time.is_some() && s.last_time.is_some();
+                    if has_ev && members > 0 && !both_dated {
+                        dot *= self.event_factor_of(ev / f64::from(members));
                     }
                 }
                 out.push((i, c, dot));
@@ -1381,7 +1439,7 @@ impl Engine {
                 .map(|p| (p.top_tid.as_slice(), p.top.as_slice())),
         );
         let (local, tops, terms, evs) = (&bufs.local, &bufs.tops, &bufs.terms, &bufs.evs);
-        for (i, key, dot) in self.story_links(&pend, local, terms, &mut bufs.links) {
+        for (i, key, dot) in self.story_links(&pend, local, terms, evs, &mut bufs.links) {
             let story = self.stories.get(&key);
             let node = node_of(key, story, &mut nodes, &mut story_node, &mut node_story);
             edges.push((i, node, dot));
@@ -1497,7 +1555,7 @@ impl Engine {
                 }
             };
             placed.push((story_key, p.time.is_some()));
-            out.push(self.settle(article, p, story_key));
+            out.push(self.settle(article, p, story_key, i));
         }
         // Sums of the placed articles, then the window moves on: story by
         // story, each story's placed members in arrival order, then its
@@ -1575,7 +1633,13 @@ impl Engine {
     }
 
     /// Records a placed article: story counts, copy group, window and sums.
-    fn settle(&mut self, article: &Article, p: Pending, story_key: u64) -> StoryAssignment {
+    fn settle(
+        &mut self,
+        article: &Article,
+        p: Pending,
+        story_key: u64,
+        index: usize,
+    ) -> StoryAssignment {
         let (story_id, thread, thread_id) = match self.stories.get_mut(&story_key) {
             Some(s) => {
                 s.active = s.active.saturating_add(1);
@@ -1608,21 +1672,31 @@ impl Engine {
                 self.groups.retain(|_, e| e.touch > cut);
             }
         }
-        // `raw` and `top` are both sorted by hash: one walk marks the top terms.
-        let mut t = 0;
+        // `raw` and `top` are both sorted by hash: one walk marks the top
+        // terms. The event words (this article's list in the chunk, index
+        // `index`) follow the order of `raw` too.
+        let ev = self.chunk.evs.get(index);
+        let (mut t, mut k) = (0, 0);
         let feats: Vec<Feat> = p
             .raw
             .iter()
             .zip(&p.query)
-            .map(|(&(h, r), &(_, w))| {
+            .zip(&p.tid)
+            .map(|((&(h, r), &(_, w)), &tid)| {
                 while t < p.top.len() && p.top[t].0 < h {
                     t += 1;
+                }
+                let mut e = 0.0;
+                if ev.get(k).is_some_and(|x| x.0 == tid) {
+                    e = ev[k].1;
+                    k += 1;
                 }
                 Feat {
                     h,
                     raw: r,
                     w,
                     top: p.top.get(t).is_some_and(|e| e.0 == h),
+                    ev: e,
                 }
             })
             .collect();
@@ -1812,7 +1886,7 @@ impl Engine {
             thread_queue: self.thread_queue.iter().copied().collect(),
             groups: sorted(&self.groups),
             sums: {
-                let mut v: Vec<(u64, SavedSum)> = self
+                let mut v: Vec<(u64, u32, SavedSum)> = self
                     .sums
                     .iter()
                     .map(|(&k, m)| {
@@ -1820,10 +1894,10 @@ impl Engine {
                             .terms
                             .iter()
                             .filter(|e| e.1 .1 > 0)
-                            .map(|(&h, &(w, n, t))| (h, w, n, t))
+                            .map(|(&h, &(w, n, t, ev))| (h, w, n, t, ev))
                             .collect();
                         t.sort_unstable_by_key(|e| e.0);
-                        (k, t)
+                        (k, m.ev_members, t)
                     })
                     .collect();
                 v.sort_unstable_by_key(|e| e.0);
@@ -1844,18 +1918,21 @@ impl Engine {
         e.undated.arts = s.undated.into();
         e.dated.next_slot = e.dated.arts.back().map_or(0, |a| a.slot + 1);
         e.undated.next_slot = e.undated.arts.back().map_or(0, |a| a.slot + 1);
-        for (k, v) in s.sums {
+        for (k, ev_members, v) in s.sums {
             for t in v.iter().filter(|t| t.3 > 0) {
                 post_add(&mut e.story_post, t.0, k);
             }
-            let terms: Map<u64, (f64, u32, u32)> =
-                v.into_iter().map(|(h, w, n, t)| (h, (w, n, t))).collect();
+            let terms: Map<u64, (f64, u32, u32, f32)> = v
+                .into_iter()
+                .map(|(h, w, n, t, ev)| (h, (w, n, t, ev)))
+                .collect();
             let live = terms.values().filter(|e| e.1 > 0).count();
             e.sums.insert(
                 k,
                 StorySum {
                     dead: terms.len() - live,
                     terms,
+                    ev_members,
                     live,
                 },
             );

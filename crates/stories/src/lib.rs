@@ -26,8 +26,10 @@
 //!   ([`StoryConfig::weekday_factor`]), or when both use event words (words
 //!   the collection mostly writes in lower case: "vote", "suspended", not
 //!   "Scully" or "Senate") but share almost none of them
-//!   ([`StoryConfig::event_factor`]): two events of one ongoing topic share
-//!   every name and differ in what happened;
+//!   ([`StoryConfig::event_factor`], also on an article's link to a story
+//!   of an earlier chunk, by its average over the story's members): two
+//!   events of one ongoing topic share every name and differ in what
+//!   happened;
 //! - a cluster without an earlier story starts one, and that story joins the
 //!   thread whose profile it matches best (over
 //!   [`StoryConfig::thread_window_days`]), or starts a thread.
@@ -138,7 +140,10 @@ pub struct StoryConfig {
     /// dated, that both use event words (words that at least half of the
     /// documents holding them write in lower case: what happened, not who)
     /// but whose event-word vectors (their weighed event words, normalised
-    /// on their own) have a cosine under `event_floor` (1: off).
+    /// on their own) have a cosine under `event_floor` (1: off); and on an
+    /// article's link to a story of an earlier chunk when its average
+    /// event-word cosine with the story's members that have event words is
+    /// under `event_floor` (not both dated).
     pub event_factor: f32,
     /// The event-word cosine under which `event_factor` applies.
     pub event_floor: f32,
@@ -215,7 +220,7 @@ pub enum StoriesError {
 const MAGIC: &[u8; 8] = b"XRSTORY\0";
 /// Version of the saved state this build writes and reads. A state of an
 /// older version cannot be loaded; its articles have to be placed again.
-pub const STATE_VERSION: u32 = 5;
+pub const STATE_VERSION: u32 = 6;
 
 /// The online story and thread clusterer. See the crate documentation.
 pub struct StoryEngine {

@@ -480,3 +480,48 @@ fn two_events_of_one_topic_without_a_shared_event_word_are_kept_apart() {
     assert!(joined(0.0, B_NONE, false), "one has no event words");
     assert!(joined(0.0, B, true), "both dated: the dates decide");
 }
+
+#[test]
+fn a_later_report_of_another_event_of_the_topic_does_not_join_its_story() {
+    // The same two events as above, placed one at a time (a stream): B
+    // meets A's story, a fixed story of one member whose event words
+    // (questioned, hearing, ...) share none with B's (sworn, chief, ...):
+    // average event-word cosine 0, under `event_floor`.
+    const A: (&str, &str) = (
+        "Velmora Senate questions Judge Alma Ruiz",
+        "Senators questioned Judge Alma Ruiz of Velmora at a hearing on her record.",
+    );
+    const B: (&str, &str) = (
+        "Judge Alma Ruiz takes Velmora Senate seat",
+        "Judge Alma Ruiz of Velmora was sworn in before the Senate by the chief justice.",
+    );
+    const B_SAME: (&str, &str) = (
+        "Judge Alma Ruiz takes Velmora Senate seat",
+        "Judge Alma Ruiz of Velmora was questioned before the Senate at a hearing.",
+    );
+    const B_NONE: (&str, &str) = (
+        "Judge Alma Ruiz Of Velmora Senate",
+        "Alma Ruiz, Velmora Senate.",
+    );
+    let joined = |factor: f32, b: (&str, &str), dated: bool| {
+        let cfg = StoryConfig {
+            event_factor: factor,
+            ..StoryConfig::default()
+        };
+        let date = dated.then_some("2024-03-04");
+        let mut e = StoryEngine::new(cfg);
+        let first = e.add(&art("a", date, A.0, A.1), None);
+        // The story's event-word sums survive a save and a load.
+        let mut e = StoryEngine::load(&e.save()).expect("state loads");
+        let second = e.add(&art("b", date, b.0, b.1), None);
+        first.story == second.story
+    };
+    assert!(
+        joined(1.0, B, false),
+        "factor 1 is off: the names join them"
+    );
+    assert!(!joined(0.0, B, false), "no event word in common");
+    assert!(joined(0.0, B_SAME, false), "event words in common");
+    assert!(joined(0.0, B_NONE, false), "the report has no event words");
+    assert!(joined(0.0, B, true), "both dated: the dates decide");
+}
