@@ -428,6 +428,12 @@ mod tests {
         check("بنگلہ دیش۔ زمبابوے", &["بنگلہ", "دیش", "زمبابوے"], &[0, 2]);
         // Han: one token per character, Latin words whole.
         check("中文abc字", &["中", "文", "abc", "字"], &[0]);
+        // Kana and Thai, written without spaces: one token per character
+        // too; a space changes nothing.
+        check("ニュース です", &["ニ", "ュ", "ー", "ス", "で", "す"], &[0]);
+        check("ภาษาไทย", &["ภ", "า", "ษ", "า", "ไ", "ท", "ย"], &[0]);
+        // Hangul is written with spaces: words whole.
+        check("한국어 뉴스", &["한국어", "뉴스"], &[0]);
     }
 
     #[test]
