@@ -348,9 +348,7 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
         s.toks = toks;
         s.toks.clear();
     }
-    finish(&mut s.feats);
-    s.lower_words.sort_unstable();
-    s.lower_words.dedup();
+    finish(&mut s.feats, &mut s.lower_words);
 }
 
 /// The longest prefix of `t` of at most `max` bytes that ends on a char boundary.
@@ -683,10 +681,10 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 if !stop && long {
                     let st = stem(lower, &mut s.stem);
                     let h = tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD);
-                    s.feats.push((h, 1.0));
-                    if !tok.cap {
-                        s.lower_words.push(h);
-                    }
+                    // A word written in lower case is marked by the sign of
+                    // its weight (words weigh 1); `finish` lists it and
+                    // takes the sign off.
+                    s.feats.push((h, if tok.cap { 1.0 } else { -1.0 }));
                 }
             }
         }
@@ -695,8 +693,11 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
     s.phrase = phrase;
 }
 
-/// Sorts by hash and merges repeats into `weight × (1 + ln tf)`.
-fn finish(feats: &mut Vec<(u64, f32)>) {
+/// Sorts by hash and merges repeats into `weight × (1 + ln tf)`. A word
+/// whose run holds a negative weight (one written in lower case, see
+/// `emit`) is appended to `lower` (so in hash order, once) and keeps the
+/// weight's magnitude.
+fn finish(feats: &mut Vec<(u64, f32)>, lower: &mut Vec<u64>) {
     // Sorted by hash; a run of one hash keeps its lowest weight in
     // `f32::total_cmp` order (what a sort by hash, then weight, puts first).
     feats.sort_unstable_by_key(|e| e.0);
@@ -710,6 +711,10 @@ fn finish(feats: &mut Vec<(u64, f32)>) {
                 wt = feats[j].1;
             }
             j += 1;
+        }
+        if h & 3 == GROUP_WORD && wt < 0.0 {
+            lower.push(h);
+            wt = -wt;
         }
         // ln 1 = 0 exactly: a single occurrence keeps its weight.
         let v = if j - i == 1 {
@@ -815,6 +820,12 @@ mod tests {
         let mut want = vec![word_hash("vote"), word_hash("held")];
         want.sort_unstable();
         assert_eq!(s.lower_words, want);
+        // The marking leaves the weights as they are: words weigh
+        // 1 + ln tf, whatever their case.
+        let two = 1.0 + 2f32.ln();
+        assert_eq!(get(&s.feats, word_hash("vote")), Some(two));
+        assert_eq!(get(&s.feats, word_hash("held")), Some(1.0));
+        assert_eq!(get(&s.feats, word_hash("senate")), Some(two));
         // A later article starts from an empty list.
         extract("", "Senate", 10_000, W, &mut s);
         assert!(s.lower_words.is_empty());
@@ -949,12 +960,15 @@ mod tests {
         let ws = [-2.5f32, -0.0, 0.0, 1e-30, 1.0, 3.0, f32::INFINITY];
         let mut f: Vec<(u64, f32)> = Vec::new();
         for (i, &w) in ws.iter().enumerate().rev() {
+            // Not words (groups 1 and 3): their weights are kept as they are.
             f.push((7, w));
-            f.push((3 + (i as u64 % 2), w));
+            f.push((5 + 4 * (i as u64 % 2), w));
         }
         let mut want = f.clone();
         want.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        finish(&mut f);
+        let mut lower = Vec::new();
+        finish(&mut f, &mut lower);
+        assert!(lower.is_empty());
         // One entry per hash, with the lowest weight of its run.
         let firsts: Vec<(u64, u32)> = f.iter().map(|e| (e.0, e.1.to_bits())).collect();
         let mut expect = Vec::new();
