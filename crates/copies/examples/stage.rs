@@ -9,7 +9,10 @@
 //! excluded), articles per CPU-second, record and passage counts, and a digest
 //! (xxh3-64, seed 0, over every `CopyRecord` serialised as JSON, in order),
 //! so that a change can be checked for identical output. Peak memory comes
-//! from `/usr/bin/time -v` around the process (see `bench/copies.sh`).
+//! from `/usr/bin/time -v` around the process (see `bench/copies.sh`). With
+//! `COPIES_DUMP=FILE`, it also writes one tab-separated line per record (id,
+//! source or `-`, derivation, passage count) to FILE, to compare two runs
+//! article by article.
 
 use crossread_copies::find_copies;
 use crossread_core::Article;
@@ -65,11 +68,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let wall = t.elapsed().as_secs_f64();
     let mut h = xxhash_rust::xxh3::Xxh3::with_seed(0);
     let (mut derived, mut passages) = (0usize, 0usize);
+    let mut dump = match std::env::var_os("COPIES_DUMP") {
+        Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => None,
+    };
     for r in &recs {
+        if let Some(d) = dump.as_mut() {
+            use std::io::Write;
+            writeln!(
+                d,
+                "{}\t{}\t{:?}\t{}",
+                r.id,
+                r.source.as_ref().map_or("-", |s| s.as_str()),
+                r.derived,
+                r.passages.len()
+            )?;
+        }
         h.update(serde_json::to_string(r)?.as_bytes());
         h.update(b"\n");
         derived += usize::from(r.source.is_some());
         passages += r.passages.len();
+    }
+    if let Some(mut d) = dump {
+        use std::io::Write;
+        d.flush()?;
     }
     println!(
         "{{\"articles\":{n},\"cpu_seconds\":{cpu:.2},\"seconds\":{wall:.2},\"articles_per_cpu_s\":{:.0},\"derived\":{derived},\"passages\":{passages},\"digest\":\"{:016x}\"}}",

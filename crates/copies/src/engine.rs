@@ -263,7 +263,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     // new ones, and measures them like index pairs. The new neighbours are
     // listed first (they read the index lists of any article); then each
     // chunk's lists are merged into the final graph and its index lists freed.
-    let hops: Vec<Vec<u32>> = {
+    let mut hops: Vec<Vec<u32>> = {
         let (g1, st) = (&g1, &st);
         (0..n)
             .into_par_iter()
@@ -293,11 +293,13 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     };
     for (c, lo) in (0..n).step_by(GRAPH_CHUNK).enumerate() {
         let hi = (lo + GRAPH_CHUNK).min(n);
+        // This chunk's hop lists are freed as their links are measured.
+        let chunk_hops: Vec<Vec<u32>> = hops[lo..hi].iter_mut().map(std::mem::take).collect();
         let extra: Vec<Vec<Link>> = (lo..hi)
             .into_par_iter()
-            .map(|a| {
-                hops[a]
-                    .iter()
+            .zip(chunk_hops)
+            .map(|(a, hop)| {
+                hop.iter()
                     .map(|&b| {
                         let (n3, w1) = measure(a, b as usize, &st);
                         Link { other: b, n3, w1 }
@@ -332,68 +334,57 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     // Shingle sets are no longer needed for all articles (the aligner
     // rebuilds the few it compares).
     st.drop_shingles();
-    let st = &st;
-    let adj = &adj;
-    let idf = |h: u64| -> f32 { st.idf_of(h) };
 
     // 5. Per representative: sources among earlier candidates, alignment.
     // A first pass finds each article's best earlier candidate; a candidate
     // whose own best earlier candidate is also a candidate of this article is
     // demoted (a copy of a copy names the original when it can see it).
-    let first_source: Vec<Option<usize>> = (0..n)
-        .into_par_iter()
-        .map(|a| {
-            adj.links(a)
-                .iter()
-                .map(|l| full(a, l, st))
-                .filter(|e| {
-                    precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a)
-                        == Ordering::Less
-                })
-                .map(|e| (source_score(&e, cfg), e.other))
-                .filter(|&(s, _)| s >= cfg.derivative_score)
-                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
-                .map(|(_, o)| o)
-        })
-        .collect();
-    let decided: Vec<(usize, Decision)> = reps
-        .par_iter()
-        .map(|&a| {
-            (
-                a,
-                decide(a, adj, st, &metas, &first_source, articles, &idf, cfg),
-            )
-        })
-        .collect();
-    let mut dec: Vec<Option<Decision>> = vec![None; n];
-    for (a, d) in decided {
-        dec[a] = Some(d);
-    }
-
-    // 6. Assemble records.
-    type Rec = (Derivation, Option<usize>, Vec<Passage>, Option<Features>);
-    let mut recs: Vec<Rec> = Vec::with_capacity(n);
-    for i in 0..n {
-        let o = class_origin[i];
-        if o != i {
-            // Exact copy of its class origin.
-            let p = whole_passage(&articles[i], &articles[o]);
-            let all = Features::exact(o, st.ntok[i] as usize);
-            recs.push((Derivation::Wholly, Some(o), p, Some(all)));
-        } else if let Some(d) = dec[i].take() {
-            recs.push((d.derived, d.source, d.passages, d.features));
-        } else {
-            recs.push((Derivation::None, None, Vec::new(), None));
-        }
-    }
-
-    // 7. Copy groups: follow "wholly derived from" links to a root.
-    let parent = |i: usize| -> Option<usize> {
-        match recs[i] {
-            (Derivation::Wholly, Some(s), _, _) => Some(s),
-            _ => None,
-        }
+    // Verdicts come in ascending article order (`reps` ascends).
+    let decided: Vec<(usize, Decision)> = {
+        let (st, adj) = (&st, &adj);
+        let idf = |h: u64| -> f32 { st.idf_of(h) };
+        let first_source: Vec<Option<usize>> = (0..n)
+            .into_par_iter()
+            .map(|a| {
+                adj.links(a)
+                    .iter()
+                    .map(|l| full(a, l, st))
+                    .filter(|e| {
+                        precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a)
+                            == Ordering::Less
+                    })
+                    .map(|e| (source_score(&e, cfg), e.other))
+                    .filter(|&(s, _)| s >= cfg.derivative_score)
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+                    .map(|(_, o)| o)
+            })
+            .collect();
+        reps.par_iter()
+            .map(|&a| {
+                (
+                    a,
+                    decide(a, adj, st, &metas, &first_source, articles, &idf, cfg),
+                )
+            })
+            .collect()
     };
+    // The candidate graph and the per-article sets are done with: free them
+    // before the records are built (at a million articles they are most of
+    // the memory still held).
+    let ntok = std::mem::take(&mut st.ntok);
+    drop((adj, st, metas, reps));
+
+    // 6. Copy groups: follow "wholly derived from" links to a root. An exact
+    // copy is wholly derived from its class origin; a representative from
+    // its source when its verdict says so.
+    let mut parent: Vec<Option<usize>> = (0..n)
+        .map(|i| Some(class_origin[i]).filter(|&o| o != i))
+        .collect();
+    for (a, d) in &decided {
+        if d.derived == Derivation::Wholly {
+            parent[*a] = d.source;
+        }
+    }
     let mut root = vec![usize::MAX; n];
     // on_path[j] == i while j is on the chain walked from i (linear time).
     let mut on_path = vec![usize::MAX; n];
@@ -408,7 +399,7 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
             if root[cur] != usize::MAX {
                 break root[cur];
             }
-            match parent(cur) {
+            match parent[cur] {
                 Some(p) if on_path[p] != i => {
                     on_path[p] = i;
                     path.push(p);
@@ -426,9 +417,23 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
             root[p] = r;
         }
     }
-    recs.into_iter()
-        .enumerate()
-        .map(|(i, (derived, source, passages, feat))| {
+    drop((parent, on_path));
+
+    // 7. Records, in input order, each verdict moved into its record.
+    let mut verdicts = decided.into_iter().peekable();
+    (0..n)
+        .map(|i| {
+            let o = class_origin[i];
+            let (derived, source, passages, feat) = if o != i {
+                // Exact copy of its class origin.
+                let p = whole_passage(&articles[i], &articles[o]);
+                let all = Features::exact(o, ntok[i] as usize);
+                (Derivation::Wholly, Some(o), p, Some(all))
+            } else if let Some((_, d)) = verdicts.next_if(|(a, _)| *a == i) {
+                (d.derived, d.source, d.passages, d.features)
+            } else {
+                (Derivation::None, None, Vec::new(), None)
+            };
             let rec = CopyRecord {
                 id: articles[i].id.clone(),
                 group: GroupId::new(articles[root[i]].id.as_str()),
