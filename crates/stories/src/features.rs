@@ -327,6 +327,8 @@ pub(crate) struct Scratch {
     phrase: Vec<u64>,
     digits: Vec<u8>,
     stem: String,
+    /// Room for [`sort_by_hash`].
+    sorted: Vec<(u64, f32)>,
 }
 
 /// Extracts the raw features of `title` + `text` (the first `max_bytes` of
@@ -348,7 +350,7 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
         s.toks = toks;
         s.toks.clear();
     }
-    finish(&mut s.feats, &mut s.lower_words);
+    finish(&mut s.feats, &mut s.lower_words, &mut s.sorted);
 }
 
 /// The longest prefix of `t` of at most `max` bytes that ends on a char boundary.
@@ -697,10 +699,11 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
 /// whose run holds a negative weight (one written in lower case, see
 /// `emit`) is appended to `lower` (so in hash order, once) and keeps the
 /// weight's magnitude.
-fn finish(feats: &mut Vec<(u64, f32)>, lower: &mut Vec<u64>) {
+fn finish(feats: &mut Vec<(u64, f32)>, lower: &mut Vec<u64>, tmp: &mut Vec<(u64, f32)>) {
     // Sorted by hash; a run of one hash keeps its lowest weight in
-    // `f32::total_cmp` order (what a sort by hash, then weight, puts first).
-    feats.sort_unstable_by_key(|e| e.0);
+    // `f32::total_cmp` order (what a sort by hash, then weight, puts first),
+    // so the order within a run does not matter.
+    sort_by_hash(feats, tmp);
     let mut out = 0usize;
     let mut i = 0usize;
     while i < feats.len() {
@@ -727,6 +730,59 @@ fn finish(feats: &mut Vec<(u64, f32)>, lower: &mut Vec<u64>) {
         i = j;
     }
     feats.truncate(out);
+}
+
+/// Sorts `v` by hash (entries of one hash in no particular order), using
+/// `tmp` as room. Hashes are uniform in their top bits: the entries are
+/// spread over 64 buckets by their top 6 bits (one counting pass, one
+/// copy), which leaves them sorted but within a bucket (about two entries
+/// each for a typical article's 130), and one insertion pass finishes: an
+/// entry only moves past the few of its own bucket. A bucket of more than
+/// 32 entries (crafted input) makes it the library sort, so the cost stays
+/// that of a sort. This replaces a comparison sort of the whole list, the
+/// largest single cost of extraction.
+fn sort_by_hash(v: &mut Vec<(u64, f32)>, tmp: &mut Vec<(u64, f32)>) {
+    const BUCKET_BITS: u32 = 6;
+    const BUCKETS: usize = 1 << BUCKET_BITS;
+    const MAX_RUN: u32 = 32;
+    if v.len() <= 32 {
+        v.sort_unstable_by_key(|e| e.0);
+        return;
+    }
+    let bucket = |h: u64| (h >> (64 - BUCKET_BITS)) as usize;
+    let mut at = [0u32; BUCKETS];
+    for e in v.iter() {
+        at[bucket(e.0)] += 1;
+    }
+    if at.iter().any(|&c| c > MAX_RUN) {
+        v.sort_unstable_by_key(|e| e.0);
+        return;
+    }
+    let mut sum = 0u32;
+    for c in &mut at {
+        let n = *c;
+        *c = sum;
+        sum += n;
+    }
+    tmp.clear();
+    tmp.resize(v.len(), (0, 0.0));
+    for &e in v.iter() {
+        let b = &mut at[bucket(e.0)];
+        if let Some(slot) = tmp.get_mut(*b as usize) {
+            *slot = e;
+        }
+        *b += 1;
+    }
+    for i in 1..tmp.len() {
+        let x = tmp[i];
+        let mut j = i;
+        while j > 0 && tmp[j - 1].0 > x.0 {
+            tmp[j] = tmp[j - 1];
+            j -= 1;
+        }
+        tmp[j] = x;
+    }
+    std::mem::swap(v, tmp);
 }
 
 #[cfg(test)]
@@ -967,7 +1023,7 @@ mod tests {
         let mut want = f.clone();
         want.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         let mut lower = Vec::new();
-        finish(&mut f, &mut lower);
+        finish(&mut f, &mut lower, &mut Vec::new());
         assert!(lower.is_empty());
         // One entry per hash, with the lowest weight of its run.
         let firsts: Vec<(u64, u32)> = f.iter().map(|e| (e.0, e.1.to_bits())).collect();
@@ -979,6 +1035,44 @@ mod tests {
             }
         }
         assert_eq!(firsts, expect);
+    }
+
+    #[test]
+    fn bucketed_sort_orders_by_hash_like_the_library_sort() {
+        // Lengths around the cut-over, random hashes, repeats, and many
+        // hashes sharing one top byte (one bucket past the insertion limit).
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for n in [0usize, 1, 2, 31, 32, 33, 64, 200, 1000] {
+            for same_top in [false, true] {
+                let mut v: Vec<(u64, f32)> = (0..n)
+                    .map(|i| {
+                        let h = next();
+                        let h = if same_top { (h >> 8) | (7 << 56) } else { h };
+                        // Every fifth a repeat of an earlier hash.
+                        (h, i as f32)
+                    })
+                    .collect();
+                for i in (5..n).step_by(5) {
+                    v[i].0 = v[i / 2].0;
+                }
+                let mut want: Vec<u64> = v.iter().map(|e| e.0).collect();
+                want.sort_unstable();
+                let mut items = v.clone();
+                sort_by_hash(&mut v, &mut Vec::new());
+                let got: Vec<u64> = v.iter().map(|e| e.0).collect();
+                assert_eq!(got, want, "n {n}, one top byte {same_top}");
+                // The same entries, only moved.
+                items.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+                v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+                assert_eq!(v, items);
+            }
+        }
     }
 
     #[test]
