@@ -198,24 +198,37 @@ struct Pending {
 /// "Surgeon General" does not turn the word into a name.
 const EVENT_LOWER_SHARE: u32 = 2;
 
-/// Dot products of `N` vectors (chunk-local term ids) with the vector
-/// scattered into `dense`, computed side by side so that the `N` sums do
-/// not wait on each other; each sum still adds its own terms in order.
-// Indexing by position keeps the N lists in step (the point of the loop).
-#[allow(clippy::needless_range_loop)]
-fn gather<const N: usize>(lists: [&[(u32, f32)]; N], dense: &[f32]) -> [f64; N] {
-    let mut d = [0f64; N];
+/// Dot products of four vectors (chunk-local term ids) with the vector
+/// scattered into `dense` (as `f64`: the `f32` weights widened once, when
+/// scattered, rather than at every read), computed side by side so that
+/// the four sums do not wait on each other; each sum still adds its own
+/// terms in order, so each equals [`dot`] of its list. The four lists are
+/// walked in step over their common length, then each rest alone.
+fn gather4(lists: [&[(u32, f32)]; 4], dense: &[f64]) -> [f64; 4] {
+    let at = |t: u32| dense.get(t as usize).copied().unwrap_or(0.0);
     let common = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    for k in 0..common {
-        for r in 0..N {
-            let (t, w) = lists[r][k];
-            d[r] += f64::from(dense.get(t as usize).copied().unwrap_or(0.0)) * f64::from(w);
+    let [a, b, c, e] = lists.map(|l| l.split_at(common));
+    let mut d = [0f64; 4];
+    for (((x, y), z), v) in a.0.iter().zip(b.0).zip(c.0).zip(e.0) {
+        d[0] += at(x.0) * f64::from(x.1);
+        d[1] += at(y.0) * f64::from(y.1);
+        d[2] += at(z.0) * f64::from(z.1);
+        d[3] += at(v.0) * f64::from(v.1);
+    }
+    for (r, rest) in [a.1, b.1, c.1, e.1].into_iter().enumerate() {
+        for &(t, w) in rest {
+            d[r] += at(t) * f64::from(w);
         }
     }
-    for r in 0..N {
-        for &(t, w) in &lists[r][common..] {
-            d[r] += f64::from(dense.get(t as usize).copied().unwrap_or(0.0)) * f64::from(w);
-        }
+    d
+}
+
+/// Dot product of one vector (chunk-local term ids) with the vector
+/// scattered into `dense`, adding its terms in order.
+fn dot(list: &[(u32, f32)], dense: &[f64]) -> f64 {
+    let mut d = 0f64;
+    for &(t, w) in list {
+        d += dense.get(t as usize).copied().unwrap_or(0.0) * f64::from(w);
     }
     d
 }
@@ -385,7 +398,8 @@ struct LinkBufs {
 /// [`Engine::chunk_edges`]' buffers.
 #[derive(Default)]
 struct NearBufs {
-    dense: Vec<f32>,
+    /// The current article's weighed terms, scattered by term number.
+    dense: Vec<f64>,
     /// Where each term's posting list starts in `post` (one more entry
     /// than terms).
     start: Vec<u32>,
@@ -1812,7 +1826,7 @@ impl Engine {
             }
             best.sort_unstable_by_key(|e| e.1);
             for &(t, w) in local.get(i) {
-                dense[t as usize] = w;
+                dense[t as usize] = f64::from(w);
             }
             for &(t, w) in evs.get(i) {
                 dense_ev[t as usize] = w;
@@ -1828,11 +1842,11 @@ impl Engine {
             let mut rest = &near[..];
             while rest.len() >= 4 {
                 let l = |x: usize| local.get(rest[x] as usize);
-                dots.extend(gather([l(0), l(1), l(2), l(3)], dense));
+                dots.extend(gather4([l(0), l(1), l(2), l(3)], dense));
                 rest = &rest[4..];
             }
             for &j in rest {
-                dots.extend(gather([local.get(j as usize)], dense));
+                dots.push(dot(local.get(j as usize), dense));
             }
             for (&j, &d) in near.iter().zip(&dots) {
                 if d > 0.0 {
@@ -1969,6 +1983,29 @@ mod tests {
     /// The `weighed` mark of every active article, oldest first.
     fn marks(e: &Engine) -> Vec<u64> {
         e.dated.arts.iter().map(|a| a.weighed).collect()
+    }
+
+    #[test]
+    fn four_dot_products_side_by_side_equal_each_alone() {
+        // Lists of unequal lengths (the rest of each walked alone), a term
+        // past the dense array's end (reads 0), weights of mixed sign.
+        let dense: Vec<f64> = (0..10).map(|k| f64::from(k as f32 * 0.37 - 1.1)).collect();
+        let lists: [Vec<(u32, f32)>; 4] = [
+            vec![(0, 0.5), (3, -1.25), (9, 2.0)],
+            vec![(1, 1e-3), (2, 7.5), (4, 0.1), (8, -0.3), (12, 5.0)],
+            vec![],
+            vec![(5, 0.25), (6, 0.125)],
+        ];
+        let got = gather4([&lists[0], &lists[1], &lists[2], &lists[3]], &dense);
+        for (r, l) in lists.iter().enumerate() {
+            let mut want = 0f64;
+            for &(t, w) in l {
+                want += dense.get(t as usize).copied().unwrap_or(0.0) * f64::from(w);
+            }
+            assert_eq!(got[r].to_bits(), want.to_bits(), "list {r}");
+            assert_eq!(dot(l, &dense).to_bits(), want.to_bits(), "list {r}");
+        }
+        assert_eq!(got[2], 0.0);
     }
 
     #[test]
