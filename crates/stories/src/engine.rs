@@ -1026,6 +1026,10 @@ impl Engine {
                 end += 1;
             }
             if let Some(sum) = self.sums.get(&key) {
+                // Whether the story has a dated member: its links with dated
+                // articles take no event factor, so their event-word dot
+                // products are not needed (left at 0).
+                let story_dated = self.stories.get(&key).map(|s| s.last_time.is_some());
                 for &x in &order[at..end] {
                     for &(t, _) in local.get(pairs[x as usize].0 as usize) {
                         let t = t as usize;
@@ -1044,10 +1048,15 @@ impl Engine {
                         dot += f64::from(qw) * value[t as usize];
                     }
                     dots[x as usize] = dot;
+                    let i = pairs[x as usize].0 as usize;
+                    let both_dated = pend[i].time.is_some() && story_dated == Some(true);
+                    if story_dated.is_none() || both_dated {
+                        continue;
+                    }
                     // An article's event words are among its terms: their
                     // story values were fetched above.
                     let mut ev = 0f64;
-                    for &(t, w) in evs.get(pairs[x as usize].0 as usize) {
+                    for &(t, w) in evs.get(i) {
                         ev += f64::from(w) * f64::from(ev_value[t as usize]);
                     }
                     ev_dots[x as usize] = ev;
@@ -1828,9 +1837,6 @@ impl Engine {
             for &(t, w) in local.get(i) {
                 dense[t as usize] = f64::from(w);
             }
-            for &(t, w) in evs.get(i) {
-                dense_ev[t as usize] = w;
-            }
             near.clear();
             near.extend(best.iter().map(|e| e.1).filter(|&j| {
                 match (p.time, pend[j as usize].time) {
@@ -1838,6 +1844,18 @@ impl Engine {
                     _ => true,
                 }
             }));
+            // The event-word vector is only read for a pair not both dated
+            // (see `event_factor`).
+            let ev_i = evs.get(i);
+            let scatter_ev = !ev_i.is_empty()
+                && near
+                    .iter()
+                    .any(|&j| p.time.is_none() || pend[j as usize].time.is_none());
+            if scatter_ev {
+                for &(t, w) in ev_i {
+                    dense_ev[t as usize] = w;
+                }
+            }
             dots.clear();
             let mut rest = &near[..];
             while rest.len() >= 4 {
@@ -1864,8 +1882,10 @@ impl Engine {
             for &(t, _) in local.get(i) {
                 dense[t as usize] = 0.0;
             }
-            for &(t, _) in evs.get(i) {
-                dense_ev[t as usize] = 0.0;
+            if scatter_ev {
+                for &(t, _) in ev_i {
+                    dense_ev[t as usize] = 0.0;
+                }
             }
             for &(t, _) in tops.get(i) {
                 let t = t as usize;
