@@ -8,7 +8,8 @@
 
 use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
-use crate::order::{day_gap, mark_credited_agencies, precedence, Meta};
+use crate::index::{DF_WINDOW_DAYS, WINDOW_MIN_TEXTS};
+use crate::order::{day_gap, day_number, mark_credited_agencies, precedence, Meta};
 use crate::store::Store;
 use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
@@ -71,6 +72,65 @@ fn source_score(e: &Edge, cfg: &CopiesConfig) -> f64 {
 const HOP_FROM: usize = 3;
 /// New candidates an article gets from the two-hop expansion, at most.
 const HOP_MAX: usize = 64;
+
+/// New candidates from the two-hop expansion, at most, for an article in a
+/// dense window (see [`windows`]).
+const HOP_DENSE: usize = 16;
+
+/// Each article's day (undated ones on the latest day of any
+/// representative) and whether its window is dense: at least
+/// `WINDOW_MIN_TEXTS` representatives dated within `DF_WINDOW_DAYS` of it,
+/// the test the candidate index applies to its windowed anchors. Nothing is
+/// dense when no representative is dated.
+fn windows(reps: &[usize], metas: &[Meta], n: usize) -> (Vec<i64>, Vec<bool>) {
+    let known: Vec<Option<i64>> = (0..n)
+        .map(|i| metas[i].date.as_deref().and_then(day_number))
+        .collect();
+    let Some(today) = reps.iter().filter_map(|&i| known[i]).max() else {
+        return (vec![0; n], vec![false; n]);
+    };
+    let day: Vec<i64> = known.iter().map(|d| d.unwrap_or(today)).collect();
+    let mut sorted: Vec<i64> = reps.iter().map(|&i| day[i]).collect();
+    sorted.sort_unstable();
+    let dense = day
+        .iter()
+        .map(|&d| {
+            let lo = sorted.partition_point(|&x| x < d.saturating_sub(DF_WINDOW_DAYS));
+            let hi = sorted.partition_point(|&x| x <= d.saturating_add(DF_WINDOW_DAYS));
+            hi - lo >= WINDOW_MIN_TEXTS
+        })
+        .collect();
+    (day, dense)
+}
+
+/// The two-hop candidates an article measures, ascending, from `reached`:
+/// the neighbours of its `HOP_FROM` best candidates that are not its
+/// candidates yet, one entry per candidate reaching them. Outside a dense
+/// window, the `HOP_MAX` lowest positions. In a dense window (a busy stream),
+/// only those `near` the article in time, ranked by how many of its best
+/// candidates reach them (ties: input order), at most `HOP_DENSE`: there the
+/// lowest positions are the oldest articles, which the index paired with the
+/// best candidates through phrases rare over the whole collection, so a
+/// bigger collection would leave different ones (and more of the article's
+/// own days) in the budget.
+fn select_hops(mut reached: Vec<u32>, dense: bool, near: impl Fn(u32) -> bool) -> Vec<u32> {
+    reached.sort_unstable();
+    if !dense {
+        reached.dedup();
+        reached.truncate(HOP_MAX);
+        return reached;
+    }
+    let mut ranked: Vec<(usize, u32)> = reached
+        .chunk_by(|x, y| x == y)
+        .filter(|g| near(g[0]))
+        .map(|g| (g.len(), g[0]))
+        .collect();
+    ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    ranked.truncate(HOP_DENSE);
+    let mut out: Vec<u32> = ranked.into_iter().map(|x| x.1).collect();
+    out.sort_unstable();
+    out
+}
 
 /// Articles per packed part of the candidate graph.
 const GRAPH_CHUNK: usize = 8192;
@@ -260,11 +320,13 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     // with each other, so an article that the index paired with one version
     // meets the others through it. Each article adds the neighbours of its
     // `HOP_FROM` best candidates (IDF word containment), at most `HOP_MAX`
-    // new ones, and measures them like index pairs. The new neighbours are
+    // new ones (in a dense dated window: at most `HOP_DENSE`, within
+    // `DF_WINDOW_DAYS`; see `select_hops`), and measures them like index pairs. The new neighbours are
     // listed first (they read the index lists of any article); then each
     // chunk's lists are merged into the final graph and its index lists freed.
+    let (day, dense) = windows(&reps, &metas, n);
     let mut hops: Vec<Vec<u32>> = {
-        let (g1, st) = (&g1, &st);
+        let (g1, st, day, dense) = (&g1, &st, &day, &dense);
         (0..n)
             .into_par_iter()
             .map(|a| {
@@ -274,15 +336,15 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                 }
                 let mut top: Vec<Edge> = mine.iter().map(|l| full(a, l, st)).collect();
                 top.sort_by(|x, y| y.c1.total_cmp(&x.c1).then(x.other.cmp(&y.other)));
-                let mut new: Vec<u32> = top
+                let reached: Vec<u32> = top
                     .iter()
                     .take(HOP_FROM)
                     .flat_map(|e| g1.links(e.other).iter().map(|f| f.other))
                     .filter(|&b| b as usize != a && g1.find(a, b as usize).is_none())
                     .collect();
-                new.sort_unstable();
-                new.dedup();
-                new.truncate(HOP_MAX);
+                let mut new = select_hops(reached, dense[a], |b| {
+                    (day[a] - day[b as usize]).abs() <= DF_WINDOW_DAYS
+                });
                 new.shrink_to_fit();
                 new
             })
@@ -1023,6 +1085,64 @@ mod tests {
             let w: f64 = both.iter().map(|&v| idf[v as usize] as f64).sum();
             assert_eq!(weighed_common(&a, &b, &idf), w);
         }
+    }
+
+    #[test]
+    fn hop_candidates_outside_a_dense_window_are_the_lowest_positions() {
+        // 100 distinct candidates, two reached twice: the 64 lowest, once.
+        let mut reached: Vec<u32> = (0..100).rev().collect();
+        reached.extend([3, 99]);
+        let got = select_hops(reached, false, |_| false);
+        assert_eq!(got, (0..64).collect::<Vec<u32>>());
+    }
+
+    #[test]
+    fn hop_candidates_in_a_dense_window_are_near_and_most_reached() {
+        // Positions 0..40 are far in time, 40..100 near. 90, 70 and 50 are
+        // reached by three best candidates, 95 and 60 by two, the rest once.
+        let mut reached: Vec<u32> = (0..100).collect();
+        reached.extend([90, 70, 50, 90, 70, 50, 95, 60, 10, 10, 10]);
+        let got = select_hops(reached, true, |b| b >= 40);
+        // 50, 70, 90 (three paths), 60, 95 (two), then the 11 lowest near
+        // ones reached once: 40..=49, 51; ascending.
+        let mut want: Vec<u32> = vec![50, 70, 90, 60, 95];
+        want.extend((40..50).chain([51]));
+        want.sort_unstable();
+        assert_eq!(got.len(), HOP_DENSE);
+        assert_eq!(got, want);
+    }
+
+    fn meta(date: Option<&str>) -> Meta {
+        let mut a = Article::from_text("x", "text".to_string());
+        a.date = date.map(str::to_string);
+        Meta::of(&a)
+    }
+
+    #[test]
+    fn dense_windows_count_representatives_within_the_window_days() {
+        // WINDOW_MIN_TEXTS - 1 texts on 2024-01-10, one more on 2024-01-13
+        // (within 3 days), one on 2024-01-20, one undated (on the latest day,
+        // 2024-01-20). The 2024-01-10 and -13 texts see WINDOW_MIN_TEXTS.
+        let mut metas: Vec<Meta> = (1..WINDOW_MIN_TEXTS)
+            .map(|_| meta(Some("2024-01-10")))
+            .collect();
+        metas.push(meta(Some("2024-01-13")));
+        metas.push(meta(Some("2024-01-20")));
+        metas.push(meta(None));
+        let n = metas.len();
+        let reps: Vec<usize> = (0..n).collect();
+        let (day, dense) = windows(&reps, &metas, n);
+        assert_eq!(day[n - 1], day[n - 2]);
+        assert_eq!(day[n - 3] - day[0], 3);
+        assert!(dense[0] && dense[n - 3]);
+        assert!(!dense[n - 2] && !dense[n - 1]);
+        // One text fewer in the window (not a representative): not dense.
+        let (_, thin) = windows(&reps[1..], &metas, n);
+        assert!(!thin[0]);
+        // Nothing dated: nothing dense.
+        let undated: Vec<Meta> = (0..WINDOW_MIN_TEXTS).map(|_| meta(None)).collect();
+        let (_, none) = windows(&reps[..WINDOW_MIN_TEXTS], &undated, WINDOW_MIN_TEXTS);
+        assert!(none.iter().all(|&d| !d));
     }
 
     #[test]

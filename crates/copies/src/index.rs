@@ -26,7 +26,9 @@
 //! (syndication happens within days; in a large stream a phrase common over
 //! a year can be rare within a week, while in a thin window 32 texts are no
 //! longer a small share). Undated texts count as dated on the latest date in
-//! the index, so an undated collection gives the same pairs as before.
+//! the index, so an undated collection gives the same pairs as before. The
+//! engine's two-hop expansion reuses this window test (`DF_WINDOW_DAYS`,
+//! `WINDOW_MIN_TEXTS`) to keep its budget within an article's own days.
 //!
 //! Cost: a text is sketched in one pass over its shingles with reused
 //! buffers. Anchor and word-anchor entries are kept in 256 buckets by the
@@ -61,11 +63,11 @@ const ANCHOR_DF_CAP: usize = 32;
 /// of an anchor or word anchor shared by more than `ANCHOR_DF_CAP` texts
 /// overall is counted again (syndication happens within days, so a phrase
 /// common over a year of news can still be rare within a week).
-const DF_WINDOW_DAYS: i64 = 3;
+pub(crate) const DF_WINDOW_DAYS: i64 = 3;
 /// ...provided the window holds at least this many texts: in a thin window
 /// (a small collection spread over months) `ANCHOR_DF_CAP` texts are no
 /// longer a small share, and common words would pass for rare.
-const WINDOW_MIN_TEXTS: usize = 32 * ANCHOR_DF_CAP;
+pub(crate) const WINDOW_MIN_TEXTS: usize = 32 * ANCHOR_DF_CAP;
 /// Shared anchors that make a candidate pair.
 const MIN_SHARED_ANCHORS: u32 = 2;
 /// Seed of the word-anchor keys.

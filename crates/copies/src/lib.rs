@@ -10,7 +10,12 @@
 //! 3. On candidate pairs only: shingle and IDF-weighted word containment,
 //!    plus a bounded two-hop expansion (the neighbours of an article's three
 //!    best candidates, at most 64 more), so that versions of one story that
-//!    the index paired with each other reach the article too.
+//!    the index paired with each other reach the article too. In a busy
+//!    dated stream (at least 1,024 texts within 3 days of the article, the
+//!    test the index uses for its windowed anchors) only neighbours within
+//!    those 3 days count, the 16 reached through most of the three best
+//!    candidates: the expansion then costs the same per article at any
+//!    collection size instead of filling up with the oldest articles.
 //! 4. Per article: the candidates that came first (credits, dates, news
 //!    agencies, direction of containment) ranked by containment times the
 //!    candidate's own containment in the article (a long digest contains the
