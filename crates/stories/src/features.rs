@@ -468,7 +468,7 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
                     }
                     end += 1;
                 }
-            } else {
+            } else if k & C_UPPER != 0 {
                 while let Some(&d) = b.get(end) {
                     let kd = class(d);
                     if kd & C_ALNUM == 0 {
@@ -476,6 +476,13 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
                     }
                     letters += usize::from(kd & C_ALPHA != 0);
                     uppers += usize::from(kd & C_UPPER != 0);
+                    end += 1;
+                }
+            } else {
+                // Starting with a lower-case letter, it is not all
+                // capitals whatever follows (`uppers` stays below
+                // `letters`): only its end is needed.
+                while b.get(end).is_some_and(|&d| class(d) & C_ALNUM != 0) {
                     end += 1;
                 }
             }
