@@ -91,6 +91,19 @@ impl Cand {
             vb,
         }
     }
+    /// The order as one integer: `(rank, pair)`.
+    fn key(&self) -> u128 {
+        (u128::from(self.rank) << 64) | u128::from(self.pair)
+    }
+    /// The entry of [`Self::key`] `k`, for versions 0 (an initial entry).
+    fn initial(k: u128) -> Cand {
+        Cand {
+            rank: (k >> 64) as u64,
+            pair: k as u64,
+            va: 0,
+            vb: 0,
+        }
+    }
     fn a(&self) -> u32 {
         !((self.pair >> 32) as u32)
     }
@@ -210,13 +223,15 @@ pub(crate) fn average_link(
     // average never changes, so the heap holds no entry below it. The pop
     // order depends on the entries' order alone (an exact repeat is a stale
     // copy of a valid entry and merges the same pair), not on push order.
-    let mut init: Vec<Cand> = Vec::new();
+    // Held as complemented keys (see `Cand::key`), so that an ascending
+    // sort of plain integers puts the best first.
+    let mut init: Vec<u128> = Vec::new();
     for (a, m) in adj.iter().enumerate() {
         for (&b, &w) in m {
             if (a as u32) < b {
                 let v = avg(w, size[a], size[b as usize]);
                 if v >= threshold {
-                    init.push(Cand::new(v, a as u32, b, 0, 0));
+                    init.push(!Cand::new(v, a as u32, b, 0, 0).key());
                 }
             }
         }
@@ -224,20 +239,23 @@ pub(crate) fn average_link(
     // The initial entries are sorted once, best first, and read in order;
     // only the entries pushed while merging go through the heap. Each step
     // takes the better of the two heads: the same order as one heap.
-    init.sort_unstable_by(|x, y| y.cmp(x));
+    // Every initial pair is distinct, so the order is total and any sort
+    // gives it.
+    init.sort_unstable();
     let mut next_init = 0usize;
     let mut heap: BinaryHeap<Cand> = BinaryHeap::new();
     let mut unlinked: Vec<u32> = Vec::new();
     loop {
-        let from_init = match (init.get(next_init), heap.peek()) {
-            (Some(i), Some(h)) => i >= h,
+        let head = init.get(next_init).map(|&k| Cand::initial(!k));
+        let from_init = match (head, heap.peek()) {
+            (Some(i), Some(h)) => i >= *h,
             (Some(_), None) => true,
             (None, Some(_)) => false,
             (None, None) => break,
         };
-        let c = if from_init {
+        let c = if let (true, Some(i)) = (from_init, head) {
             next_init += 1;
-            init[next_init - 1]
+            i
         } else {
             match heap.pop() {
                 Some(c) => c,
@@ -555,6 +573,10 @@ mod tests {
                         let want = x.total_cmp(&y).then(a2.cmp(&a1)).then(b2.cmp(&b1));
                         assert_eq!(c1.cmp(&c2), want, "{x} {a1} {b1} vs {y} {a2} {b2}");
                         assert_eq!((c1.a(), c1.b()), (a1, b1));
+                        // The packed key orders the same, and an initial
+                        // entry comes back from its key.
+                        assert_eq!(c1.key().cmp(&c2.key()), want);
+                        assert_eq!(Cand::initial(c2.key()), c2);
                     }
                 }
             }
