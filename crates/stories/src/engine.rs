@@ -1369,9 +1369,10 @@ impl Engine {
         let mut ev_pos: Vec<u32> = Vec::new();
         let k = self.cfg.candidate_terms.max(1);
         let mut idfs: Vec<f32> = Vec::new();
-        // (rank, position in the query): the rank orders by weight, highest
-        // first (`f32::total_cmp` order), then by hash, lowest first.
-        let mut ranked: Vec<(u128, u32)> = Vec::new();
+        // A term's rank orders by weight, highest first (`f32::total_cmp`
+        // order), then by hash, lowest first.
+        let rank = |&(h, w): &(u64, f32)| (u128::from(!weight_rank(w)) << 64) | u128::from(h);
+        let mut ranked: Vec<u128> = Vec::new();
         for p in &mut pend {
             idfs.clear();
             ev_pos.clear();
@@ -1387,25 +1388,27 @@ impl Engine {
             }
             let mut q = Vec::new();
             self.weigh(&p.raw, Some(&idfs), &mut q);
-            // The `k` strongest terms, then sorted by hash. Hashes are
-            // distinct within a query, so the rank is a total order and the
-            // set kept is the same whatever the selection algorithm.
-            ranked.clear();
-            ranked.extend(q.iter().enumerate().map(|(x, &(h, w))| {
-                (
-                    (u128::from(!weight_rank(w)) << 64) | u128::from(h),
-                    x as u32,
-                )
-            }));
-            if ranked.len() > k {
-                ranked.select_nth_unstable_by_key(k - 1, |e| e.0);
-                ranked.truncate(k);
+            // The `k` strongest terms, in the order of `q` (by hash).
+            // Hashes are distinct within a query, so the rank is a total
+            // order: the set kept is the same whatever the selection
+            // algorithm, and exactly `k` ranks are at most the k-th.
+            let kth = if q.len() > k {
+                ranked.clear();
+                ranked.extend(q.iter().map(rank));
+                ranked.select_nth_unstable(k - 1).1.to_owned()
+            } else {
+                u128::MAX
+            };
+            let mut top = Vec::with_capacity(k.min(q.len()));
+            let mut top_tid = Vec::with_capacity(k.min(q.len()));
+            for (e, &t) in q.iter().zip(&p.tid) {
+                if rank(e) <= kth {
+                    top.push(*e);
+                    top_tid.push(t);
+                }
             }
-            // Ascending hash (the rank's low half; the positions follow it,
-            // `q` being sorted by hash).
-            ranked.sort_unstable_by_key(|e| e.1);
-            p.top = ranked.iter().map(|e| q[e.1 as usize]).collect();
-            p.top_tid = ranked.iter().map(|e| p.tid[e.1 as usize]).collect();
+            p.top = top;
+            p.top_tid = top_tid;
             // The event words, normalised on their own.
             evs.push_normalised(ev_pos.iter().filter_map(|&x| {
                 let x = x as usize;
