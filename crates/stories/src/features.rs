@@ -309,6 +309,10 @@ struct Tok {
     cap: bool,
     /// Every letter upper-case, at least two letters.
     all_caps: bool,
+    /// A word written in ASCII lower-case letters and digits only (its own
+    /// lower case: `emit` reads it without a copy). Over the whole run,
+    /// before the cut to `MAX_TOKEN_BYTES`.
+    plain: bool,
     /// Starts a sentence or a line.
     initial: bool,
     /// Separated from the previous token by whitespace only (no punctuation).
@@ -457,6 +461,7 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
             let mut end = i + 1;
             let mut letters = usize::from(k & C_ALPHA != 0);
             let mut uppers = usize::from(k & C_UPPER != 0);
+            let mut plain = false;
             if numeric {
                 // 1,000 and 3.5 stay one number.
                 while let Some(&d) = b.get(end) {
@@ -481,10 +486,18 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
             } else {
                 // Starting with a lower-case letter, it is not all
                 // capitals whatever follows (`uppers` stays below
-                // `letters`): only its end is needed.
-                while b.get(end).is_some_and(|&d| class(d) & C_ALNUM != 0) {
+                // `letters`): only its end is needed, and whether a capital
+                // follows.
+                let mut seen = 0u8;
+                while let Some(&d) = b.get(end) {
+                    let kd = class(d);
+                    if kd & C_ALNUM == 0 {
+                        break;
+                    }
+                    seen |= kd;
                     end += 1;
                 }
+                plain = seen & C_UPPER == 0;
             }
             out.push(Tok {
                 start: i,
@@ -496,6 +509,7 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
                 },
                 cap: k & C_UPPER != 0,
                 all_caps: letters >= 2 && uppers == letters,
+                plain,
                 initial,
                 joined,
             });
@@ -526,6 +540,8 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
             let mut end = i + c.len_utf8();
             let mut letters = usize::from(c.is_alphabetic());
             let mut uppers = usize::from(c.is_uppercase());
+            let lower_or_digit = |x: char| x.is_ascii_lowercase() || x.is_ascii_digit();
+            let mut plain = !numeric && lower_or_digit(c);
             while let Some(&(j, d)) = it.peek() {
                 let take = if numeric {
                     // 1,000 and 3.5 stay one number.
@@ -543,6 +559,7 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
                 }
                 letters += usize::from(d.is_alphabetic());
                 uppers += usize::from(d.is_uppercase());
+                plain &= lower_or_digit(d);
                 end = j + d.len_utf8();
                 it.next();
             }
@@ -557,6 +574,7 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
                 },
                 cap: c.is_uppercase(),
                 all_caps: letters >= 2 && uppers == letters,
+                plain,
                 initial,
                 joined,
             });
@@ -653,10 +671,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
             TokKind::Alpha => {
                 // A token of lower-case ASCII letters and digits is its own
                 // lower case (most tokens): no copy.
-                let lower: &str = if raw
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                {
+                let lower: &str = if tok.plain {
                     raw
                 } else {
                     lower_into(raw, &mut s.lower);
@@ -1042,6 +1057,24 @@ mod tests {
             }
         }
         assert_eq!(firsts, expect);
+    }
+
+    #[test]
+    fn plain_tokens_are_ascii_lower_case_letters_and_digits() {
+        let text = "vote Vote voTe a1b 2020 USA été vote\u{e9}";
+        for ascii in [true, false] {
+            let mut toks = Vec::new();
+            if ascii {
+                let t = &text[..text.find('é').unwrap_or(0)];
+                tokenize_ascii(t.as_bytes(), &mut toks);
+            } else {
+                tokenize_chars(text, &mut toks);
+            }
+            let plain: Vec<bool> = toks.iter().map(|t| t.plain).collect();
+            let want = [true, false, false, true, false, false, false, false];
+            assert_eq!(plain, want[..plain.len()], "ascii {ascii}");
+            assert_eq!(plain.len(), if ascii { 6 } else { 8 });
+        }
     }
 
     #[test]
