@@ -368,7 +368,13 @@ pub(crate) fn weekdays(title: &str, text: &str, max_bytes: usize) -> u8 {
     let mut mask = 0u8;
     for t in [title, cut(text, max_bytes)] {
         let b = t.as_bytes();
-        for (at, _) in t.match_indices("day") {
+        // Every "day": each `y` (a byte search) after "da". "day" cannot
+        // overlap itself, so these are `match_indices("day")`, found
+        // without the general substring searcher's set-up per call.
+        let days = t
+            .match_indices('y')
+            .filter_map(|(y, _)| y.checked_sub(2).filter(|&at| &b[at..y] == b"da"));
+        for at in days {
             if b.get(at + 3).is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue;
             }
@@ -976,6 +982,10 @@ mod tests {
         // Any script around them, and cut inside a multi-byte character.
         check("", "Ещё в понедельник. On Friday — ok", 500, 0b1_0000);
         check("", "ééééé Monday", 3, 0);
+        // At the very start and end, and next to each other.
+        check("", "Sunday", 500, 0b100_0000);
+        check("Friday", "Monday-Tuesday", 500, 0b1_0011);
+        check("y", "day days Sundaydays yday", 500, 0);
     }
 
     #[test]
