@@ -1,6 +1,9 @@
 //! The copies engine: exact duplicates collapsed by hash, candidates from the
 //! sketch index, containment on candidate pairs only, source choice among the
-//! candidates that came first, alignment, derivation and copy groups.
+//! candidates that came first, alignment, derivation and copy groups. In a
+//! busy dated window, the alignment and derivation figures weigh words by
+//! their document frequency over the texts of the article's own days
+//! (`Weights`, `DayCounts`); candidate ranking keeps the IDF over all.
 //!
 //! What it does NOT do: any all-pairs comparison (every comparison is a
 //! candidate pair from [`crate::CandidateIndex`] or an exact-duplicate class),
@@ -10,7 +13,7 @@ use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
 use crate::index::{DF_WINDOW_DAYS, WINDOW_MIN_TEXTS};
 use crate::order::{day_gap, day_number, mark_credited_agencies, precedence, Meta};
-use crate::store::Store;
+use crate::store::{idf_from, Store};
 use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
@@ -31,14 +34,14 @@ fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// The IDF-weighted intersection of sorted distinct word-id slices (summed
-/// in id order, which is hash order).
-fn weighed_common(a: &[u32], b: &[u32], idf: &[f32]) -> f64 {
+/// The weighted intersection of sorted distinct word-id slices (summed in id
+/// order, which is hash order), each word weighing `idf(id)`.
+fn weighed_common(a: &[u32], b: &[u32], idf: impl Fn(u32) -> f32) -> f64 {
     // Branch-free merge; adding +0.0 leaves the sum (>= +0.0) unchanged.
     let (mut i, mut j, mut wsum) = (0, 0, 0f64);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
-        let w = idf.get(x as usize).copied().unwrap_or(0.0) as f64;
+        let w = idf(x) as f64;
         wsum += if x == y { w } else { 0.0 };
         i += usize::from(x <= y);
         j += usize::from(y <= x);
@@ -199,8 +202,110 @@ impl Graph {
 /// Shared distinct shingles and IDF weight of shared distinct words.
 fn measure(a: usize, b: usize, st: &Store) -> (u32, f64) {
     let n3 = common(st.s3(a), st.s3(b));
-    let w1 = weighed_common(st.s1(a), st.s1(b), &st.idf);
+    let w1 = weighed_common(st.s1(a), st.s1(b), |x| global_idf(st, x));
     (u32::try_from(n3).unwrap_or(u32::MAX), w1)
+}
+
+/// The IDF over all representatives of word id `x`.
+fn global_idf(st: &Store, x: u32) -> f32 {
+    st.idf.get(x as usize).copied().unwrap_or(0.0)
+}
+
+/// The word weights one article's alignment and derivation figures read: the
+/// IDF over all representatives, or, for an article in a dense dated window
+/// (see [`windows`]), the IDF over the representatives dated within
+/// `DF_WINDOW_DAYS` of its day. A word's weight then does not depend on how
+/// much else, earlier or later, the collection holds: in a whole-collection
+/// IDF the words of an event weigh more the more days the collection spans,
+/// and more sentences of other reports of the same event pass the reworded-
+/// sentence test.
+#[derive(Clone, Copy)]
+struct Weights<'a> {
+    st: &'a Store,
+    /// Word document frequencies over the window, and its number of texts.
+    window: Option<(&'a [u32], usize)>,
+}
+
+impl Weights<'_> {
+    /// Weight of word id `x`.
+    fn of_id(&self, x: u32) -> f32 {
+        match self.window {
+            None => global_idf(self.st, x),
+            Some((df, n)) => idf_from(n, df.get(x as usize).copied().unwrap_or(0)),
+        }
+    }
+
+    /// Weight of a word by its hash (a word no article holds counts as one
+    /// no text holds).
+    fn of_hash(&self, h: u64) -> f32 {
+        match (self.st.ids.get(&h), self.window) {
+            (Some(&x), _) => self.of_id(x),
+            (None, None) => self.st.idf_unseen,
+            (None, Some((_, n))) => idf_from(n, 0),
+        }
+    }
+
+    /// Sum of the weights of article `a`'s distinct words, in id order.
+    fn sum(&self, a: usize) -> f64 {
+        match self.window {
+            None => self.st.wsum.get(a).copied().unwrap_or(0.0),
+            Some(_) => self.st.s1(a).iter().map(|&x| self.of_id(x) as f64).sum(),
+        }
+    }
+}
+
+/// Word document frequencies over the texts dated within `DF_WINDOW_DAYS` of
+/// a day, moved forward one day at a time: each text is counted in once and
+/// out once, so going through every day costs one pass over the texts' words.
+struct DayCounts {
+    /// Document frequency by word id over the texts in the window.
+    df: Vec<u32>,
+    /// The texts, by day (ties: input order).
+    by_day: Vec<usize>,
+    /// `by_day[lo..hi]` is the window.
+    lo: usize,
+    hi: usize,
+}
+
+impl DayCounts {
+    /// Counts over `texts` (positions into `day`), `vocab` word ids.
+    fn new(texts: &[usize], day: &[i64], vocab: usize) -> DayCounts {
+        let mut by_day = texts.to_vec();
+        by_day.sort_by_key(|&i| (day[i], i));
+        DayCounts {
+            df: vec![0; vocab],
+            by_day,
+            lo: 0,
+            hi: 0,
+        }
+    }
+
+    /// Moves the window to day `d` (days must not decrease from call to
+    /// call) and returns the number of texts in it; `words(i)` are text i's
+    /// distinct word ids.
+    fn move_to<'w>(&mut self, d: i64, day: &[i64], words: impl Fn(usize) -> &'w [u32]) -> usize {
+        let (first, last) = (
+            d.saturating_sub(DF_WINDOW_DAYS),
+            d.saturating_add(DF_WINDOW_DAYS),
+        );
+        while let Some(&i) = self.by_day.get(self.hi).filter(|&&i| day[i] <= last) {
+            for &x in words(i) {
+                if let Some(c) = self.df.get_mut(x as usize) {
+                    *c += 1;
+                }
+            }
+            self.hi += 1;
+        }
+        while self.lo < self.hi && day[self.by_day[self.lo]] < first {
+            for &x in words(self.by_day[self.lo]) {
+                if let Some(c) = self.df.get_mut(x as usize) {
+                    *c = c.saturating_sub(1);
+                }
+            }
+            self.lo += 1;
+        }
+        self.hi - self.lo
+    }
 }
 
 /// Containment figures of a measured pair, seen from `a`.
@@ -404,7 +509,6 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     // Verdicts come in ascending article order (`reps` ascends).
     let decided: Vec<(usize, Decision)> = {
         let (st, adj) = (&st, &adj);
-        let idf = |h: u64| -> f32 { st.idf_of(h) };
         let first_source: Vec<Option<usize>> = (0..n)
             .into_par_iter()
             .map(|a| {
@@ -421,14 +525,35 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                     .map(|(_, o)| o)
             })
             .collect();
-        reps.par_iter()
+        let global = Weights { st, window: None };
+        let mut out: Vec<(usize, Decision)> = reps
+            .par_iter()
+            .filter(|&&a| !dense[a])
             .map(|&a| {
-                (
-                    a,
-                    decide(a, adj, st, &metas, &first_source, articles, &idf, cfg),
-                )
+                let d = decide(a, adj, st, &metas, &first_source, articles, global, cfg);
+                (a, d)
             })
-            .collect()
+            .collect();
+        // Articles in a dense window weigh words by the texts of their own
+        // days (see `Weights`), one day at a time.
+        let mut busy: Vec<usize> = reps.iter().copied().filter(|&a| dense[a]).collect();
+        if !busy.is_empty() {
+            busy.sort_by_key(|&a| (day[a], a));
+            let mut counts = DayCounts::new(&reps, &day, st.vocab.len());
+            for group in busy.chunk_by(|x, y| day[*x] == day[*y]) {
+                let n = counts.move_to(day[group[0]], &day, |i| st.s1(i));
+                let w = Weights {
+                    st,
+                    window: Some((&counts.df, n)),
+                };
+                out.par_extend(group.par_iter().map(|&a| {
+                    let d = decide(a, adj, st, &metas, &first_source, articles, w, cfg);
+                    (a, d)
+                }));
+            }
+            out.sort_unstable_by_key(|x| x.0);
+        }
+        out
     };
     // The candidate graph and the per-article sets are done with: free them
     // before the records are built (at a million articles they are most of
@@ -742,10 +867,10 @@ fn decide(
     metas: &[Meta],
     first_source: &[Option<usize>],
     articles: &[Article],
-    idf: &dyn Fn(u64) -> f32,
+    w: Weights,
     cfg: &CopiesConfig,
 ) -> Decision {
-    let (feat, src, passages) = analyse(a, adj, st, metas, first_source, articles, idf, cfg);
+    let (feat, src, passages) = analyse(a, adj, st, metas, first_source, articles, w, cfg);
     let none = |features| Decision {
         features,
         derived: Derivation::None,
@@ -782,9 +907,11 @@ fn analyse(
     metas: &[Meta],
     first_source: &[Option<usize>],
     articles: &[Article],
-    idf: &dyn Fn(u64) -> f32,
+    w: Weights,
     cfg: &CopiesConfig,
 ) -> (Features, Option<usize>, Vec<Passage>) {
+    let idf = |h: u64| w.of_hash(h);
+    let idf = &idf;
     let edges: Vec<Edge> = adj.links(a).iter().map(|l| full(a, l, st)).collect();
     let edges = &edges[..];
     // Candidates that came first, by source score.
@@ -904,8 +1031,8 @@ fn analyse(
     u1.sort_unstable();
     u1.dedup();
     let a1 = st.s1(a);
-    let w1 = weighed_common(a1, &u1, &st.idf);
-    let wa: f64 = st.wsum[a];
+    let w1 = weighed_common(a1, &u1, |x| w.of_id(x));
+    let wa: f64 = w.sum(a);
     let t1 = st.s1(chosen[0]);
     let (a3, t3) = (shingle_set(&ah), shingle_set(&srch[0]));
     let (a3, t3) = (&a3[..], &t3[..]);
@@ -931,7 +1058,7 @@ fn analyse(
         top: [
             share_in(a1, t1),
             share_in(a3, t3),
-            weighed_common(a1, t1, &st.idf) / wa.max(1e-9),
+            weighed_common(a1, t1, |x| w.of_id(x)) / wa.max(1e-9),
         ],
         rev: [share_in(t1, a1), share_in(t3, a3)],
         gst: [gst2, gst5],
@@ -1065,6 +1192,65 @@ mod tests {
     }
 
     #[test]
+    fn day_counts_hold_the_texts_within_the_window_of_each_day() {
+        // Days of texts 0..5 and their word ids.
+        let day = [0i64, 1, 5, 9, 2];
+        let words: [&[u32]; 5] = [&[0, 1], &[1], &[1, 2], &[2], &[0]];
+        let mut c = DayCounts::new(&[0, 1, 2, 3, 4], &day, 3);
+        // (day, texts in its window, document frequency of words 0, 1, 2)
+        let check = |c: &mut DayCounts, d: i64, n: usize, df: [u32; 3]| {
+            assert_eq!(c.move_to(d, &day, |i| words[i]), n, "texts on day {d}");
+            assert_eq!(c.df, df, "df on day {d}");
+        };
+        // Days -3..=3: texts 0, 1, 4.
+        check(&mut c, 0, 3, [2, 2, 0]);
+        // 2..=8: texts 4 and 2 (0 and 1 counted out).
+        check(&mut c, 5, 2, [1, 1, 1]);
+        // 6..=12: text 3 alone.
+        check(&mut c, 9, 1, [0, 0, 1]);
+        // Past every text: nothing left.
+        check(&mut c, 20, 0, [0, 0, 0]);
+    }
+
+    #[test]
+    fn weights_in_a_window_count_only_its_texts() {
+        let texts = ["cat sat", "dog sat", "cat ran"];
+        let mut st = Store::build(texts.iter().copied());
+        st.set_idf(&[0, 1, 2]);
+        let h = |w: &str| tokenize(w).toks[0].hash;
+        let id = |w: &str| st.ids[&h(w)];
+        // Texts 0 and 1 are within the window of day 0; text 2 is not.
+        let day = [0i64, 1, 10];
+        let mut c = DayCounts::new(&[0, 1, 2], &day, st.vocab.len());
+        let n = c.move_to(0, &day, |i| st.s1(i));
+        assert_eq!(n, 2);
+        let global = Weights {
+            st: &st,
+            window: None,
+        };
+        let near = Weights {
+            st: &st,
+            window: Some((&c.df, n)),
+        };
+        let ln = |x: f32| x.ln() + 1.0;
+        // Over all three texts "cat" is in two: ln(4/3) + 1; within the
+        // window it is in one of two: ln(3/2) + 1.
+        assert_eq!(global.of_id(id("cat")), ln(4.0 / 3.0));
+        assert_eq!(near.of_id(id("cat")), ln(3.0 / 2.0));
+        // "sat" is in both texts of the window: ln(3/3) + 1 = 1.
+        assert_eq!(near.of_hash(h("sat")), 1.0);
+        // "ran" is outside the window and "zebra" nowhere: counted once.
+        assert_eq!(near.of_id(id("ran")), ln(3.0 / 2.0));
+        assert_eq!(near.of_hash(h("zebra")), ln(3.0 / 2.0));
+        assert_eq!(global.of_hash(h("zebra")), ln(4.0 / 2.0));
+        // Text 0's sum: "cat" and "sat", in id order.
+        let mut both = [(id("cat"), ln(1.5)), (id("sat"), 1.0)];
+        both.sort_by_key(|x| x.0);
+        assert_eq!(near.sum(0), both[0].1 as f64 + both[1].1 as f64);
+        assert_eq!(global.sum(0), st.wsum[0]);
+    }
+
+    #[test]
     fn branch_free_intersections_match_a_plain_count() {
         // Sorted distinct sets from a fixed pseudo-random sequence.
         let mut x = 0x1234_5678u64;
@@ -1083,7 +1269,7 @@ mod tests {
             let both: Vec<u32> = a.iter().copied().filter(|v| b.contains(v)).collect();
             assert_eq!(common(&a, &b), both.len());
             let w: f64 = both.iter().map(|&v| idf[v as usize] as f64).sum();
-            assert_eq!(weighed_common(&a, &b, &idf), w);
+            assert_eq!(weighed_common(&a, &b, |x| idf[x as usize]), w);
         }
     }
 

@@ -23,7 +23,13 @@
 //!    those within `source_share` of it are aligned to the article (greedy
 //!    string tiling, then sentence alignment for reworded text); a candidate
 //!    that is a copy of another one that came first and holds as much of the
-//!    article yields to it, so the original is named, not its copy.
+//!    article yields to it, so the original is named, not its copy. The
+//!    word weights of the alignment and of the derivation figures are the
+//!    IDF over all texts, except in a busy dated stream (the same test as
+//!    above), where document frequency is counted over the texts dated
+//!    within 3 days of the article (a window slid over the texts by date):
+//!    a whole-collection IDF makes an early event's words weigh more the
+//!    more the collection holds, and verdicts drift with what else is in it.
 //! 5. `derived` from an ordinal linear model ([`Model`]) over generic figures
 //!    of reuse ([`Features`]: n-gram containment both ways, tiling coverage,
 //!    longest tile, sentence matches, how far the best source stands out

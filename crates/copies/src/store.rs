@@ -31,6 +31,14 @@ struct Chunk {
     off1: Vec<usize>,
 }
 
+/// The IDF of a word held by `df` of `n` texts: ln((n + 1) / (df + 1)) + 1,
+/// with `n` at least 1 and `df` 0 (a word none of them holds) counted as 1.
+pub(crate) fn idf_from(n: usize, df: u32) -> f32 {
+    let n = n.max(1) as f32;
+    let d = if df == 0 { 1.0 } else { df as f32 };
+    ((n + 1.0) / (d + 1.0)).ln() + 1.0
+}
+
 /// The packed sets of all articles plus the word vocabulary.
 pub(crate) struct Store {
     chunks: Vec<Chunk>,
@@ -211,11 +219,7 @@ impl Store {
                 df[w as usize] += 1;
             }
         }
-        let nrep = reps.len().max(1) as f32;
-        let f = |d: u32| -> f32 {
-            let d = if d == 0 { 1.0 } else { d as f32 };
-            ((nrep + 1.0) / (d + 1.0)).ln() + 1.0
-        };
+        let f = |d: u32| idf_from(reps.len(), d);
         self.idf = df.into_iter().map(f).collect();
         self.idf_unseen = f(0);
         let n = self.ntok.len();
@@ -229,7 +233,9 @@ impl Store {
             .collect();
     }
 
-    /// IDF of a word by its hash.
+    /// IDF of a word by its hash (the engine reads weights through its
+    /// `Weights`, which may count a window instead).
+    #[cfg(test)]
     pub(crate) fn idf_of(&self, h: u64) -> f32 {
         self.ids
             .get(&h)
