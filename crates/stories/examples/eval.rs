@@ -157,24 +157,30 @@ fn run(cfg: &StoryConfig, set: &Set) -> (Scores, f64, usize) {
     let secs = t.elapsed().as_secs_f64();
     let pred: Vec<String> = out.iter().map(|a| a.story.to_string()).collect();
     if let Ok(path) = std::env::var("DIAG_DUMP") {
-        // Diagnostic: gold and predicted story per article, of a set's first run.
-        let lines: Vec<String> = set
-            .gold
-            .iter()
-            .zip(&pred)
-            .zip(&set.articles)
-            .map(|((g, p), a)| {
-                serde_json::json!({"id": a.id.as_str(), "gold": g, "pred": p}).to_string()
-            })
-            .collect();
-        // The first run of a set is the reported one (default config, seed 7).
+        // Diagnostic, of a set's first run: the reported one (default
+        // config, seed 7).
         let file = format!("{path}.{}", set.gold.len());
         if !std::path::Path::new(&file).exists() {
-            let _ = std::fs::write(file, lines.join("\n"));
+            let _ = std::fs::write(file, diag_lines(set, &pred));
         }
     }
     let threads: std::collections::BTreeSet<&str> = out.iter().map(|a| a.thread.as_str()).collect();
     (score(&set.gold, &pred), secs, threads.len())
+}
+
+/// The `DIAG_DUMP` diagnostic: one JSON line per article of `set` with its
+/// gold and predicted story.
+fn diag_lines(set: &Set, pred: &[String]) -> String {
+    let lines: Vec<String> = set
+        .gold
+        .iter()
+        .zip(pred)
+        .zip(&set.articles)
+        .map(|((g, p), a)| {
+            serde_json::json!({"id": a.id.as_str(), "gold": g, "pred": p}).to_string()
+        })
+        .collect();
+    lines.join("\n")
 }
 
 fn apply(cfg: &mut StoryConfig, kv: &str) -> Result<(), String> {
@@ -286,17 +292,11 @@ fn quick(cfg: &StoryConfig, data: &str) -> Result<(), String> {
         let out = cluster_with(cfg.clone(), &set.articles, &[]);
         let pred: Vec<String> = out.iter().map(|a| a.story.to_string()).collect();
         if let Ok(path) = std::env::var("DIAG_DUMP") {
-            let lines: Vec<String> = set
-                .gold
-                .iter()
-                .zip(&pred)
-                .zip(&set.articles)
-                .map(|((g, p), a)| {
-                    serde_json::json!({"id": a.id.as_str(), "gold": g, "pred": p}).to_string()
-                })
-                .collect();
-            std::fs::write(format!("{path}.{}", set.gold.len()), lines.join("\n"))
-                .map_err(|e| format!("{path}: {e}"))?;
+            std::fs::write(
+                format!("{path}.{}", set.gold.len()),
+                diag_lines(&set, &pred),
+            )
+            .map_err(|e| format!("{path}: {e}"))?;
         }
         let s = score(&set.gold, &pred);
         let mut halves = Vec::new();

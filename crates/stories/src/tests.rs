@@ -437,48 +437,63 @@ fn undated_leads_naming_different_weekdays_are_kept_apart() {
     );
 }
 
+/// Two events of one topic for the event-word tests (title, text): the
+/// same names (Alma Ruiz, Velmora, Judge, Senate), different happenings. A's
+/// lower-case words (questioned, hearing, ...) and B's (sworn, chief,
+/// justice, ...) have none in common.
+const TOPIC_A: (&str, &str) = (
+    "Velmora Senate questions Judge Alma Ruiz",
+    "Senators questioned Judge Alma Ruiz of Velmora at a hearing on her record.",
+);
+/// See [`TOPIC_A`].
+const TOPIC_B: (&str, &str) = (
+    "Judge Alma Ruiz takes Velmora Senate seat",
+    "Judge Alma Ruiz of Velmora was sworn in before the Senate by the chief justice.",
+);
+/// B told with A's words: they share "questioned" and "hearing".
+const TOPIC_B_SAME: (&str, &str) = (
+    "Judge Alma Ruiz takes Velmora Senate seat",
+    "Judge Alma Ruiz of Velmora was questioned before the Senate at a hearing.",
+);
+/// No word in lower case at all: no event words, so no evidence either way.
+const TOPIC_B_NONE: (&str, &str) = (
+    "Judge Alma Ruiz Of Velmora Senate",
+    "Alma Ruiz, Velmora Senate.",
+);
+
+/// The date both reports carry when a case is dated.
+const TOPIC_DATE: &str = "2024-03-04";
+
+/// The event-word cases, given whether A and a second report (title, text)
+/// end up in one story at an `event_factor`, both dated or not.
+fn check_event_cases(joined: impl Fn(f32, (&str, &str), bool) -> bool) {
+    assert!(
+        joined(1.0, TOPIC_B, false),
+        "factor 1 is off: the names join them"
+    );
+    assert!(!joined(0.0, TOPIC_B, false), "no event word in common");
+    assert!(joined(0.0, TOPIC_B_SAME, false), "event words in common");
+    assert!(joined(0.0, TOPIC_B_NONE, false), "one has no event words");
+    assert!(joined(0.0, TOPIC_B, true), "both dated: the dates decide");
+}
+
 #[test]
 fn two_events_of_one_topic_without_a_shared_event_word_are_kept_apart() {
-    // Same names (Alma Ruiz, Velmora, Judge, Senate), different happenings:
-    // A's lower-case words (questioned, hearing, ...) and B's (sworn,
-    // chief, justice, ...) have none in common, so their event-word cosine
-    // is 0, under `event_floor`.
-    const A: (&str, &str) = (
-        "Velmora Senate questions Judge Alma Ruiz",
-        "Senators questioned Judge Alma Ruiz of Velmora at a hearing on her record.",
-    );
-    const B: (&str, &str) = (
-        "Judge Alma Ruiz takes Velmora Senate seat",
-        "Judge Alma Ruiz of Velmora was sworn in before the Senate by the chief justice.",
-    );
-    // B told with A's words: they share "questioned" and "hearing".
-    const B_SAME: (&str, &str) = (
-        "Judge Alma Ruiz takes Velmora Senate seat",
-        "Judge Alma Ruiz of Velmora was questioned before the Senate at a hearing.",
-    );
-    // No word in lower case at all: no event words, so no evidence either way.
-    const B_NONE: (&str, &str) = (
-        "Judge Alma Ruiz Of Velmora Senate",
-        "Alma Ruiz, Velmora Senate.",
-    );
+    // Their event-word cosine is 0, under `event_floor`.
     let joined = |factor: f32, b: (&str, &str), dated: bool| {
         let cfg = StoryConfig {
             event_factor: factor,
             ..StoryConfig::default()
         };
-        let date = dated.then_some("2024-03-04");
-        let arts = [art("a", date, A.0, A.1), art("b", date, b.0, b.1)];
+        let date = dated.then_some(TOPIC_DATE);
+        let arts = [
+            art("a", date, TOPIC_A.0, TOPIC_A.1),
+            art("b", date, b.0, b.1),
+        ];
         let out = cluster_with(cfg, &arts, &[]);
         out[0].story == out[1].story
     };
-    assert!(
-        joined(1.0, B, false),
-        "factor 1 is off: the names join them"
-    );
-    assert!(!joined(0.0, B, false), "no event word in common");
-    assert!(joined(0.0, B_SAME, false), "event words in common");
-    assert!(joined(0.0, B_NONE, false), "one has no event words");
-    assert!(joined(0.0, B, true), "both dated: the dates decide");
+    check_event_cases(joined);
 }
 
 #[test]
@@ -487,41 +502,18 @@ fn a_later_report_of_another_event_of_the_topic_does_not_join_its_story() {
     // meets A's story, a fixed story of one member whose event words
     // (questioned, hearing, ...) share none with B's (sworn, chief, ...):
     // average event-word cosine 0, under `event_floor`.
-    const A: (&str, &str) = (
-        "Velmora Senate questions Judge Alma Ruiz",
-        "Senators questioned Judge Alma Ruiz of Velmora at a hearing on her record.",
-    );
-    const B: (&str, &str) = (
-        "Judge Alma Ruiz takes Velmora Senate seat",
-        "Judge Alma Ruiz of Velmora was sworn in before the Senate by the chief justice.",
-    );
-    const B_SAME: (&str, &str) = (
-        "Judge Alma Ruiz takes Velmora Senate seat",
-        "Judge Alma Ruiz of Velmora was questioned before the Senate at a hearing.",
-    );
-    const B_NONE: (&str, &str) = (
-        "Judge Alma Ruiz Of Velmora Senate",
-        "Alma Ruiz, Velmora Senate.",
-    );
     let joined = |factor: f32, b: (&str, &str), dated: bool| {
         let cfg = StoryConfig {
             event_factor: factor,
             ..StoryConfig::default()
         };
-        let date = dated.then_some("2024-03-04");
+        let date = dated.then_some(TOPIC_DATE);
         let mut e = StoryEngine::new(cfg);
-        let first = e.add(&art("a", date, A.0, A.1), None);
+        let first = e.add(&art("a", date, TOPIC_A.0, TOPIC_A.1), None);
         // The story's event-word sums survive a save and a load.
         let mut e = StoryEngine::load(&e.save()).expect("state loads");
         let second = e.add(&art("b", date, b.0, b.1), None);
         first.story == second.story
     };
-    assert!(
-        joined(1.0, B, false),
-        "factor 1 is off: the names join them"
-    );
-    assert!(!joined(0.0, B, false), "no event word in common");
-    assert!(joined(0.0, B_SAME, false), "event words in common");
-    assert!(joined(0.0, B_NONE, false), "the report has no event words");
-    assert!(joined(0.0, B, true), "both dated: the dates decide");
+    check_event_cases(joined);
 }
