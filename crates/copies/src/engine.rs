@@ -11,7 +11,7 @@
 
 use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
-use crate::index::{DF_WINDOW_DAYS, WINDOW_MIN_TEXTS};
+use crate::index::{Days, DF_WINDOW_DAYS};
 use crate::order::{day_gap, day_number, mark_credited_agencies, precedence, Meta};
 use crate::store::{idf_from, Store};
 use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
@@ -80,29 +80,25 @@ const HOP_MAX: usize = 64;
 /// dense window (see [`windows`]).
 const HOP_DENSE: usize = 16;
 
-/// Each article's day (undated ones on the latest day of any
+/// Each representative's day (undated ones on the latest day of any
 /// representative) and whether its window is dense: at least
 /// `WINDOW_MIN_TEXTS` representatives dated within `DF_WINDOW_DAYS` of it,
-/// the test the candidate index applies to its windowed anchors. Nothing is
-/// dense when no representative is dated.
+/// the test the candidate index applies to its windowed anchors
+/// ([`Days`]). Nothing is dense when no representative is dated; other
+/// articles get day 0, never dense.
 fn windows(reps: &[usize], metas: &[Meta], n: usize) -> (Vec<i64>, Vec<bool>) {
-    let known: Vec<Option<i64>> = (0..n)
-        .map(|i| metas[i].date.as_deref().and_then(day_number))
-        .collect();
-    let Some(today) = reps.iter().filter_map(|&i| known[i]).max() else {
-        return (vec![0; n], vec![false; n]);
-    };
-    let day: Vec<i64> = known.iter().map(|d| d.unwrap_or(today)).collect();
-    let mut sorted: Vec<i64> = reps.iter().map(|&i| day[i]).collect();
-    sorted.sort_unstable();
-    let dense = day
+    let known: Vec<Option<i64>> = reps
         .iter()
-        .map(|&d| {
-            let lo = sorted.partition_point(|&x| x < d.saturating_sub(DF_WINDOW_DAYS));
-            let hi = sorted.partition_point(|&x| x <= d.saturating_add(DF_WINDOW_DAYS));
-            hi - lo >= WINDOW_MIN_TEXTS
-        })
+        .map(|&i| metas[i].date.as_deref().and_then(day_number))
         .collect();
+    let days = Days::resolve(&known);
+    let (mut day, mut dense) = (vec![0; n], vec![false; n]);
+    if !days.is_empty() {
+        for (k, &i) in reps.iter().enumerate() {
+            day[i] = days.of(k as u32);
+            dense[i] = days.busy(day[i]);
+        }
+    }
     (day, dense)
 }
 
@@ -1164,6 +1160,7 @@ fn whole_passage(a: &Article, o: &Article) -> Vec<Passage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::WINDOW_MIN_TEXTS;
 
     fn edge(c1: f64, c3: f64, c1_rev: f64) -> Edge {
         Edge {
@@ -1322,9 +1319,10 @@ mod tests {
         assert_eq!(day[n - 3] - day[0], 3);
         assert!(dense[0] && dense[n - 3]);
         assert!(!dense[n - 2] && !dense[n - 1]);
-        // One text fewer in the window (not a representative): not dense.
+        // One text fewer in the window (not a representative): the others
+        // of 2024-01-10 and -13 see WINDOW_MIN_TEXTS - 1, not dense.
         let (_, thin) = windows(&reps[1..], &metas, n);
-        assert!(!thin[0]);
+        assert!(!thin[0] && !thin[1] && !thin[n - 3]);
         // Nothing dated: nothing dense.
         let undated: Vec<Meta> = (0..WINDOW_MIN_TEXTS).map(|_| meta(None)).collect();
         let (_, none) = windows(&reps[..WINDOW_MIN_TEXTS], &undated, WINDOW_MIN_TEXTS);

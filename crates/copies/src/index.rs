@@ -486,13 +486,7 @@ impl CandidateIndex {
     /// Each text's day for windowed document frequencies (undated texts on
     /// the latest date), or nothing when no text is dated.
     fn resolved_days(&self) -> Days {
-        let Some(&today) = self.days.iter().flatten().max() else {
-            return Days::default();
-        };
-        let day: Vec<i64> = self.days.iter().map(|d| d.unwrap_or(today)).collect();
-        let mut sorted = day.clone();
-        sorted.sort_unstable();
-        Days { day, sorted }
+        Days::resolve(&self.days)
     }
 
     /// Pairs sharing at least `MIN_SHARED_ANCHORS` anchors that each
@@ -599,9 +593,10 @@ impl CandidateIndex {
     }
 }
 
-/// The day of every text, for windowed document frequencies.
+/// The day of every text, for windowed document frequencies (also the
+/// engine's test for a busy window).
 #[derive(Default)]
-struct Days {
+pub(crate) struct Days {
     /// Day of text `t`.
     day: Vec<i64>,
     /// All of them, sorted (texts per window).
@@ -609,11 +604,24 @@ struct Days {
 }
 
 impl Days {
-    fn is_empty(&self) -> bool {
+    /// Days of texts `0..days.len()` from their parsed dates: undated texts
+    /// on the latest date, nothing at all when no text is dated.
+    pub(crate) fn resolve(days: &[Option<i64>]) -> Days {
+        let Some(&today) = days.iter().flatten().max() else {
+            return Days::default();
+        };
+        let day: Vec<i64> = days.iter().map(|d| d.unwrap_or(today)).collect();
+        let mut sorted = day.clone();
+        sorted.sort_unstable();
+        Days { day, sorted }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
         self.day.is_empty()
     }
 
-    fn of(&self, t: u32) -> i64 {
+    /// Day of text `t` (0 past the end).
+    pub(crate) fn of(&self, t: u32) -> i64 {
         self.day.get(t as usize).copied().unwrap_or(0)
     }
 
@@ -626,6 +634,12 @@ impl Days {
             .sorted
             .partition_point(|&x| x <= d.saturating_add(DF_WINDOW_DAYS));
         hi - lo
+    }
+
+    /// Whether day `d`'s window holds at least `WINDOW_MIN_TEXTS` texts: the
+    /// busy windows where windowed anchors apply.
+    pub(crate) fn busy(&self, d: i64) -> bool {
+        self.in_window(d) >= WINDOW_MIN_TEXTS
     }
 }
 
@@ -650,7 +664,7 @@ fn windowed(g: &[u64], days: &Days, out: &mut Vec<(u32, u32)>) {
             hi += 1;
         }
         let df = hi - lo;
-        if (2..=ANCHOR_DF_CAP).contains(&df) && days.in_window(d) >= WINDOW_MIN_TEXTS {
+        if (2..=ANCHOR_DF_CAP).contains(&df) && days.busy(d) {
             out.push((t, df as u32));
         }
     }
