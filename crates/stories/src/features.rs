@@ -238,55 +238,88 @@ const STOPWORDS: &[&str] = &[
 
 /// A word of at most 15 bytes as one integer: its bytes, little-endian,
 /// and its length in the top byte (so no two words share a key, and no
-/// word has key 0).
-fn word_key(w: &[u8]) -> Option<u128> {
+/// word has key 0). Built byte by byte in registers: copying the word into
+/// a stack buffer and reading it back as two words stalls on the store.
+const fn word_key(w: &[u8]) -> Option<u128> {
     if w.is_empty() || w.len() > 15 {
         return None;
     }
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w);
-    b[15] = w.len() as u8;
-    Some(u128::from_le_bytes(b))
+    let (mut lo, mut hi) = (0u64, (w.len() as u64) << 56);
+    let mut i = 0;
+    while i < w.len() {
+        if i < 8 {
+            lo |= (w[i] as u64) << (8 * i);
+        } else {
+            hi |= (w[i] as u64) << (8 * (i - 8));
+        }
+        i += 1;
+    }
+    Some(((hi as u128) << 64) | lo as u128)
 }
 
 /// Slots of the stopword table (a power of two, well above the list's length).
 const STOP_SLOTS: usize = 512;
 
-fn stop_slot(k: u128) -> usize {
+const fn stop_slot(k: u128) -> usize {
     let x = ((k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
         .wrapping_mul(0xD6E8_FEB8_6659_FD93);
     (x >> 55) as usize
 }
 
 /// The stopwords as [`word_key`]s in an open-addressing table (linear
-/// probing, 0 = empty): a lookup is a few integer operations.
-fn stop_table() -> &'static [u128; STOP_SLOTS] {
-    static TABLE: std::sync::OnceLock<Box<[u128; STOP_SLOTS]>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = Box::new([0u128; STOP_SLOTS]);
-        for k in STOPWORDS.iter().filter_map(|w| word_key(w.as_bytes())) {
+/// probing, 0 = empty), built at compile time: a lookup is a few integer
+/// operations.
+static STOP_TABLE: [u128; STOP_SLOTS] = {
+    let mut t = [0u128; STOP_SLOTS];
+    let mut w = 0;
+    while w < STOPWORDS.len() {
+        if let Some(k) = word_key(STOPWORDS[w].as_bytes()) {
             let mut i = stop_slot(k);
             while t[i] != 0 && t[i] != k {
                 i = (i + 1) % STOP_SLOTS;
             }
             t[i] = k;
         }
-        t
-    })
-}
+        w += 1;
+    }
+    t
+};
+
+/// A quick filter before the table: bit `len` of `STOP_ENDS[b]` is set when
+/// some stopword of `len` bytes starts with byte `b` (low half) or ends
+/// with it (high half). Most words fail it, without building a key.
+static STOP_ENDS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut w = 0;
+    while w < STOPWORDS.len() {
+        let b = STOPWORDS[w].as_bytes();
+        if !b.is_empty() && b.len() <= 15 {
+            t[b[0] as usize] |= 1 << b.len();
+            t[b[b.len() - 1] as usize] |= 1 << (16 + b.len());
+        }
+        w += 1;
+    }
+    t
+};
 
 fn is_stopword(w: &str) -> bool {
+    let b = w.as_bytes();
     // Every stopword is at most 12 bytes.
-    if w.len() > 12 {
-        return false;
-    }
-    let Some(k) = word_key(w.as_bytes()) else {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return false;
     };
-    let t = stop_table();
+    if b.len() > 12
+        || STOP_ENDS[usize::from(first)] & (1 << b.len()) == 0
+        || STOP_ENDS[usize::from(last)] & (1 << (16 + b.len())) == 0
+    {
+        return false;
+    }
+    let Some(k) = word_key(b) else {
+        return false;
+    };
     let mut i = stop_slot(k);
     loop {
-        match t[i] {
+        match STOP_TABLE[i] {
             0 => return false,
             x if x == k => return true,
             _ => i = (i + 1) % STOP_SLOTS,
@@ -323,7 +356,13 @@ struct Tok {
 #[derive(Default)]
 pub(crate) struct Scratch {
     toks: Vec<Tok>,
-    lower: String,
+    /// The lower case of the part's tokens that are not their own (see
+    /// `Tok::plain`), one after the other; `low_at[i]` is token `i`'s range
+    /// in it (empty for the others).
+    lows: String,
+    low_at: Vec<(usize, usize)>,
+    /// Token `i`'s name hash when it is capitalised mid-sentence (else 0).
+    name_at: Vec<u64>,
     pub(crate) feats: Vec<(u64, f32)>,
     /// Word features seen at least once in lower case (sorted, distinct).
     pub(crate) lower_words: Vec<u64>,
@@ -605,11 +644,14 @@ fn after_abbreviation(out: &[Tok], i: usize, period: bool) -> bool {
             .is_some_and(|p| p.end == i && (p.end - p.start == 1 || p.all_caps))
 }
 
-fn lower_into(src: &str, dst: &mut String) {
-    dst.clear();
+/// Appends the lower case of `src` to `dst`.
+fn lower_append(src: &str, dst: &mut String) {
     if src.is_ascii() {
+        let from = dst.len();
         dst.push_str(src);
-        dst.make_ascii_lowercase();
+        if let Some(added) = dst.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
         return;
     }
     for c in src.chars() {
@@ -638,17 +680,39 @@ fn stem<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
-    // Pass 1: which capitalised words appear mid-sentence (confirming names
-    // that also start a sentence).
+    let Scratch {
+        feats,
+        lows,
+        low_at,
+        name_at,
+        caps_mid,
+        phrase,
+        digits,
+        stem: stem_buf,
+        ..
+    } = s;
+    // Pass 1: each word not already its own lower case (see `Tok::plain`)
+    // is lowered once, into `lows`; and which capitalised words appear
+    // mid-sentence (confirming names that also start a sentence), with
+    // their name hashes kept for pass 2.
+    lows.clear();
+    low_at.clear();
+    name_at.clear();
     for tok in toks {
-        if tok.kind == TokKind::Alpha && tok.cap && !tok.initial {
-            lower_into(&t[tok.start..tok.end], &mut s.lower);
-            s.caps_mid
-                .push(xxh3_64_with_seed(s.lower.as_bytes(), SEED_NAME));
+        let (mut at, mut name) = ((0, 0), 0);
+        if tok.kind == TokKind::Alpha && !tok.plain {
+            let from = lows.len();
+            lower_append(&t[tok.start..tok.end], lows);
+            at = (from, lows.len());
+            if tok.cap && !tok.initial {
+                name = xxh3_64_with_seed(&lows.as_bytes()[from..], SEED_NAME);
+                caps_mid.push(name);
+            }
         }
+        low_at.push(at);
+        name_at.push(name);
     }
-    s.caps_mid.sort_unstable();
-    let mut phrase = std::mem::take(&mut s.phrase);
+    caps_mid.sort_unstable();
     phrase.clear();
     let flush = |phrase: &mut Vec<u64>, feats: &mut Vec<(u64, f32)>| {
         if phrase.len() >= 2 && w.phrase > 0.0 {
@@ -660,67 +724,75 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
         }
         phrase.clear();
     };
-    for tok in toks {
+    for (x, tok) in toks.iter().enumerate() {
         let raw = &t[tok.start..tok.end];
         match tok.kind {
             TokKind::Number => {
-                flush(&mut phrase, &mut s.feats);
+                flush(phrase, feats);
                 if raw.len() >= 2 && w.number > 0.0 {
-                    s.digits.clear();
-                    s.digits.extend(raw.bytes().filter(|&c| c != b','));
-                    s.feats.push((
-                        tag(xxh3_64_with_seed(&s.digits, SEED_NUMBER), GROUP_NUMBER),
+                    digits.clear();
+                    digits.extend(raw.bytes().filter(|&c| c != b','));
+                    feats.push((
+                        tag(xxh3_64_with_seed(digits, SEED_NUMBER), GROUP_NUMBER),
                         w.number,
                     ));
                 }
             }
             TokKind::Alpha => {
                 // A token of lower-case ASCII letters and digits is its own
-                // lower case (most tokens): no copy.
+                // lower case (most tokens); any other was lowered in pass 1.
                 let lower: &str = if tok.plain {
                     raw
                 } else {
-                    lower_into(raw, &mut s.lower);
-                    &s.lower
+                    low_at
+                        .get(x)
+                        .and_then(|&(a, b)| lows.get(a..b))
+                        .unwrap_or("")
                 };
                 let stop = is_stopword(lower);
-                let long = lower.len() >= 2 && (lower.is_ascii() || lower.chars().count() >= 2);
-                // The name hash is only needed for a capitalised word.
+                // Two chars or more (five bytes always hold two).
+                let long = lower.len() >= 2
+                    && (tok.plain
+                        || lower.len() >= 5
+                        || lower.is_ascii()
+                        || lower.chars().count() >= 2);
+                // The name hash is only needed for a capitalised word (pass
+                // 1 hashed those that are not sentence-initial).
                 let name_hash = if tok.cap && !stop && long {
-                    xxh3_64_with_seed(lower.as_bytes(), SEED_NAME)
+                    match name_at.get(x) {
+                        Some(&h) if !tok.initial => h,
+                        _ => xxh3_64_with_seed(lower.as_bytes(), SEED_NAME),
+                    }
                 } else {
                     0
                 };
                 let is_name = tok.cap
                     && !stop
                     && long
-                    && (!tok.initial
-                        || tok.all_caps
-                        || s.caps_mid.binary_search(&name_hash).is_ok());
+                    && (!tok.initial || tok.all_caps || caps_mid.binary_search(&name_hash).is_ok());
                 if is_name {
                     if !tok.joined || tok.initial {
-                        flush(&mut phrase, &mut s.feats);
+                        flush(phrase, feats);
                     }
                     if w.name > 0.0 {
-                        s.feats.push((tag(name_hash, GROUP_NAME), w.name));
+                        feats.push((tag(name_hash, GROUP_NAME), w.name));
                     }
                     phrase.push(name_hash);
                 } else {
-                    flush(&mut phrase, &mut s.feats);
+                    flush(phrase, feats);
                 }
                 if !stop && long {
-                    let st = stem(lower, &mut s.stem);
+                    let st = stem(lower, stem_buf);
                     let h = tag(xxh3_64_with_seed(st.as_bytes(), SEED_WORD), GROUP_WORD);
                     // A word written in lower case is marked by the sign of
                     // its weight (words weigh 1); `finish` lists it and
                     // takes the sign off.
-                    s.feats.push((h, if tok.cap { 1.0 } else { -1.0 }));
+                    feats.push((h, if tok.cap { 1.0 } else { -1.0 }));
                 }
             }
         }
     }
-    flush(&mut phrase, &mut s.feats);
-    s.phrase = phrase;
+    flush(phrase, feats);
 }
 
 /// Sorts by hash and merges repeats into `weight × (1 + ln tf)`. A word
@@ -1142,6 +1214,23 @@ mod tests {
             "é",
         ] {
             assert!(!is_stopword(w), "{w}");
+        }
+        // Every stopword cut, extended or with one byte changed: the quick
+        // filter and the table agree with the list itself.
+        for w in STOPWORDS {
+            let b = w.as_bytes();
+            let mut variants: Vec<Vec<u8>> = vec![b[..b.len() - 1].to_vec(), [b, b"s"].concat()];
+            for i in 0..b.len() {
+                for c in [b'a', b'e', b's', b'y', b'Z'] {
+                    let mut v = b.to_vec();
+                    v[i] = c;
+                    variants.push(v);
+                }
+            }
+            for v in variants {
+                let v = String::from_utf8(v).unwrap_or_default();
+                assert_eq!(is_stopword(&v), STOPWORDS.contains(&v.as_str()), "{v}");
+            }
         }
     }
 }
