@@ -11,6 +11,11 @@
 //! - furniture wording (see `boiler`), photo captions and attribution-only lines
 //!   go; attributions are collected on the way.
 //!
+//! Before that, control characters are dropped and hard-wrapped text (wire
+//! copy, mail, old archives: every line broken near one width) is joined back
+//! into paragraphs, so that a wrapped paragraph is classified as the prose it
+//! is and not as a run of short labels (see [`unwrap`]).
+//!
 //! It does not rewrite sentences (except removing a leading "X reports:"
 //! credit) and does not judge what a paragraph says.
 
@@ -50,8 +55,10 @@ struct Line {
 /// Longest input line considered; longer lines are cut (bounded work).
 const MAX_LINE_CHARS: usize = 20_000;
 
+/// Whether a line ends a sentence. A trailing `<` (the paragraph mark of
+/// some wire feeds' plain-text copy) is looked through.
 fn ends_sentence(t: &str) -> bool {
-    t.trim_end().ends_with([
+    t.trim_end().trim_end_matches('<').trim_end().ends_with([
         '.', '!', '?', '"', '\u{201d}', '\u{2019}', ')', '\u{3002}', '\u{2026}', '\u{bb}', ':', ';',
     ])
 }
@@ -149,11 +156,108 @@ fn classify(t: &str) -> Class {
     }
 }
 
+/// Widest wrap width recognised: text whose common line length is wider is
+/// written one paragraph per line, as extracted text usually is.
+const MAX_WRAP: usize = 120;
+/// Columns a wrapper may leave unused at the end of a full line (many wrap
+/// before the width, not at it).
+const WRAP_SLACK: usize = 3;
+/// Narrowest wrap width recognised (below it, short lines are menus and
+/// lists, not a wrapped paragraph).
+const MIN_WRAP: usize = 50;
+
+/// `input`'s lines with control characters removed (tab kept) and, when the
+/// text is hard-wrapped, each wrapped paragraph joined into one line.
+///
+/// A text is hard-wrapped when its wrap width `w` (the length that a tenth
+/// of its non-blank lines reach) lies within [`MIN_WRAP`]..=[`MAX_WRAP`] and
+/// at least two, and 30%, of the lines followed by another non-blank line
+/// are *full*: the next line's first word would not have fitted after them
+/// within `w` less [`WRAP_SLACK`], and the line stops mid-sentence (short
+/// paragraphs of two or three lines, one break of which is the writer's,
+/// stay under half).
+/// A full line continues into the next one (a wrapper broke it); any other
+/// line ends its paragraph (the writer broke it), as do blank lines and a
+/// next line that is indented or bulleted. A line that ends a sentence ends
+/// its paragraph too: at worst a wrapped paragraph is cut in two at a
+/// sentence end, while text written one paragraph per line (every line a
+/// sentence end, often of similar length) is never run together. Joined lines are separated by one
+/// space. A line without a letter or digit (a rule of dashes) never joins.
+/// Text that is not hard-wrapped keeps its lines as they are.
+fn unwrap(input: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let is_control = |c: char| c.is_control() && c != '\t';
+    let lines: Vec<Cow<str>> = input
+        .lines()
+        .map(|l| {
+            let l = if l.len() > MAX_LINE_CHARS {
+                Cow::Owned(l.chars().take(MAX_LINE_CHARS).collect::<String>())
+            } else {
+                Cow::Borrowed(l)
+            };
+            if l.contains(is_control) {
+                Cow::Owned(l.chars().filter(|&c| !is_control(c)).collect())
+            } else {
+                l
+            }
+        })
+        .collect();
+    let len = |l: &str| l.trim_end().chars().count();
+    let mut lens: Vec<usize> = lines.iter().map(|l| len(l)).filter(|&n| n > 0).collect();
+    if lens.len() < 4 {
+        return lines;
+    }
+    lens.sort_unstable();
+    let width = lens[lens.len() - 1 - lens.len() / 10];
+    if !(MIN_WRAP..=MAX_WRAP).contains(&width) {
+        return lines;
+    }
+    let starts_block = |l: &str| {
+        let t = l.trim_start();
+        t.len() != l.len() || strip_bullet(t).1
+    };
+    // A rule of dashes or stars is a separator, never part of a paragraph.
+    let wordy = |l: &str| l.chars().any(char::is_alphanumeric);
+    let full = |a: &str, b: &str| {
+        let next_word = b.split_whitespace().next().map_or(0, |w| w.chars().count());
+        wordy(a)
+            && wordy(b)
+            && !ends_sentence(a)
+            && !starts_block(b)
+            && len(a) + 1 + next_word + WRAP_SLACK > width
+    };
+    let (mut pairs, mut fulls) = (0usize, 0usize);
+    for w in lines.windows(2) {
+        if len(&w[0]) > 0 && !w[1].trim().is_empty() {
+            pairs += 1;
+            fulls += usize::from(full(&w[0], &w[1]));
+        }
+    }
+    if fulls < 2 || 10 * fulls < 3 * pairs {
+        return lines;
+    }
+    let mut out: Vec<Cow<str>> = Vec::with_capacity(lines.len());
+    let mut joining = false;
+    for (i, l) in lines.iter().enumerate() {
+        if joining {
+            if let Some(Cow::Owned(last)) = out.last_mut() {
+                last.push(' ');
+                last.push_str(l.trim());
+            }
+        } else {
+            out.push(Cow::Owned(l.trim_end().to_owned()));
+        }
+        joining = len(l) > 0 && lines.get(i + 1).is_some_and(|n| full(l, n));
+    }
+    out
+}
+
 /// Cleans a whole text.
 pub(crate) fn clean(input: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut lines: Vec<Line> = Vec::new();
-    for raw in input.lines() {
+    for raw in unwrap(input) {
+        let raw = raw.as_ref();
         let raw: String = if raw.len() > MAX_LINE_CHARS {
             raw.chars().take(MAX_LINE_CHARS).collect()
         } else {
@@ -420,6 +524,52 @@ mod tests {
             ))
             .as_deref(),
             Some("Putin Declares Complete Victory Over ISIS In Syria")
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        // Wire copy wrapped at 60 columns, a control character and a `<`
+        // paragraph mark at each break, a rule and a slug above, a sign-off
+        // below. Written for this test; the expected paragraphs were joined
+        // by hand.
+        let wrapped = "  ----------------------------------------------------------\n\
+            11:02 04/03/25: Page 1 COURTS Harbour\n\
+            HARBOUR BOSS FINED OVER CRANE COLLAPSE<\n\
+            \u{19}The manager of a harbour in the south of the county was\n\
+            fined on Tuesday after a crane fell across a quay and\n\
+            crushed two parked lorries.<\n\
+            \u{19}Magistrates heard that the crane had not been inspected\n\
+            for three years before the accident last spring.<\n\
+            \u{19}The case was adjourned until the end of the month.<\n\
+            \u{19}end<\n";
+        check(
+            wrapped,
+            "The manager of a harbour in the south of the county was fined on Tuesday after a crane fell across a quay and crushed two parked lorries.<\n\n\
+             Magistrates heard that the crane had not been inspected for three years before the accident last spring.<\n\n\
+             The case was adjourned until the end of the month.<",
+        );
+        // Wrapped paragraphs separated by blank lines, wrapped a little
+        // short of the width.
+        check(
+            "The committee met for six hours on Monday and agreed a\nbudget that cuts spending on roads by a tenth.\n\nCouncillors from both parties said the vote was close and\nthat the debate would continue next month.\n",
+            "The committee met for six hours on Monday and agreed a budget that cuts spending on roads by a tenth.\n\n\
+             Councillors from both parties said the vote was close and that the debate would continue next month.",
+        );
+    }
+
+    #[test]
+    fn unwrapped_text_keeps_its_lines() {
+        // A link list of lines 40-90 characters long: not a wrapped text,
+        // so no line joins another and the list still goes.
+        let p = "The minister said on Monday that the talks would resume next week in Geneva, officials confirmed on the record.";
+        let list = "Storm closes every school in the northern district\nWhat the new tax rules mean for small shops and their owners\nFive things to know about the election\nCouncil approves the harbour plan after a long and heated debate\nWeather: rain all week\nWhy the river keeps flooding the old town every spring";
+        check(&format!("{p}\n\n{list}\n"), p);
+        // One paragraph per line, as extracted text usually comes.
+        let q = "Both sides have agreed to a ceasefire that starts at midnight, according to a joint statement issued late on Sunday.";
+        check(
+            &format!("{p}\n{q}\n{p}\n{q}\n{p}\n"),
+            &format!("{p}\n\n{q}\n\n{p}\n\n{q}\n\n{p}"),
         );
     }
 }
