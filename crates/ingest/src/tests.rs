@@ -293,3 +293,48 @@ fn every_truncation_of_a_warc_is_named_and_earlier_records_kept() {
         }
     }
 }
+
+#[test]
+fn jsonl_reads_outlet_spellings_and_headline_only_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = concat!(
+        // `outlet` wins over `source`; `source` as a name; `publisher` as
+        // an object with a name; a `source` that is no name is no outlet.
+        r#"{"id":"a","text":"x","outlet":"O","source":"S"}"#,
+        "\n",
+        r#"{"id":"b","text":"x","source":" Daily Post "}"#,
+        "\n",
+        r#"{"id":"c","text":"x","publisher":{"id":"w","name":"Wire"}}"#,
+        "\n",
+        r#"{"id":"d","text":"x","source":3,"publisher":{"id":"w"}}"#,
+        "\n",
+        // A title with an empty body is kept; an empty body alone is not.
+        r#"{"id":"e","title":"Dam fails","text":" "}"#,
+        "\n",
+        r#"{"id":"f","text":""}"#,
+        "\n",
+    );
+    let p = write(dir.path(), "rows.jsonl", rows.as_bytes());
+    let (docs, rejects) = collect(&[Input::File(p)], &IngestOptions::default());
+    let got: Vec<(&str, Option<&str>)> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.outlet.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", Some("O")),
+            ("b", Some("Daily Post")),
+            ("c", Some("Wire")),
+            ("d", None),
+            ("e", None)
+        ]
+    );
+    assert_eq!(docs[4].body, crossread_core::Body::Text(String::new()));
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert!(
+        rejects[0].contains("row \"f\" has an empty"),
+        "{}",
+        rejects[0]
+    );
+}
