@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# What a user gets: the stage subcommands (`crossread stories`, `crossread
+# copies`) run on the benchmark files exactly as they ship, through ingest and
+# extraction, scored by cli_score.py. The stage evaluations (eval:stories,
+# eval:copies) call the libraries on the rows' own text instead; this section
+# shows where the two differ. A debug build is enough (the figures do not
+# depend on the build). Prints one Markdown section; fails only on errors.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${CROSSREAD_SHARED:-$root/../shared}
+cd "$root"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
+cargo build -q -p crossread --bin crossread >&2
+bin=$CARGO_TARGET_DIR/debug/crossread
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+score=scripts/eval.d/cli_score.py
+echo "## The stage subcommands on the benchmark files (what a user gets)"
+echo
+echo "Each file is given to the subcommand as it ships (\`crossread stories FILE\`, \`crossread copies FILE\`): rows are read by ingest (outlet from \`outlet\`, else \`source\`), extracted in text mode, and for stories grouped with their copy groups, as \`analyze\` does. Labels are read by the scorer only. An id missing from the output counts as a story of its own / as not derived."
+echo
+echo "| set | articles | missing from output | pairwise P / R / F1 | bar |"
+echo "| --- | --- | --- | --- | --- |"
+for spec in "ecbplus_dev:ECB+ dev:>= 0.97" "basil_dev:BASIL dev:>= 0.97" "allsides_dev:AllSides dev:>= 0.75" "ecbplus_train:ECB+ train (tuning split):-"; do
+  IFS=: read -r file name bar <<< "$spec"
+  "$bin" stories "$shared/data/stories/$file.jsonl" > "$out/$file.jsonl" 2> "$out/$file.err" || true
+  python3 "$score" stories "$shared/data/stories/$file.jsonl" "$out/$file.jsonl" "$name" "$bar"
+done
+echo
+echo "| copies | figure | bar |"
+echo "| --- | --- | --- |"
+"$bin" copies "$shared/data/copies/meter/articles.jsonl" > "$out/meter.jsonl" 2> "$out/meter.err" || true
+python3 "$score" meter "$shared/data/copies/meter/doc_labels.jsonl" "$out/meter.jsonl"
+"$bin" copies "$shared/data/copies/counter/articles.jsonl" > "$out/counter.jsonl" 2> "$out/counter.err" || true
+python3 "$score" counter "$shared/data/copies/counter/pairs.jsonl" "$out/counter.jsonl"
+echo
+echo "Passages are scored on the library path only (eval:copies): their offsets index the extracted text, which for wrapped wire copy is not the row's text."
+echo
+echo "Command: \`scripts/eval cli\`. Machine: 2 cores, 24 GiB (shared); $(date -u +%Y-%m-%d)."

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Scores the stage subcommands' JSON Lines against the benchmark labels, for
+scripts/eval.d/cli.sh. Labels are read here only; crossread never sees them.
+
+usage: cli_score.py stories GOLD.jsonl PRED.jsonl NAME BAR
+       cli_score.py meter DOC_LABELS.jsonl PRED.jsonl
+       cli_score.py counter PAIRS.jsonl PRED.jsonl
+Prints Markdown table rows.
+"""
+import collections
+import json
+import sys
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def pairs(labels):
+    groups = collections.defaultdict(list)
+    for i, c in labels.items():
+        groups[c].append(i)
+    out = set()
+    for members in groups.values():
+        members.sort()
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                out.add((members[a], members[b]))
+    return out
+
+
+def pairwise(gold, pred):
+    """Pairwise P / R / F1; an article missing from the output is a story of its own."""
+    pred = {i: pred.get(i, "missing:" + i) for i in gold}
+    g, p = pairs(gold), pairs(pred)
+    tp = len(g & p)
+    prec = tp / len(p) if p else 0.0
+    rec = tp / len(g) if g else 0.0
+    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f
+
+
+def macro_f1(gold, pred, classes):
+    scores = []
+    for c in classes:
+        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(scores) / len(scores)
+
+
+LABEL = {"wholly": "wholly", "partially": "partially", "non": "none", "none": "none"}
+THREE = ["wholly", "partially", "none"]
+
+
+def derived_labels(gold, pred):
+    """Gold and predicted labels; an article missing from the output counts as none."""
+    p = [pred[i]["derived"] if i in pred else "none" for i in gold]
+    return [gold[i] for i in gold], p
+
+
+def main():
+    kind, gold_path, pred_path = sys.argv[1:4]
+    pred_rows = rows(pred_path)
+    if kind == "stories":
+        name, bar = sys.argv[4], sys.argv[5]
+        gold = {r["id"]: r["cluster"] for r in rows(gold_path)}
+        pred = {r["id"]: r["story"] for r in pred_rows}
+        prec, rec, f = pairwise(gold, pred)
+        missing = sum(1 for i in gold if i not in pred)
+        print(f"| {name} | {len(gold)} | {missing} | {prec:.3f} / {rec:.3f} / **{f:.3f}** | {bar} |")
+    elif kind == "meter":
+        labels = rows(gold_path)
+        pred = {r["id"]: r for r in pred_rows}
+        gold = {l["id"]: LABEL[l["label"]] for l in labels}
+        g, p = derived_labels(gold, pred)
+        three = macro_f1(g, p, THREE)
+        two = macro_f1(["d" if x != "none" else "n" for x in g], ["d" if x != "none" else "n" for x in p], ["d", "n"])
+        called = [l for l in labels if l["id"] in pred and pred[l["id"]]["derived"] != "none"]
+        ok = sum(1 for l in called if pred[l["id"]]["source"] in l["sources"])
+        missing = sum(1 for i in gold if i not in pred)
+        print(f"| METER three-way macro-F1 ({len(g)} newspaper articles; {missing} missing from the output) | **{three:.3f}** | >= 0.75 |")
+        print(f"| METER derived-vs-non macro-F1 | **{two:.3f}** | >= 0.80 |")
+        share = ok / len(called) if called else 0.0
+        print(f"| METER named source is a PA text of the story, over the articles called derived | **{share:.3f}** ({ok}/{len(called)}) | >= 0.98 |")
+    elif kind == "counter":
+        prs = rows(gold_path)
+        pred = {r["id"]: r for r in pred_rows}
+        gold = {x["b"]: LABEL[x["label"]] for x in prs}
+        g, p = derived_labels(gold, pred)
+        missing = sum(1 for i in gold if i not in pred)
+        print(f"| COUNTER three-way macro-F1 ({len(g)} newspaper articles; {missing} missing from the output) | **{macro_f1(g, p, THREE):.3f}** | >= 0.78 |")
+    else:
+        sys.exit(f"cli_score.py: unknown kind {kind}")
+
+
+if __name__ == "__main__":
+    main()
