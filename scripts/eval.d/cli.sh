@@ -30,10 +30,11 @@ echo
 echo "| copies | figure | bar |"
 echo "| --- | --- | --- |"
 "$bin" copies "$shared/data/copies/meter/articles.jsonl" > "$out/meter.jsonl" 2> "$out/meter.err" || true
-python3 "$score" meter "$shared/data/copies/meter/doc_labels.jsonl" "$out/meter.jsonl"
+python3 "$score" meter "$shared/data/copies/meter/doc_labels.jsonl" "$out/meter.jsonl" \
+  "$shared/data/copies/meter/passages.jsonl" "$shared/data/copies/meter/articles.jsonl"
 "$bin" copies "$shared/data/copies/counter/articles.jsonl" > "$out/counter.jsonl" 2> "$out/counter.err" || true
 python3 "$score" counter "$shared/data/copies/counter/pairs.jsonl" "$out/counter.jsonl"
 echo
-echo "Passages are scored on the library path only (eval:copies): their offsets index the extracted text, which for wrapped wire copy is not the row's text."
+echo "Passage offsets index the extracted text (the contract); for METER's newspaper articles that is the row's text less trailing spaces, so reading them against the row's text, as above, shifts some by a character or two."
 echo
 echo "Command: \`scripts/eval cli\`. Machine: 2 cores, 24 GiB (shared); $(date -u +%Y-%m-%d)."

@@ -3,7 +3,7 @@
 scripts/eval.d/cli.sh. Labels are read here only; crossread never sees them.
 
 usage: cli_score.py stories GOLD.jsonl PRED.jsonl NAME BAR
-       cli_score.py meter DOC_LABELS.jsonl PRED.jsonl
+       cli_score.py meter DOC_LABELS.jsonl PRED.jsonl PASSAGES.jsonl ARTICLES.jsonl
        cli_score.py counter PAIRS.jsonl PRED.jsonl
 Prints Markdown table rows.
 """
@@ -63,6 +63,39 @@ def derived_labels(gold, pred):
     return [gold[i] for i in gold], p
 
 
+def passages(passages_path, articles_path, pred):
+    """Character P / R / F1 of the reused passages, as the data README scores
+    them (whitespace and unannotated characters ignored), taking the output's
+    `start`/`end` as offsets into the row's own `text`: extraction trims
+    trailing spaces, so this is the strict reading."""
+    text = {r["id"]: r["text"] for r in rows(articles_path)}
+    tp = fp = fn = 0
+    for g in rows(passages_path):
+        if g["offsets_into"] != "text":
+            continue
+        t = text[g["id"]]
+        gold = [None] * len(t)
+        for s in g["spans"]:
+            for k in range(s["start"], min(s["end"], len(t))):
+                gold[k] = s["type"] != "new"
+        mark = [False] * len(t)
+        for p in pred.get(g["id"], {}).get("passages", []):
+            for k in range(max(p["start"], 0), min(p["end"], len(t))):
+                mark[k] = True
+        for k, c in enumerate(t):
+            if gold[k] is None or c.isspace():
+                continue
+            if gold[k] and mark[k]:
+                tp += 1
+            elif gold[k]:
+                fn += 1
+            elif mark[k]:
+                fp += 1
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
 def main():
     kind, gold_path, pred_path = sys.argv[1:4]
     pred_rows = rows(pred_path)
@@ -87,6 +120,8 @@ def main():
         print(f"| METER derived-vs-non macro-F1 | **{two:.3f}** | >= 0.80 |")
         share = ok / len(called) if called else 0.0
         print(f"| METER named source is a PA text of the story, over the articles called derived | **{share:.3f}** ({ok}/{len(called)}) | >= 0.98 |")
+        prec, rec, f = passages(sys.argv[4], sys.argv[5], pred)
+        print(f"| METER reused passages, character P / R / F1 (verbatim + rewrite against new; the output's offsets read against the row's own text) | {prec:.3f} / {rec:.3f} / **{f:.3f}** | >= 0.80 |")
     elif kind == "counter":
         prs = rows(gold_path)
         pred = {r["id"]: r for r in pred_rows}
