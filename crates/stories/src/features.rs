@@ -350,6 +350,11 @@ struct Tok {
     initial: bool,
     /// Separated from the previous token by whitespace only (no punctuation).
     joined: bool,
+    /// Set by `emit`: the range of its lower case in `Scratch::lows` (empty
+    /// for a `plain` token, its own lower case) ...
+    low: (usize, usize),
+    /// ... and its name hash when it is capitalised mid-sentence (else 0).
+    name: u64,
 }
 
 /// Reusable buffers, so that feature extraction does not allocate per article.
@@ -357,12 +362,8 @@ struct Tok {
 pub(crate) struct Scratch {
     toks: Vec<Tok>,
     /// The lower case of the part's tokens that are not their own (see
-    /// `Tok::plain`), one after the other; `low_at[i]` is token `i`'s range
-    /// in it (empty for the others).
+    /// `Tok::plain`), one after the other (see `Tok::low`).
     lows: String,
-    low_at: Vec<(usize, usize)>,
-    /// Token `i`'s name hash when it is capitalised mid-sentence (else 0).
-    name_at: Vec<u64>,
     pub(crate) feats: Vec<(u64, f32)>,
     /// Word features seen at least once in lower case (sorted, distinct).
     pub(crate) lower_words: Vec<u64>,
@@ -388,8 +389,8 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
     // Title then text; the line break makes the first text token initial.
     for part in [title, text] {
         tokenize(part, &mut s.toks);
-        let toks = std::mem::take(&mut s.toks);
-        emit(part, &toks, w, s);
+        let mut toks = std::mem::take(&mut s.toks);
+        emit(part, &mut toks, w, s);
         s.toks = toks;
         s.toks.clear();
     }
@@ -557,6 +558,8 @@ fn tokenize_ascii(b: &[u8], out: &mut Vec<Tok>) {
                 plain,
                 initial,
                 joined,
+                low: (0, 0),
+                name: 0,
             });
             initial = false;
             joined = true;
@@ -622,6 +625,8 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
                 plain,
                 initial,
                 joined,
+                low: (0, 0),
+                name: 0,
             });
             initial = false;
             joined = true;
@@ -679,12 +684,10 @@ fn stem<'a>(w: &'a str, buf: &'a mut String) -> &'a str {
     }
 }
 
-fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
+fn emit(t: &str, toks: &mut [Tok], w: KindWeights, s: &mut Scratch) {
     let Scratch {
         feats,
         lows,
-        low_at,
-        name_at,
         caps_mid,
         phrase,
         digits,
@@ -696,21 +699,16 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
     // mid-sentence (confirming names that also start a sentence), with
     // their name hashes kept for pass 2.
     lows.clear();
-    low_at.clear();
-    name_at.clear();
-    for tok in toks {
-        let (mut at, mut name) = ((0, 0), 0);
+    for tok in toks.iter_mut() {
         if tok.kind == TokKind::Alpha && !tok.plain {
             let from = lows.len();
             lower_append(&t[tok.start..tok.end], lows);
-            at = (from, lows.len());
+            tok.low = (from, lows.len());
             if tok.cap && !tok.initial {
-                name = xxh3_64_with_seed(&lows.as_bytes()[from..], SEED_NAME);
-                caps_mid.push(name);
+                tok.name = xxh3_64_with_seed(&lows.as_bytes()[from..], SEED_NAME);
+                caps_mid.push(tok.name);
             }
         }
-        low_at.push(at);
-        name_at.push(name);
     }
     caps_mid.sort_unstable();
     phrase.clear();
@@ -724,7 +722,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
         }
         phrase.clear();
     };
-    for (x, tok) in toks.iter().enumerate() {
+    for tok in toks.iter() {
         let raw = &t[tok.start..tok.end];
         match tok.kind {
             TokKind::Number => {
@@ -744,10 +742,7 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 let lower: &str = if tok.plain {
                     raw
                 } else {
-                    low_at
-                        .get(x)
-                        .and_then(|&(a, b)| lows.get(a..b))
-                        .unwrap_or("")
+                    lows.get(tok.low.0..tok.low.1).unwrap_or("")
                 };
                 let stop = is_stopword(lower);
                 // Two chars or more (five bytes always hold two).
@@ -759,9 +754,10 @@ fn emit(t: &str, toks: &[Tok], w: KindWeights, s: &mut Scratch) {
                 // The name hash is only needed for a capitalised word (pass
                 // 1 hashed those that are not sentence-initial).
                 let name_hash = if tok.cap && !stop && long {
-                    match name_at.get(x) {
-                        Some(&h) if !tok.initial => h,
-                        _ => xxh3_64_with_seed(lower.as_bytes(), SEED_NAME),
+                    if tok.initial {
+                        xxh3_64_with_seed(lower.as_bytes(), SEED_NAME)
+                    } else {
+                        tok.name
                     }
                 } else {
                     0
