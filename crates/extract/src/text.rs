@@ -390,7 +390,27 @@ pub(crate) fn clean(input: &str) -> Cleaned {
         }
         out.text.push_str(&l.text);
     }
+    keep_as_given(input, &mut out.text);
     out
+}
+
+/// When cleaning kept every line of `input` as it was and `input` already
+/// separates paragraphs by blank lines, the text is returned as given (less
+/// leading and trailing blank space), spaces at line ends included: offsets
+/// into the extracted text are then offsets into the caller's own text.
+fn keep_as_given(input: &str, text: &mut String) {
+    let given = input.trim();
+    if given.len() == text.len() || given.contains(|c: char| c.is_control() && c != '\n') {
+        return;
+    }
+    let trimmed = given
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if trimmed == *text {
+        *text = given.to_owned();
+    }
 }
 
 /// A label line above the article that can be its title: three to forty
@@ -570,6 +590,24 @@ mod tests {
         check(
             &format!("{p}\n{q}\n{p}\n{q}\n{p}\n"),
             &format!("{p}\n\n{q}\n\n{p}\n\n{q}\n\n{p}"),
+        );
+    }
+
+    #[test]
+    fn clean_text_is_kept_as_given() {
+        let p1 = "The minister said on Monday that the talks would resume next week in Geneva, officials confirmed. ";
+        let p2 = "Both sides have agreed to a ceasefire that starts at midnight, according to a joint statement.";
+        // Nothing removed: the caller's text, spaces at line ends included.
+        check(&format!("\n{p1}\n\n{p2}\n"), &format!("{p1}\n\n{p2}"));
+        // A line removed: paragraphs rebuilt, line ends trimmed.
+        check(
+            &format!("{p1}\n\n{p2}\n\nLeave a Reply\n"),
+            &format!("{}\n\n{p2}", p1.trim_end()),
+        );
+        // Paragraphs one per line: rebuilt with blank lines between.
+        check(
+            &format!("{p1}\n{p2}"),
+            &format!("{}\n\n{p2}", p1.trim_end()),
         );
     }
 }
