@@ -97,6 +97,7 @@ impl Cand {
         (u128::from(self.rank) << 64) | u128::from(self.pair)
     }
     /// The entry of [`Self::key`] `k`, for versions 0 (an initial entry).
+    #[cfg(test)]
     fn initial(k: u128) -> Cand {
         Cand {
             rank: (k >> 64) as u64,
@@ -235,57 +236,49 @@ pub(crate) fn average_link(
     // copy of a valid entry and merges the same pair), not on push order.
     // Held as complemented keys (see `Cand::key`), so that an ascending
     // sort of plain integers puts the best first.
-    let mut init: Vec<u128> = Vec::new();
+    // Candidate merges are held in lists, one per cluster, each sorted best
+    // last; the heap holds each live list's best entry, so taking the best
+    // head is taking the best entry of all lists, as one heap of every
+    // entry would. A cluster's first list holds its initial pairs with
+    // higher-numbered clusters; each merge gives the merged cluster a new
+    // list (one entry per neighbour at or above the threshold). A list
+    // whose cluster has merged again (a newer version) or has been merged
+    // away holds only stale entries and is dropped whole instead of entry
+    // by entry. Lists hold distinct pairs, so their order is total and any
+    // sort gives it.
+    let mut lists: Vec<Vec<Cand>> = vec![Vec::new(); n];
+    let mut heap: BinaryHeap<Head> = BinaryHeap::new();
     for (a, m) in adj.iter().enumerate() {
+        let list = &mut lists[a];
         for (&b, &w) in m {
             if (a as u32) < b {
                 let v = avg(w, size[a], size[b as usize]);
                 if v >= threshold {
-                    init.push(!Cand::new(v, a as u32, b, 0, 0).key());
+                    list.push(Cand::new(v, a as u32, b, 0, 0));
                 }
             }
         }
+        list.sort_unstable_by_key(Cand::key);
+        if let Some(best) = list.last() {
+            heap.push(Head {
+                key: best.key(),
+                node: a as u32,
+                version: 0,
+            });
+        }
     }
-    // The initial entries are sorted once, best first, and read in order;
-    // only the entries pushed while merging go through the heap. Each step
-    // takes the better of the two heads: the same order as one heap.
-    // Every initial pair is distinct, so the order is total and any sort
-    // gives it.
-    init.sort_unstable();
-    let mut next_init = 0usize;
-    // The entries pushed while merging: each merge gives the merged
-    // cluster one list of entries (one per neighbour at or above the
-    // threshold), sorted, best last; the heap holds each live list's best
-    // entry. Taking the best head is taking the best entry of all lists,
-    // as one heap of every entry would; a list whose cluster has merged
-    // again (a newer version) or has been merged away holds only stale
-    // entries and is dropped whole instead of entry by entry.
-    let mut lists: Vec<Vec<Cand>> = vec![Vec::new(); n];
-    let mut heap: BinaryHeap<Head> = BinaryHeap::new();
     let mut unlinked: Vec<u32> = Vec::new();
     loop {
-        while let Some(top) = heap.peek() {
-            let t = top.node as usize;
-            if parent[t] == top.node && version[t] == top.version {
-                break;
-            }
-            heap.pop();
-        }
-        let head = init.get(next_init).map(|&k| Cand::initial(!k));
-        let from_init = match (head, heap.peek()) {
-            (Some(i), Some(h)) => i.key() >= h.key,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        let c = if let (true, Some(i)) = (from_init, head) {
-            next_init += 1;
-            i
-        } else {
+        let c = {
             let Some(mut top) = heap.peek_mut() else {
                 break;
             };
-            let list = &mut lists[top.node as usize];
+            let t = top.node as usize;
+            if parent[t] != top.node || version[t] != top.version {
+                PeekMut::pop(top);
+                continue;
+            }
+            let list = &mut lists[t];
             let Some(c) = list.pop() else {
                 PeekMut::pop(top);
                 continue;
