@@ -52,6 +52,11 @@ pub(crate) fn reinforce(
         let slots = &mut best[i * k..(i + 1) * k];
         let l = usize::from(len[i]);
         let better = |x: &(f64, u32)| cand.0 > x.0 || (cand.0 == x.0 && cand.1 < x.1);
+        // A full list whose last is at least as good keeps out the
+        // candidate (the common case once the lists fill) without a scan.
+        if l == k && !better(&slots[k - 1]) {
+            return;
+        }
         let at = slots[..l].iter().position(better).unwrap_or(l);
         if at >= k {
             return;
