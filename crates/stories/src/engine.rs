@@ -485,10 +485,6 @@ impl Engine {
         &self.cfg
     }
 
-    fn idf(&self, h: u64) -> f32 {
-        self.idf_of(self.df.get(&h).map_or(0, |c| c.0))
-    }
-
     fn idf_of(&self, df: u32) -> f32 {
         let prior = f64::from(self.cfg.idf_prior_docs.max(0.0));
         (((1.0 + self.n_docs as f64 + prior) / (1.0 + f64::from(df))).ln() + 1.0) as f32
@@ -500,23 +496,19 @@ impl Engine {
     /// `name_mix` / `number_mix`, so the dot product of two articles is the
     /// mix of their per-group cosines (over the groups the query has). A
     /// group of `n` features gets its share times `n / (n + mix_shrink)`.
-    /// `idfs`, when given, holds each term's IDF (saves lookups).
-    fn weigh(&self, raw: &[(u64, f32)], idfs: Option<&[f32]>, out: &mut Vec<(u64, f32)>) {
+    /// `idf(i)` is the IDF of `raw[i]` (the callers have it at hand, by
+    /// position, without a lookup in the document frequencies).
+    fn weigh(&self, raw: &[(u64, f32)], idf: impl Fn(usize) -> f32, out: &mut Vec<(u64, f32)>) {
         out.clear();
         // One allocation of the final size rather than repeated growth.
         out.reserve(raw.len());
         let mut norms = [0f64; 4];
         let mut counts = [0f64; 4];
-        for &(h, _) in raw {
-            counts[(h & 3) as usize] += 1.0;
-        }
         for (i, &(h, r)) in raw.iter().enumerate() {
-            let idf = match idfs.and_then(|d| d.get(i)) {
-                Some(&idf) => idf,
-                None => self.idf(h),
-            };
-            let w = r * idf;
-            norms[(h & 3) as usize] += f64::from(w) * f64::from(w);
+            let g = (h & 3) as usize;
+            counts[g] += 1.0;
+            let w = r * idf(i);
+            norms[g] += f64::from(w) * f64::from(w);
             out.push((h, w));
         }
         let name = f64::from(self.cfg.name_mix.clamp(0.0, 1.0));
@@ -673,7 +665,7 @@ impl Engine {
                     };
                     idfs.push(idf);
                 }
-                self.weigh(&raw, Some(&idfs), &mut out);
+                self.weigh(&raw, |i| idfs.get(i).copied().unwrap_or(0.0), &mut out);
                 let win = if which == 0 {
                     &mut self.dated
                 } else {
@@ -1368,26 +1360,29 @@ impl Engine {
         // Positions in the query of the article's event words.
         let mut ev_pos: Vec<u32> = Vec::new();
         let k = self.cfg.candidate_terms.max(1);
-        let mut idfs: Vec<f32> = Vec::new();
         // A term's rank orders by weight, highest first (`f32::total_cmp`
         // order), then by hash, lowest first.
         let rank = |&(h, w): &(u64, f32)| (u128::from(!weight_rank(w)) << 64) | u128::from(h);
         let mut ranked: Vec<u128> = Vec::new();
+        // A chunk term's IDF and event flag, by chunk-local number (every
+        // number of the chunk is in `chunk_idf`; the fallback is the IDF of
+        // an unseen term).
+        let unseen = (self.idf_of(0), false);
+        let idf_event = |t: u32| chunk_idf.get(t as usize).copied().unwrap_or(unseen);
         for p in &mut pend {
-            idfs.clear();
             ev_pos.clear();
             for (x, &t) in p.tid.iter().enumerate() {
-                let (idf, event) = chunk_idf
-                    .get(t as usize)
-                    .copied()
-                    .unwrap_or_else(|| (self.idf_of(0), false));
-                idfs.push(idf);
-                if event {
+                if idf_event(t).1 {
                     ev_pos.push(x as u32);
                 }
             }
             let mut q = Vec::new();
-            self.weigh(&p.raw, Some(&idfs), &mut q);
+            let tid = &p.tid;
+            self.weigh(
+                &p.raw,
+                |i| tid.get(i).map_or(unseen.0, |&t| idf_event(t).0),
+                &mut q,
+            );
             // The `k` strongest terms, in the order of `q` (by hash).
             // Hashes are distinct within a query, so the rank is a total
             // order: the set kept is the same whatever the selection
