@@ -230,12 +230,11 @@ pub(crate) fn average_link(
             0.0
         }
     };
-    // Entries are only pushed at or above the threshold and an entry's
-    // average never changes, so the heap holds no entry below it. The pop
-    // order depends on the entries' order alone (an exact repeat is a stale
-    // copy of a valid entry and merges the same pair), not on push order.
-    // Held as complemented keys (see `Cand::key`), so that an ascending
-    // sort of plain integers puts the best first.
+    // Entries are only made at or above the threshold and an entry's
+    // average never changes, so no list holds an entry below it. The order
+    // in which entries are taken depends on the entries' order alone (an
+    // exact repeat is a stale copy of a valid entry and merges the same
+    // pair), not on the order they were made in.
     // Candidate merges are held in lists, one per cluster, each sorted best
     // last; the heap holds each live list's best entry, so taking the best
     // head is taking the best entry of all lists, as one heap of every
