@@ -559,12 +559,17 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
 
     // 6. Copy groups: follow "wholly derived from" links to a root. An exact
     // copy is wholly derived from its class origin; a representative from
-    // its source when its verdict says so.
+    // its source when its verdict says so and most of it is verbatim
+    // (`GROUP_MIN_VERBATIM`).
     let mut parent: Vec<Option<usize>> = (0..n)
         .map(|i| Some(class_origin[i]).filter(|&o| o != i))
         .collect();
     for (a, d) in &decided {
-        if d.derived == Derivation::Wholly {
+        let same_article = d
+            .features
+            .as_ref()
+            .is_some_and(|f| f.verbatim >= GROUP_MIN_VERBATIM);
+        if d.derived == Derivation::Wholly && same_article {
             parent[*a] = d.source;
         }
     }
@@ -773,6 +778,14 @@ impl Features {
         }
     }
 }
+
+/// Share of an article's words in verbatim runs from which a wholly
+/// derived article is the same article as its source (one copy group):
+/// republished whole or lightly edited (an edit every fifth word still
+/// leaves 80%). A story rewritten from its source, or a short lead whose
+/// sentences merely share their names with another's, is wholly derived
+/// from it without being a copy.
+const GROUP_MIN_VERBATIM: f64 = 0.7;
 
 /// Shingle containment of one candidate in another from which the first
 /// counts as a copy of the second (a whole copy, trimmed or wrapped; a wire

@@ -40,8 +40,10 @@
 //!    the aligned article it draws the most from (null when not derived; the
 //!    passages it shares are still listed, see
 //!    [`CopiesConfig::passages_when_none`]); copy groups = chains of
-//!    "wholly derived from", whose root is the group's `origin` (its id is
-//!    the group id, so it is stable for the same inputs).
+//!    "wholly derived from" by articles with at least 70% of their words in
+//!    verbatim runs (the same article, republished or lightly edited; a
+//!    rewrite is derived without being a copy), whose root is the group's
+//!    `origin` (its id is the group id, so it is stable for the same inputs).
 //!
 //! Every hash uses a fixed, documented seed, and ties break by input order,
 //! so the output is identical run to run.

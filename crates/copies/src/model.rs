@@ -32,6 +32,18 @@ pub struct Model {
     pub min_reused: f64,
 }
 
+/// Fewer reused words than this make no derivation: a two-word phrase is
+/// shared by chance, however short the article.
+pub const MIN_REUSED_WORDS: f64 = 3.0;
+/// An article is wholly derived only with at least this many reused words
+/// and [`MIN_WHOLLY_SHARE`] of its words reused. A 15-word lead sharing
+/// "make it harder" with an unrelated text had scored wholly on its length
+/// alone and joined its copy group.
+pub const MIN_WHOLLY_WORDS: f64 = 8.0;
+/// See [`MIN_WHOLLY_WORDS`]. (Every METER dev article called wholly has at
+/// least 0.48; COUNTER's reused shares run lower, which a higher floor cost.)
+pub const MIN_WHOLLY_SHARE: f64 = 0.3;
+
 /// Standardised figures are clamped to this many standard deviations, so
 /// that a text far outside the training range (one word, a million words)
 /// cannot push the linear score anywhere.
@@ -72,14 +84,25 @@ impl Model {
             .sum()
     }
 
-    /// The derivation the score calls for.
+    /// The derivation the score calls for, within two limits set by hand
+    /// (not trained) because the score is linear and METER's articles are
+    /// hundreds of words long, so a headline-length text lies outside what
+    /// it was fitted on: fewer than [`MIN_REUSED_WORDS`] reused words is no
+    /// derivation, and an article with fewer than [`MIN_WHOLLY_WORDS`] reused
+    /// words or less than [`MIN_WHOLLY_SHARE`] of them reused is at most
+    /// partially derived.
     pub fn classify(&self, f: &Features) -> Derivation {
         // A NaN share counts as no reuse.
         if f.reused.is_nan() || f.reused < self.min_reused {
             return Derivation::None;
         }
+        let tokens = (8.0 * f.length.clamp(0.0, 1.0)).exp() - 1.0;
+        let words = f.reused * tokens;
+        if words < MIN_REUSED_WORDS {
+            return Derivation::None;
+        }
         let s = self.score(f);
-        if s >= self.cuts[1] {
+        if s >= self.cuts[1] && f.reused >= MIN_WHOLLY_SHARE && words >= MIN_WHOLLY_WORDS {
             Derivation::Wholly
         } else if s >= self.cuts[0] {
             Derivation::Partially
@@ -106,6 +129,34 @@ mod tests {
         // An exact copy is wholly derived; no reuse at all is none.
         assert_eq!(m.classify(&Features::exact(0, 300)), Derivation::Wholly);
         assert_eq!(m.classify(&Features::default()), Derivation::None);
+    }
+
+    #[test]
+    fn short_texts_need_enough_reuse() {
+        // Built as a METER-length copy would be, then cut down: the score
+        // alone calls all of these wholly (checked first), the limits do not.
+        let short = |ntok: usize, reused: f64| Features {
+            reused,
+            ..Features::exact(0, ntok)
+        };
+        let m = &TRAINED;
+        for f in [
+            short(15, 0.25),
+            short(15, 0.1),
+            short(40, 0.15),
+            short(60, 0.25),
+        ] {
+            assert!(m.score(&f) >= m.cuts[1], "{f:?}");
+        }
+        // 3.75 of 15 words: partially at most; 1.5 of 15: none; 6 of 40
+        // (under 8 words) and 15 of 60 (under a 0.3 share): partially.
+        assert_eq!(m.classify(&short(15, 0.25)), Derivation::Partially);
+        assert_eq!(m.classify(&short(15, 0.1)), Derivation::None);
+        assert_eq!(m.classify(&short(40, 0.15)), Derivation::Partially);
+        assert_eq!(m.classify(&short(60, 0.25)), Derivation::Partially);
+        // Enough of a short text reused is still wholly derived.
+        assert_eq!(m.classify(&short(15, 1.0)), Derivation::Wholly);
+        assert_eq!(m.classify(&short(60, 0.5)), Derivation::Wholly);
     }
 
     #[test]

@@ -242,3 +242,61 @@ fn margin_over_all_coverage_counts_later_articles() {
     // With the later article: still alone among earlier ones, not among all.
     assert_eq!(feat(&[src, a, later]), Some((1.0, 0.0)));
 }
+
+#[test]
+fn a_rewrite_is_derived_but_not_a_copy() {
+    // Every other sentence reworded (every third word changed: it keeps two
+    // thirds of its words, no run of three): the article is wholly derived
+    // from the original, with about half of it verbatim, so it is not the
+    // same article. A light edit (one word in twenty) stays a copy.
+    let orig = words(400, 21);
+    let sents: Vec<&str> = orig.split(". ").collect();
+    let rewrite: String = sents
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if i % 2 == 1 {
+                s.split(' ')
+                    .enumerate()
+                    .map(|(k, w)| {
+                        if k % 3 == 2 {
+                            format!("r{i}x{k}")
+                        } else {
+                            w.to_owned()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                (*s).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
+    let edited: String = orig
+        .split(' ')
+        .enumerate()
+        .map(|(k, w)| {
+            if k % 20 == 7 {
+                format!("e{k}")
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut o = art("orig", &orig);
+    o.date = Some("2020-01-01".into());
+    let mut r = art("rewrite", &rewrite);
+    r.date = Some("2020-01-02".into());
+    let mut e = art("edited", &edited);
+    e.date = Some("2020-01-02".into());
+    check(
+        &[o, r, e],
+        &[
+            ("orig", "orig", Derivation::None, None),
+            ("rewrite", "rewrite", Derivation::Wholly, Some("orig")),
+            ("orig", "orig", Derivation::Wholly, Some("orig")),
+        ],
+    );
+}
