@@ -143,6 +143,81 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
+/// Average link of two clusters: their summed edge weight `w` over the
+/// product of their sizes (0 for an empty one).
+fn avg(w: f64, sa: f64, sb: f64) -> f64 {
+    let d = sa * sb;
+    if d > 0.0 {
+        w / d
+    } else {
+        0.0
+    }
+}
+
+/// The orphan step of [`average_link`] (see there), on the clusters the
+/// merging left: `parent` is updated in place.
+fn attach_orphans(
+    parent: &mut [u32],
+    adj: &[Adj],
+    size: &[f64],
+    span: &[Option<(f64, f64)>],
+    fixed: &[bool],
+    attach: Attach,
+    max_gap: f64,
+) {
+    let n = parent.len();
+    let n32 = u32::try_from(n).unwrap_or(u32::MAX);
+    // Nodes per cluster, to tell orphans from clusters.
+    let mut count = vec![0u32; n];
+    for i in 0..n32 {
+        let r = find(parent, i);
+        count[r as usize] += 1;
+    }
+    let mut joins: Vec<(u32, u32)> = Vec::new();
+    for o in 0..n32 {
+        let ou = o as usize;
+        if parent[ou] != o || count[ou] != 1 || fixed[ou] {
+            continue;
+        }
+        let mut best: Option<(f64, u32)> = None;
+        let mut second = 0f64;
+        for (&x, &w) in &adj[ou] {
+            let xu = x as usize;
+            if parent[xu] != x {
+                continue;
+            }
+            let v = avg(w, size[ou], size[xu]);
+            if fixed[xu] || count[xu] < 2 {
+                second = second.max(v);
+                continue;
+            }
+            if !chained(span[ou], span[xu], max_gap) {
+                continue;
+            }
+            // Ties go to the lower index: the result cannot depend on
+            // the adjacency map's order.
+            if v >= attach.threshold && best.is_none_or(|(bv, bx)| v > bv || (v == bv && x < bx)) {
+                if let Some((bv, _)) = best {
+                    second = second.max(bv);
+                }
+                best = Some((v, x));
+            } else {
+                second = second.max(v);
+            }
+        }
+        if let Some((bv, x)) = best {
+            if bv >= attach.margin * second {
+                joins.push((o, x));
+            }
+        }
+    }
+    for (o, x) in joins {
+        let (ro, rx) = (find(parent, o), find(parent, x));
+        let (keep, gone) = (ro.min(rx), ro.max(rx));
+        parent[gone as usize] = keep;
+    }
+}
+
 /// Clusters `nodes`; returns for each node the index of its cluster's
 /// representative (the smallest node index in the cluster).
 ///
@@ -222,14 +297,6 @@ pub(crate) fn average_link(
         *adj[rb as usize].entry(ra).or_insert(0.0) += w;
     }
     let mut version = vec![0u32; n];
-    let avg = |w: f64, sa: f64, sb: f64| {
-        let d = sa * sb;
-        if d > 0.0 {
-            w / d
-        } else {
-            0.0
-        }
-    };
     // Entries are only made at or above the threshold and an entry's
     // average never changes, so no list holds an entry below it. The order
     // in which entries are taken depends on the entries' order alone (an
@@ -354,57 +421,7 @@ pub(crate) fn average_link(
         }
     }
     if attach.threshold < threshold {
-        // Nodes per cluster, to tell orphans from clusters.
-        let mut count = vec![0u32; n];
-        for i in 0..n32 {
-            let r = find(&mut parent, i);
-            count[r as usize] += 1;
-        }
-        let mut joins: Vec<(u32, u32)> = Vec::new();
-        for o in 0..n32 {
-            let ou = o as usize;
-            if parent[ou] != o || count[ou] != 1 || fixed[ou] {
-                continue;
-            }
-            let mut best: Option<(f64, u32)> = None;
-            let mut second = 0f64;
-            for (&x, &w) in &adj[ou] {
-                let xu = x as usize;
-                if parent[xu] != x {
-                    continue;
-                }
-                let v = avg(w, size[ou], size[xu]);
-                if fixed[xu] || count[xu] < 2 {
-                    second = second.max(v);
-                    continue;
-                }
-                if !chained(span[ou], span[xu], max_gap) {
-                    continue;
-                }
-                // Ties go to the lower index: the result cannot depend on
-                // the adjacency map's order.
-                if v >= attach.threshold
-                    && best.is_none_or(|(bv, bx)| v > bv || (v == bv && x < bx))
-                {
-                    if let Some((bv, _)) = best {
-                        second = second.max(bv);
-                    }
-                    best = Some((v, x));
-                } else {
-                    second = second.max(v);
-                }
-            }
-            if let Some((bv, x)) = best {
-                if bv >= attach.margin * second {
-                    joins.push((o, x));
-                }
-            }
-        }
-        for (o, x) in joins {
-            let (ro, rx) = (find(&mut parent, o), find(&mut parent, x));
-            let (keep, gone) = (ro.min(rx), ro.max(rx));
-            parent[gone as usize] = keep;
-        }
+        attach_orphans(&mut parent, &adj, &size, &span, &fixed, attach, max_gap);
     }
     (0..n32).map(|i| find(&mut parent, i)).collect()
 }
@@ -469,14 +486,6 @@ pub(crate) fn average_link_reference(
         *adj[rb as usize].entry(ra).or_insert(0.0) += w;
     }
     let mut version = vec![0u32; n];
-    let avg = |w: f64, sa: f64, sb: f64| {
-        let d = sa * sb;
-        if d > 0.0 {
-            w / d
-        } else {
-            0.0
-        }
-    };
     // Entries are only pushed at or above the threshold and an entry's
     // average never changes, so the heap holds no entry below it. The pop
     // order depends on the entries' order alone (an exact repeat is a stale
@@ -571,57 +580,7 @@ pub(crate) fn average_link_reference(
         }
     }
     if attach.threshold < threshold {
-        // Nodes per cluster, to tell orphans from clusters.
-        let mut count = vec![0u32; n];
-        for i in 0..n32 {
-            let r = find(&mut parent, i);
-            count[r as usize] += 1;
-        }
-        let mut joins: Vec<(u32, u32)> = Vec::new();
-        for o in 0..n32 {
-            let ou = o as usize;
-            if parent[ou] != o || count[ou] != 1 || fixed[ou] {
-                continue;
-            }
-            let mut best: Option<(f64, u32)> = None;
-            let mut second = 0f64;
-            for (&x, &w) in &adj[ou] {
-                let xu = x as usize;
-                if parent[xu] != x {
-                    continue;
-                }
-                let v = avg(w, size[ou], size[xu]);
-                if fixed[xu] || count[xu] < 2 {
-                    second = second.max(v);
-                    continue;
-                }
-                if !chained(span[ou], span[xu], max_gap) {
-                    continue;
-                }
-                // Ties go to the lower index: the result cannot depend on
-                // the adjacency map's order.
-                if v >= attach.threshold
-                    && best.is_none_or(|(bv, bx)| v > bv || (v == bv && x < bx))
-                {
-                    if let Some((bv, _)) = best {
-                        second = second.max(bv);
-                    }
-                    best = Some((v, x));
-                } else {
-                    second = second.max(v);
-                }
-            }
-            if let Some((bv, x)) = best {
-                if bv >= attach.margin * second {
-                    joins.push((o, x));
-                }
-            }
-        }
-        for (o, x) in joins {
-            let (ro, rx) = (find(&mut parent, o), find(&mut parent, x));
-            let (keep, gone) = (ro.min(rx), ro.max(rx));
-            parent[gone as usize] = keep;
-        }
+        attach_orphans(&mut parent, &adj, &size, &span, &fixed, attach, max_gap);
     }
     (0..n32).map(|i| find(&mut parent, i)).collect()
 }
