@@ -57,10 +57,13 @@ LABEL = {"wholly": "wholly", "partially": "partially", "non": "none", "none": "n
 THREE = ["wholly", "partially", "none"]
 
 
-def derived_labels(gold, pred):
-    """Gold and predicted labels; an article missing from the output counts as none."""
+def derivations(gold, pred_rows):
+    """The output by id, gold and predicted labels in gold's order (an article
+    missing from the output counts as none), and how many are missing."""
+    pred = {r["id"]: r for r in pred_rows}
     p = [pred[i]["derived"] if i in pred else "none" for i in gold]
-    return [gold[i] for i in gold], p
+    missing = sum(1 for i in gold if i not in pred)
+    return pred, [gold[i] for i in gold], p, missing
 
 
 def passages(passages_path, articles_path, pred):
@@ -108,14 +111,12 @@ def main():
         print(f"| {name} | {len(gold)} | {missing} | {prec:.3f} / {rec:.3f} / **{f:.3f}** | {bar} |")
     elif kind == "meter":
         labels = rows(gold_path)
-        pred = {r["id"]: r for r in pred_rows}
         gold = {l["id"]: LABEL[l["label"]] for l in labels}
-        g, p = derived_labels(gold, pred)
+        pred, g, p, missing = derivations(gold, pred_rows)
         three = macro_f1(g, p, THREE)
         two = macro_f1(["d" if x != "none" else "n" for x in g], ["d" if x != "none" else "n" for x in p], ["d", "n"])
         called = [l for l in labels if l["id"] in pred and pred[l["id"]]["derived"] != "none"]
         ok = sum(1 for l in called if pred[l["id"]]["source"] in l["sources"])
-        missing = sum(1 for i in gold if i not in pred)
         print(f"| METER three-way macro-F1 ({len(g)} newspaper articles; {missing} missing from the output) | **{three:.3f}** | >= 0.75 |")
         print(f"| METER derived-vs-non macro-F1 | **{two:.3f}** | >= 0.80 |")
         share = ok / len(called) if called else 0.0
@@ -123,11 +124,8 @@ def main():
         prec, rec, f = passages(sys.argv[4], sys.argv[5], pred)
         print(f"| METER reused passages, character P / R / F1 (verbatim + rewrite against new; the output's offsets read against the row's own text) | {prec:.3f} / {rec:.3f} / **{f:.3f}** | >= 0.80 |")
     elif kind == "counter":
-        prs = rows(gold_path)
-        pred = {r["id"]: r for r in pred_rows}
-        gold = {x["b"]: LABEL[x["label"]] for x in prs}
-        g, p = derived_labels(gold, pred)
-        missing = sum(1 for i in gold if i not in pred)
+        gold = {x["b"]: LABEL[x["label"]] for x in rows(gold_path)}
+        _, g, p, missing = derivations(gold, pred_rows)
         print(f"| COUNTER three-way macro-F1 ({len(g)} newspaper articles; {missing} missing from the output) | **{macro_f1(g, p, THREE):.3f}** | >= 0.78 |")
     else:
         sys.exit(f"cli_score.py: unknown kind {kind}")
