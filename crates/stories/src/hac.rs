@@ -143,6 +143,76 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
+/// The graph average linkage starts from: must-links applied (union-find
+/// `parent`, with each root's `fixed`, date `span` and `size`) and the
+/// edges summed between those clusters (`adj`).
+struct Start {
+    parent: Vec<u32>,
+    fixed: Vec<bool>,
+    span: Vec<Option<(f64, f64)>>,
+    size: Vec<f64>,
+    adj: Vec<Adj>,
+}
+
+/// See [`Start`].
+fn start(nodes: &[Node], must: &[(u32, u32)], edges: &[(u32, u32, f64)]) -> Start {
+    let n = nodes.len();
+    let n32 = u32::try_from(n).unwrap_or(u32::MAX);
+    let mut parent: Vec<u32> = (0..n32).collect();
+    let mut fixed: Vec<bool> = nodes.iter().map(|x| x.fixed).collect();
+    let mut span: Vec<Option<(f64, f64)>> = nodes.iter().map(|x| x.span).collect();
+    for &(a, b) in must {
+        if a >= n32 || b >= n32 {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
+            continue;
+        }
+        let (keep, gone) = (ra.min(rb), ra.max(rb));
+        parent[gone as usize] = keep;
+        fixed[keep as usize] |= fixed[gone as usize];
+        span[keep as usize] = join(span[keep as usize], span[gone as usize]);
+    }
+    let mut size = vec![0f64; n];
+    for i in 0..n32 {
+        let r = find(&mut parent, i);
+        size[r as usize] += nodes[i as usize].size.max(0.0);
+    }
+    // The edges between clusters, then each cluster's adjacency allocated
+    // once at its edge count (a bound on its neighbours) rather than grown.
+    let mut kept: Vec<(u32, u32, f64)> = Vec::with_capacity(edges.len());
+    let mut degree = vec![0u32; n];
+    for &(a, b, w) in edges {
+        if a >= n32 || b >= n32 || !w.is_finite() {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
+            continue;
+        }
+        kept.push((ra, rb, w));
+        degree[ra as usize] += 1;
+        degree[rb as usize] += 1;
+    }
+    let mut adj: Vec<Adj> = degree
+        .iter()
+        .map(|&d| Adj::with_capacity_and_hasher(d as usize, Default::default()))
+        .collect();
+    drop(degree);
+    for (ra, rb, w) in kept {
+        *adj[ra as usize].entry(rb).or_insert(0.0) += w;
+        *adj[rb as usize].entry(ra).or_insert(0.0) += w;
+    }
+    Start {
+        parent,
+        fixed,
+        span,
+        size,
+        adj,
+    }
+}
+
 /// Average link of two clusters: their summed edge weight `w` over the
 /// product of their sizes (0 for an empty one).
 fn avg(w: f64, sa: f64, sb: f64) -> f64 {
@@ -250,52 +320,13 @@ pub(crate) fn average_link(
 ) -> Vec<u32> {
     let n = nodes.len();
     let n32 = u32::try_from(n).unwrap_or(u32::MAX);
-    let mut parent: Vec<u32> = (0..n32).collect();
-    let mut fixed: Vec<bool> = nodes.iter().map(|x| x.fixed).collect();
-    let mut span: Vec<Option<(f64, f64)>> = nodes.iter().map(|x| x.span).collect();
-    for &(a, b) in must {
-        if a >= n32 || b >= n32 {
-            continue;
-        }
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
-            continue;
-        }
-        let (keep, gone) = (ra.min(rb), ra.max(rb));
-        parent[gone as usize] = keep;
-        fixed[keep as usize] |= fixed[gone as usize];
-        span[keep as usize] = join(span[keep as usize], span[gone as usize]);
-    }
-    let mut size = vec![0f64; n];
-    for i in 0..n32 {
-        let r = find(&mut parent, i);
-        size[r as usize] += nodes[i as usize].size.max(0.0);
-    }
-    // The edges between clusters, then each cluster's adjacency allocated
-    // once at its edge count (a bound on its neighbours) rather than grown.
-    let mut kept: Vec<(u32, u32, f64)> = Vec::with_capacity(edges.len());
-    let mut degree = vec![0u32; n];
-    for &(a, b, w) in edges {
-        if a >= n32 || b >= n32 || !w.is_finite() {
-            continue;
-        }
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
-            continue;
-        }
-        kept.push((ra, rb, w));
-        degree[ra as usize] += 1;
-        degree[rb as usize] += 1;
-    }
-    let mut adj: Vec<Adj> = degree
-        .iter()
-        .map(|&d| Adj::with_capacity_and_hasher(d as usize, Default::default()))
-        .collect();
-    drop(degree);
-    for (ra, rb, w) in kept {
-        *adj[ra as usize].entry(rb).or_insert(0.0) += w;
-        *adj[rb as usize].entry(ra).or_insert(0.0) += w;
-    }
+    let Start {
+        mut parent,
+        mut fixed,
+        mut span,
+        mut size,
+        mut adj,
+    } = start(nodes, must, edges);
     let mut version = vec![0u32; n];
     // Entries are only made at or above the threshold and an entry's
     // average never changes, so no list holds an entry below it. The order
@@ -439,52 +470,13 @@ pub(crate) fn average_link_reference(
 ) -> Vec<u32> {
     let n = nodes.len();
     let n32 = u32::try_from(n).unwrap_or(u32::MAX);
-    let mut parent: Vec<u32> = (0..n32).collect();
-    let mut fixed: Vec<bool> = nodes.iter().map(|x| x.fixed).collect();
-    let mut span: Vec<Option<(f64, f64)>> = nodes.iter().map(|x| x.span).collect();
-    for &(a, b) in must {
-        if a >= n32 || b >= n32 {
-            continue;
-        }
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
-            continue;
-        }
-        let (keep, gone) = (ra.min(rb), ra.max(rb));
-        parent[gone as usize] = keep;
-        fixed[keep as usize] |= fixed[gone as usize];
-        span[keep as usize] = join(span[keep as usize], span[gone as usize]);
-    }
-    let mut size = vec![0f64; n];
-    for i in 0..n32 {
-        let r = find(&mut parent, i);
-        size[r as usize] += nodes[i as usize].size.max(0.0);
-    }
-    // The edges between clusters, then each cluster's adjacency allocated
-    // once at its edge count (a bound on its neighbours) rather than grown.
-    let mut kept: Vec<(u32, u32, f64)> = Vec::with_capacity(edges.len());
-    let mut degree = vec![0u32; n];
-    for &(a, b, w) in edges {
-        if a >= n32 || b >= n32 || !w.is_finite() {
-            continue;
-        }
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra == rb || (fixed[ra as usize] && fixed[rb as usize]) {
-            continue;
-        }
-        kept.push((ra, rb, w));
-        degree[ra as usize] += 1;
-        degree[rb as usize] += 1;
-    }
-    let mut adj: Vec<Adj> = degree
-        .iter()
-        .map(|&d| Adj::with_capacity_and_hasher(d as usize, Default::default()))
-        .collect();
-    drop(degree);
-    for (ra, rb, w) in kept {
-        *adj[ra as usize].entry(rb).or_insert(0.0) += w;
-        *adj[rb as usize].entry(ra).or_insert(0.0) += w;
-    }
+    let Start {
+        mut parent,
+        mut fixed,
+        mut span,
+        mut size,
+        mut adj,
+    } = start(nodes, must, edges);
     let mut version = vec![0u32; n];
     // Entries are only pushed at or above the threshold and an entry's
     // average never changes, so the heap holds no entry below it. The pop
