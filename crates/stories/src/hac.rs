@@ -213,6 +213,75 @@ fn start(nodes: &[Node], must: &[(u32, u32)], edges: &[(u32, u32, f64)]) -> Star
     }
 }
 
+/// The clustering's state that a merge changes (see [`merge`]).
+struct Parts<'a> {
+    parent: &'a mut [u32],
+    adj: &'a mut [Adj],
+    size: &'a mut [f64],
+    fixed: &'a mut [bool],
+    span: &'a mut [Option<(f64, f64)>],
+    version: &'a mut [u32],
+    /// Scratch: neighbours unlinked by the merge.
+    unlinked: &'a mut Vec<u32>,
+}
+
+/// Merges cluster `b` into `a` (`a` keeps its index): edges summed, size,
+/// fixedness and date span joined, both versions bumped. Each pair of the
+/// merged cluster with a neighbour whose average link reaches `threshold`
+/// is offered to `push`; links between two fixed clusters are dropped.
+fn merge(p: Parts, a: usize, b: usize, threshold: f64, mut push: impl FnMut(Cand)) {
+    let Parts {
+        parent,
+        adj,
+        size,
+        fixed,
+        span,
+        version,
+        unlinked,
+    } = p;
+    let (ca, cb) = (a as u32, b as u32);
+    let gone = std::mem::take(&mut adj[b]);
+    parent[b] = ca;
+    adj[a].remove(&cb);
+    adj[a].reserve(gone.len());
+    for (x, w) in gone {
+        if x == ca {
+            continue;
+        }
+        *adj[a].entry(x).or_insert(0.0) += w;
+        if let Some(m) = adj.get_mut(x as usize) {
+            m.remove(&cb);
+            *m.entry(ca).or_insert(0.0) += w;
+        }
+    }
+    size[a] += size[b];
+    fixed[a] |= fixed[b];
+    span[a] = join(span[a], span[b]);
+    version[a] = version[a].wrapping_add(1);
+    version[b] = version[b].wrapping_add(1);
+    unlinked.clear();
+    let fa = fixed[a];
+    let mut m = std::mem::take(&mut adj[a]);
+    m.retain(|&x, &mut w| {
+        if fa && fixed[x as usize] {
+            unlinked.push(x);
+            return false;
+        }
+        let v = avg(w, size[a], size[x as usize]);
+        if v >= threshold {
+            let (p, q) = if ca < x { (ca, x) } else { (x, ca) };
+            push(Cand::new(v, p, q, version[p as usize], version[q as usize]));
+        }
+        true
+    });
+    adj[a] = m;
+    for &x in unlinked.iter() {
+        if let Some(mx) = adj.get_mut(x as usize) {
+            mx.remove(&ca);
+        }
+    }
+}
+
 /// Average link of two clusters: their summed edge weight `w` over the
 /// product of their sizes (0 for an empty one).
 fn avg(w: f64, sa: f64, sb: f64) -> f64 {
@@ -396,44 +465,24 @@ pub(crate) fn average_link(
         if !chained(span[a], span[b], max_gap) {
             continue;
         }
-        // Merge b into a (a keeps its index).
-        let gone = std::mem::take(&mut adj[b]);
-        parent[b] = ca;
         lists[b] = Vec::new();
-        adj[a].remove(&cb);
-        adj[a].reserve(gone.len());
-        for (x, w) in gone {
-            if x == ca {
-                continue;
-            }
-            *adj[a].entry(x).or_insert(0.0) += w;
-            if let Some(m) = adj.get_mut(x as usize) {
-                m.remove(&cb);
-                *m.entry(ca).or_insert(0.0) += w;
-            }
-        }
-        size[a] += size[b];
-        fixed[a] |= fixed[b];
-        span[a] = join(span[a], span[b]);
-        version[a] = version[a].wrapping_add(1);
-        version[b] = version[b].wrapping_add(1);
-        unlinked.clear();
-        let fa = fixed[a];
-        let mut m = std::mem::take(&mut adj[a]);
         let mut list = std::mem::take(&mut lists[a]);
         list.clear();
-        m.retain(|&x, &mut w| {
-            if fa && fixed[x as usize] {
-                unlinked.push(x);
-                return false;
-            }
-            let v = avg(w, size[a], size[x as usize]);
-            if v >= threshold {
-                let (p, q) = if ca < x { (ca, x) } else { (x, ca) };
-                list.push(Cand::new(v, p, q, version[p as usize], version[q as usize]));
-            }
-            true
-        });
+        merge(
+            Parts {
+                parent: &mut parent,
+                adj: &mut adj,
+                size: &mut size,
+                fixed: &mut fixed,
+                span: &mut span,
+                version: &mut version,
+                unlinked: &mut unlinked,
+            },
+            a,
+            b,
+            threshold,
+            |c| list.push(c),
+        );
         // Distinct pairs: a total order, whatever the sort.
         list.sort_unstable_by_key(Cand::key);
         if let Some(best) = list.last() {
@@ -444,12 +493,6 @@ pub(crate) fn average_link(
             });
         }
         lists[a] = list;
-        adj[a] = m;
-        for &x in &unlinked {
-            if let Some(mx) = adj.get_mut(x as usize) {
-                mx.remove(&ca);
-            }
-        }
     }
     if attach.threshold < threshold {
         attach_orphans(&mut parent, &adj, &size, &span, &fixed, attach, max_gap);
@@ -529,47 +572,21 @@ pub(crate) fn average_link_reference(
         if !chained(span[a], span[b], max_gap) {
             continue;
         }
-        // Merge b into a (a keeps its index).
-        let gone = std::mem::take(&mut adj[b]);
-        parent[b] = ca;
-        adj[a].remove(&cb);
-        adj[a].reserve(gone.len());
-        for (x, w) in gone {
-            if x == ca {
-                continue;
-            }
-            *adj[a].entry(x).or_insert(0.0) += w;
-            if let Some(m) = adj.get_mut(x as usize) {
-                m.remove(&cb);
-                *m.entry(ca).or_insert(0.0) += w;
-            }
-        }
-        size[a] += size[b];
-        fixed[a] |= fixed[b];
-        span[a] = join(span[a], span[b]);
-        version[a] = version[a].wrapping_add(1);
-        version[b] = version[b].wrapping_add(1);
-        unlinked.clear();
-        let fa = fixed[a];
-        let mut m = std::mem::take(&mut adj[a]);
-        m.retain(|&x, &mut w| {
-            if fa && fixed[x as usize] {
-                unlinked.push(x);
-                return false;
-            }
-            let v = avg(w, size[a], size[x as usize]);
-            if v >= threshold {
-                let (p, q) = if ca < x { (ca, x) } else { (x, ca) };
-                heap.push(Cand::new(v, p, q, version[p as usize], version[q as usize]));
-            }
-            true
-        });
-        adj[a] = m;
-        for &x in &unlinked {
-            if let Some(mx) = adj.get_mut(x as usize) {
-                mx.remove(&ca);
-            }
-        }
+        merge(
+            Parts {
+                parent: &mut parent,
+                adj: &mut adj,
+                size: &mut size,
+                fixed: &mut fixed,
+                span: &mut span,
+                version: &mut version,
+                unlinked: &mut unlinked,
+            },
+            a,
+            b,
+            threshold,
+            |c| heap.push(c),
+        );
     }
     if attach.threshold < threshold {
         attach_orphans(&mut parent, &adj, &size, &span, &fixed, attach, max_gap);
