@@ -172,18 +172,19 @@ const MIN_WRAP: usize = 50;
 /// A text is hard-wrapped when its wrap width `w` (the length that a tenth
 /// of its non-blank lines reach) lies within [`MIN_WRAP`]..=[`MAX_WRAP`] and
 /// at least two, and 30%, of the lines followed by another non-blank line
-/// are *full*: the next line's first word would not have fitted after them
-/// within `w` less [`WRAP_SLACK`], and the line stops mid-sentence (short
-/// paragraphs of two or three lines, one break of which is the writer's,
-/// stay under half).
-/// A full line continues into the next one (a wrapper broke it); any other
-/// line ends its paragraph (the writer broke it), as do blank lines and a
-/// next line that is indented or bulleted. A line that ends a sentence ends
-/// its paragraph too: at worst a wrapped paragraph is cut in two at a
-/// sentence end, while text written one paragraph per line (every line a
-/// sentence end, often of similar length) is never run together. Joined lines are separated by one
-/// space. A line without a letter or digit (a rule of dashes) never joins.
-/// Text that is not hard-wrapped keeps its lines as they are.
+/// are *full*: the line stops mid-sentence and the next line's first word
+/// would not have fitted after it within `w` less [`WRAP_SLACK`]. (30%, not
+/// half: in paragraphs of two or three lines, one break in two or three is
+/// the writer's.)
+///
+/// A full line continues into the next one (a wrapper broke it), joined by
+/// one space; any other line ends its paragraph (the writer broke it), as do
+/// blank lines and a next line that is indented or bulleted. A line that ends
+/// a sentence ends its paragraph too: at worst a wrapped paragraph is cut in
+/// two at a sentence end, while text written one paragraph per line (every
+/// line a sentence end, often of similar length) is never run together. A
+/// line without a letter or digit (a rule of dashes) never joins. Text that
+/// is not hard-wrapped keeps its lines as they are.
 fn unwrap(input: &str) -> Vec<std::borrow::Cow<'_, str>> {
     use std::borrow::Cow;
     let is_control = |c: char| c.is_control() && c != '\t';
