@@ -84,7 +84,7 @@ impl Model {
             .sum()
     }
 
-    /// The derivation the score calls for, within two limits set by hand
+    /// The derivation the score calls for, within floors set by hand
     /// (not trained) because the score is linear and METER's articles are
     /// hundreds of words long, so a headline-length text lies outside what
     /// it was fitted on: fewer than [`MIN_REUSED_WORDS`] reused words is no
