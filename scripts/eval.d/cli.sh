@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a user gets: the stage subcommands (`crossread stories`, `crossread
-# copies`) run on the benchmark files exactly as they ship, through ingest and
-# extraction, scored by cli_score.py. The stage evaluations (eval:stories,
+# copies`, `crossread extract`) run on the benchmark files exactly as they
+# ship, through ingest and extraction, scored by cli_score.py. The stage evaluations (eval:stories,
 # eval:copies) call the libraries on the rows' own text instead; this section
 # shows where the two differ. A debug build is enough (the figures do not
 # depend on the build). Prints one Markdown section; fails only on errors.
@@ -17,7 +17,7 @@ trap 'rm -rf "$out"' EXIT
 score=scripts/eval.d/cli_score.py
 echo "## The stage subcommands on the benchmark files (what a user gets)"
 echo
-echo "Each file is given to the subcommand as it ships (\`crossread stories FILE\`, \`crossread copies FILE\`): rows are read by ingest (outlet from \`outlet\`, else \`source\`), extracted in text mode, and for stories grouped with their copy groups, as \`analyze\` does. Labels are read by the scorer only. An id missing from the output counts as a story of its own / as not derived."
+echo "Each file is given to the subcommand as it ships (\`crossread stories FILE\`, \`crossread copies FILE\`, \`crossread extract FOLDER\`): rows are read by ingest (outlet from \`outlet\`, else \`source\`), extracted in text mode, and for stories grouped with their copy groups, as \`analyze\` does. Labels are read by the scorer only. An id missing from the output counts as a story of its own / as not derived."
 echo
 echo "| set | articles | missing from output | pairwise P / R / F1 | bar |"
 echo "| --- | --- | --- | --- | --- |"
@@ -34,6 +34,30 @@ python3 "$score" meter "$shared/data/copies/meter/doc_labels.jsonl" "$out/meter.
   "$shared/data/copies/meter/passages.jsonl" "$shared/data/copies/meter/articles.jsonl"
 "$bin" copies "$shared/data/copies/counter/articles.jsonl" > "$out/counter.jsonl" 2> "$out/counter.err" || true
 python3 "$score" counter "$shared/data/copies/counter/pairs.jsonl" "$out/counter.jsonl"
+echo
+echo "| extract | P / R / F1 | bar |"
+echo "| --- | --- | --- |"
+"$bin" extract "$shared/data/extraction/html" > "$out/extraction.jsonl" 2> "$out/extraction.err" || true
+python3 "$score" extraction "$shared/data/extraction/ground-truth.json" "$out/extraction.jsonl"
+# The dates pages as plain .html files named by their label row (d0000.html
+# ...): the archives' own names would not make distinct ids. No URL is given
+# (the library evaluation passes the label's URL; here the page stands alone).
+mkdir -p "$out/dates/src" "$out/dates/pages"
+for tarball in "$shared"/data/dates/html-*.tar.xz; do tar -xJf "$tarball" -C "$out/dates/src"; done
+python3 - "$shared/data/dates/labels.tsv" "$out/dates" <<'PY'
+import csv, os, shutil, sys
+labels, root = sys.argv[1], sys.argv[2]
+with open(labels, encoding="utf-8") as f:
+    for i, row in enumerate(csv.DictReader(f, delimiter="\t")):
+        name = os.path.basename(row["path_in_archive"])
+        for sub in (row["path_in_archive"], os.path.join("cache", name), os.path.join("test_set", name)):
+            path = os.path.join(root, "src", sub)
+            if os.path.exists(path):
+                shutil.copyfile(path, os.path.join(root, "pages", f"d{i:04d}.html"))
+                break
+PY
+"$bin" extract "$out/dates/pages" > "$out/dates.jsonl" 2> "$out/dates.err" || true
+python3 "$score" dates "$shared/data/dates/labels.tsv" "$out/dates.jsonl"
 echo
 echo "Passage offsets index the extracted text (the contract); for METER's newspaper articles that is the row's text less trailing spaces, so reading them against the row's text, as above, shifts some by a character or two."
 echo

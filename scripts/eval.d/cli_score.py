@@ -5,10 +5,14 @@ scripts/eval.d/cli.sh. Labels are read here only; crossread never sees them.
 usage: cli_score.py stories GOLD.jsonl PRED.jsonl NAME BAR
        cli_score.py meter DOC_LABELS.jsonl PRED.jsonl PASSAGES.jsonl ARTICLES.jsonl
        cli_score.py counter PAIRS.jsonl PRED.jsonl
+       cli_score.py extraction GROUND_TRUTH.json PRED.jsonl
+       cli_score.py dates LABELS.tsv PRED.jsonl
 Prints Markdown table rows.
 """
 import collections
+import csv
 import json
+import re
 import sys
 
 
@@ -107,6 +111,50 @@ def verdict(value, bar):
     return f"{bar} {'met' if met else '**not met**'}"
 
 
+def shingles(text):
+    """The extraction benchmark's unit: a multiset of 4-token shingles of
+    `\\w+` tokens (a text of 1-3 tokens is one shingle)."""
+    toks = re.findall(r"\w+", text)
+    if 0 < len(toks) < 4:
+        return collections.Counter([tuple(toks)])
+    return collections.Counter(tuple(toks[i:i + 4]) for i in range(len(toks) - 3))
+
+
+def extraction(gold_path, pred_rows):
+    """The benchmark's F1 (data README): precision averaged over pages with a
+    prediction, recall over all pages, F1 of the two means."""
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    pred = {r["id"]: r.get("text") or "" for r in pred_rows}
+    precisions, recalls = [], []
+    for page, g in gold.items():
+        gs, ps = shingles(g.get("articleBody") or ""), shingles(pred.get(page, ""))
+        tp = sum((gs & ps).values())
+        if ps:
+            precisions.append(tp / sum(ps.values()))
+        recalls.append(tp / sum(gs.values()) if gs else float(not ps))
+    prec = sum(precisions) / len(precisions) if precisions else 0.0
+    rec = sum(recalls) / len(recalls) if recalls else 0.0
+    missing = sum(1 for page in gold if page not in pred)
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0), len(gold), missing
+
+
+def dates(labels_path, pred_rows):
+    """htmldate's scoring: TP = the day matches, FP = another date, FN = none."""
+    with open(labels_path, encoding="utf-8") as f:
+        labels = list(csv.DictReader(f, delimiter="\t"))
+    pred = {r["id"]: (r.get("date") or "")[:10] for r in pred_rows}
+    tp = fp = fn = 0
+    for i, row in enumerate(labels):
+        got = pred.get(f"d{i:04d}", "")
+        if not got:
+            fn += 1
+        elif got == row["gold_date"]:
+            tp += 1
+        else:
+            fp += 1
+    return tp, fp, fn
+
+
 def main():
     kind, gold_path, pred_path = sys.argv[1:4]
     pred_rows = rows(pred_path)
@@ -136,6 +184,15 @@ def main():
         _, g, p, missing = derivations(gold, pred_rows)
         three = macro_f1(g, p, THREE)
         print(f"| COUNTER three-way macro-F1 ({len(g)} newspaper articles; {missing} missing from the output) | **{three:.3f}** | {verdict(three, '>= 0.78')} |")
+    elif kind == "extraction":
+        prec, rec, f, n, missing = extraction(gold_path, pred_rows)
+        print(f"| article body, 4-gram F1 ({n} pages; {missing} missing from the output) | {prec:.3f} / {rec:.3f} / **{f:.3f}** | {verdict(f, '>= 0.975')} |")
+    elif kind == "dates":
+        tp, fp, fn = dates(gold_path, pred_rows)
+        f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        print(f"| publication date, day resolution ({tp + fp + fn} pages: TP {tp}, FP {fp}, FN {fn}) | {prec:.3f} / {rec:.3f} / **{f:.3f}** | {verdict(f, '>= 0.95')} |")
     else:
         sys.exit(f"cli_score.py: unknown kind {kind}")
 
