@@ -638,6 +638,7 @@ fn main() -> Res<()> {
     let cb = f1s(&binary(&cpairs), 2);
     let avg = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
     println!("## Copies (METER, COUNTER, seeds)\n");
+    println!("These are the library's figures: the engine is given each row's own text, date and outlet. `crossread copies FILE` reads the same files through ingest and extraction first, as a user (and an outside evaluation) does; its figures are in the section \"The stage subcommands on the benchmark files\" (`scripts/eval cli`).\n");
     println!("Engine fed the whole corpus as one stream (METER: 1,045 PA + newspaper texts mixed; COUNTER: 720 texts), raw `text` as stored (PA wire headers kept), `date`, and the corpus `source` as outlet. Labels used only to score. Default `CopiesConfig`: derivation by the shipped ordinal linear model (`crates/copies/src/trained.rs`) over {} generic features ({}).\n", N_FEATURES, Features::NAMES.join(", "));
     println!("| figure | crossread | bar | anchor (README, in-sample) |");
     println!("| --- | --- | --- | --- |");
