@@ -694,6 +694,9 @@ pub struct Features {
     pub margin: f64,
     /// ln(1 + tokens) / 8, at most 1 (about 3,000 words): article length.
     pub length: f64,
+    /// The article's tokens (not a model input: the model's floors on
+    /// reused words read it).
+    pub tokens: usize,
     /// 1 - (best source score of any other candidate, earlier or later,
     /// that is neither a copy nor the original of the best-ranked source /
     /// the best's score), at least 0: how far the source stands out from the
@@ -774,6 +777,7 @@ impl Features {
             sentences: [1.0; 2],
             margin: 1.0,
             length: ((1.0 + ntok as f64).ln() / 8.0).min(1.0),
+            tokens: ntok,
             margin_any: 1.0,
         }
     }
@@ -1082,6 +1086,7 @@ fn analyse(
             _ => 0.0,
         },
         length: ((1.0 + ta.toks.len() as f64).ln() / 8.0).min(1.0),
+        tokens: ta.toks.len(),
         margin_any: {
             let best = prior[0];
             let top = best.1.other;

@@ -96,8 +96,8 @@ impl Model {
         if f.reused.is_nan() || f.reused < self.min_reused {
             return Derivation::None;
         }
-        let tokens = (8.0 * f.length.clamp(0.0, 1.0)).exp() - 1.0;
-        let words = f.reused * tokens;
+        // A whole number of tokens (the share times the count it came from).
+        let words = (f.reused * f.tokens as f64).round();
         if words < MIN_REUSED_WORDS {
             return Derivation::None;
         }
@@ -145,15 +145,19 @@ mod tests {
             short(15, 0.1),
             short(40, 0.15),
             short(60, 0.25),
+            short(48, 3.0 / 48.0),
         ] {
             assert!(m.score(&f) >= m.cuts[1], "{f:?}");
         }
-        // 3.75 of 15 words: partially at most; 1.5 of 15: none; 6 of 40
+        // 3.75 (4) of 15 words: partially at most; 1.5 (2) of 15: none; 6 of 40
         // (under 8 words) and 15 of 60 (under a 0.3 share): partially.
         assert_eq!(m.classify(&short(15, 0.25)), Derivation::Partially);
         assert_eq!(m.classify(&short(15, 0.1)), Derivation::None);
         assert_eq!(m.classify(&short(40, 0.15)), Derivation::Partially);
         assert_eq!(m.classify(&short(60, 0.25)), Derivation::Partially);
+        // Exactly 3 of 48 words reaches the floor: a share times the count
+        // it came from is a whole number, whatever the rounding of 3 / 48.
+        assert_eq!(m.classify(&short(48, 3.0 / 48.0)), Derivation::Partially);
         // Enough of a short text reused is still wholly derived.
         assert_eq!(m.classify(&short(15, 1.0)), Derivation::Wholly);
         assert_eq!(m.classify(&short(60, 0.5)), Derivation::Wholly);
