@@ -243,6 +243,22 @@ fn margin_over_all_coverage_counts_later_articles() {
     assert_eq!(feat(&[src, a, later]), Some((1.0, 0.0)));
 }
 
+/// `text` with each word whose position `pick` chooses replaced by
+/// `prefix` and that position (a word no other text holds).
+fn replace_words(text: &str, pick: impl Fn(usize) -> bool, prefix: &str) -> String {
+    text.split(' ')
+        .enumerate()
+        .map(|(k, w)| {
+            if pick(k) {
+                format!("{prefix}{k}")
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn a_rewrite_is_derived_but_not_a_copy() {
     // Every other sentence reworded (every third word changed: it keeps two
@@ -256,35 +272,14 @@ fn a_rewrite_is_derived_but_not_a_copy() {
         .enumerate()
         .map(|(i, s)| {
             if i % 2 == 1 {
-                s.split(' ')
-                    .enumerate()
-                    .map(|(k, w)| {
-                        if k % 3 == 2 {
-                            format!("r{i}x{k}")
-                        } else {
-                            w.to_owned()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                replace_words(s, |k| k % 3 == 2, &format!("r{i}x"))
             } else {
                 (*s).to_owned()
             }
         })
         .collect::<Vec<_>>()
         .join(". ");
-    let edited: String = orig
-        .split(' ')
-        .enumerate()
-        .map(|(k, w)| {
-            if k % 20 == 7 {
-                format!("e{k}")
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let edited = replace_words(&orig, |k| k % 20 == 7, "e");
     let mut o = art("orig", &orig);
     o.date = Some("2020-01-01".into());
     let mut r = art("rewrite", &rewrite);
