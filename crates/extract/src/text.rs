@@ -191,15 +191,10 @@ fn unwrap(input: &str) -> Vec<std::borrow::Cow<'_, str>> {
     let lines: Vec<Cow<str>> = input
         .lines()
         .map(|l| {
-            let l = if l.len() > MAX_LINE_CHARS {
-                Cow::Owned(l.chars().take(MAX_LINE_CHARS).collect::<String>())
-            } else {
-                Cow::Borrowed(l)
-            };
             if l.contains(is_control) {
                 Cow::Owned(l.chars().filter(|&c| !is_control(c)).collect())
             } else {
-                l
+                Cow::Borrowed(l)
             }
         })
         .collect();
@@ -404,12 +399,20 @@ fn keep_as_given(input: &str, text: &mut String) {
     if given.len() == text.len() || given.contains(|c: char| c.is_control() && c != '\n') {
         return;
     }
-    let trimmed = given
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n");
-    if trimmed == *text {
+    // `text` is `given` with each line's end trimmed, lines joined by "\n".
+    let mut rest = text.as_str();
+    for (k, line) in given.lines().enumerate() {
+        let after_break = if k == 0 {
+            Some(rest)
+        } else {
+            rest.strip_prefix('\n')
+        };
+        match after_break.and_then(|r| r.strip_prefix(line.trim_end())) {
+            Some(r) => rest = r,
+            None => return,
+        }
+    }
+    if rest.is_empty() {
         *text = given.to_owned();
     }
 }
