@@ -1493,6 +1493,16 @@ impl Engine {
             f64::from(self.cfg.snn_mix),
             f64::from(self.cfg.snn_floor),
         );
+        let names: Vec<Vec<u64>> = pend
+            .iter()
+            .map(|p| {
+                p.raw
+                    .iter()
+                    .map(|f| f.0)
+                    .filter(|&h| h & 3 == features::GROUP_NAME)
+                    .collect()
+            })
+            .collect();
         let reps = hac::average_link(
             &nodes,
             &must,
@@ -1501,6 +1511,7 @@ impl Engine {
             hac::Attach {
                 threshold: f64::from(self.cfg.attach_threshold),
                 margin: f64::from(self.cfg.attach_margin),
+                names: &names,
             },
             self.max_gap(),
         );

@@ -15,8 +15,9 @@
 //! mid-sentence): the engine counts these over the collection to tell words
 //! that say what happened from names.
 //!
-//! The raw value of a feature is `kind weight × (1 + ln tf)`; IDF and length
-//! normalisation happen in the engine. It does NOT detect language, stem
+//! The raw value of a feature is `kind weight × (1 + ln tf)`, the title's
+//! tokens counting twice (a text that opens with its title is read from
+//! after it); IDF and length normalisation happen in the engine. It does NOT detect language, stem
 //! beyond plurals, or resolve aliases ("Putin" and "Vladimir Putin" share
 //! the token `putin`, which is all the linking it does).
 
@@ -386,8 +387,17 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
     s.toks.clear();
     s.caps_mid.clear();
     let text = cut(text, max_bytes);
-    // Title then text; the line break makes the first text token initial.
-    for part in [title, text] {
+    // The title counts twice: it names the event in the fewest words. A
+    // text that opens with the title (a body that repeats its headline, or a
+    // "title" that is the first sentence) is read from after it, so the
+    // title is not counted a third time.
+    let title = title.trim();
+    let text = match text.trim_start().strip_prefix(title) {
+        Some(rest) if !title.is_empty() && !rest.starts_with(char::is_alphanumeric) => rest,
+        _ => text,
+    };
+    // Title, title, text; the line break makes the first text token initial.
+    for part in [title, title, text] {
         tokenize(part, &mut s.toks);
         let mut toks = std::mem::take(&mut s.toks);
         emit(part, &mut toks, w, s);
@@ -957,6 +967,23 @@ mod tests {
     }
 
     #[test]
+    fn the_title_counts_twice_and_a_leading_repeat_once() {
+        let plain = feats("Dam bursts", "Water reached the valley.");
+        // "dam" and "burst": title twice = 1 + ln 2; "water": text once = 1.
+        assert_eq!(get(&plain, word_hash("dam")), Some(1.0 + 2f32.ln()));
+        assert_eq!(get(&plain, word_hash("water")), Some(1.0));
+        // The same text opening with its title: the repeat is skipped.
+        assert_eq!(
+            feats("Dam bursts", "Dam bursts\nWater reached the valley."),
+            plain
+        );
+        // A title that is only the start of the first word is no repeat.
+        let f = feats("Dam", "Damascus reported water in the valley.");
+        assert_eq!(get(&f, word_hash("dam")), Some(1.0 + 2f32.ln()));
+        assert!(get(&f, word_hash("damascus")).is_some());
+    }
+
+    #[test]
     fn words_written_in_lower_case_are_listed() {
         let mut s = Scratch::default();
         // "vote" is written in lower case once (its capitalised title use
@@ -973,11 +1000,12 @@ mod tests {
         want.sort_unstable();
         assert_eq!(s.lower_words, want);
         // The marking leaves the weights as they are: words weigh
-        // 1 + ln tf, whatever their case.
-        let two = 1.0 + 2f32.ln();
-        assert_eq!(get(&s.feats, word_hash("vote")), Some(two));
+        // 1 + ln tf, whatever their case, and the title counts twice
+        // ("Senate" and "Vote" twice there, once more in the text).
+        let three = 1.0 + 3f32.ln();
+        assert_eq!(get(&s.feats, word_hash("vote")), Some(three));
         assert_eq!(get(&s.feats, word_hash("held")), Some(1.0));
-        assert_eq!(get(&s.feats, word_hash("senate")), Some(two));
+        assert_eq!(get(&s.feats, word_hash("senate")), Some(three));
         // A later article starts from an empty list.
         extract("", "Senate", 10_000, W, &mut s);
         assert!(s.lower_words.is_empty());

@@ -41,12 +41,31 @@ pub(crate) struct Node {
 
 /// When an orphan joins its best cluster (see [`average_link`]).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Attach {
+pub(crate) struct Attach<'a> {
     /// Least average link to the cluster (at or above the merge threshold:
     /// off).
     pub threshold: f64,
     /// Least ratio of that link to the orphan's next best link.
     pub margin: f64,
+    /// Each node's names (sorted feature hashes; nodes past the end have
+    /// none). An orphan that has names only joins a cluster one of whose
+    /// members shares one, or none of whose members has any: a report that
+    /// names none of a cluster's people and places is about another event
+    /// of its kind, however weak links add up.
+    pub names: &'a [Vec<u64>],
+}
+
+/// Whether two sorted lists share an element.
+fn meet(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// Whether two clusters' dated articles stay one chain after a merge: the
@@ -306,11 +325,17 @@ fn attach_orphans(
 ) {
     let n = parent.len();
     let n32 = u32::try_from(n).unwrap_or(u32::MAX);
-    // Nodes per cluster, to tell orphans from clusters.
+    // Nodes per cluster, to tell orphans from clusters, and the members of
+    // each cluster that have names.
     let mut count = vec![0u32; n];
+    let mut named: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let names = |i: u32| attach.names.get(i as usize).map_or(&[][..], Vec::as_slice);
     for i in 0..n32 {
         let r = find(parent, i);
         count[r as usize] += 1;
+        if !names(i).is_empty() {
+            named[r as usize].push(i);
+        }
     }
     let mut joins: Vec<(u32, u32)> = Vec::new();
     for o in 0..n32 {
@@ -331,6 +356,13 @@ fn attach_orphans(
                 continue;
             }
             if !chained(span[ou], span[xu], max_gap) {
+                continue;
+            }
+            let own = names(o);
+            if !own.is_empty()
+                && !named[xu].is_empty()
+                && !named[xu].iter().any(|&m| meet(own, names(m)))
+            {
                 continue;
             }
             // Ties go to the lower index: the result cannot depend on
@@ -378,7 +410,8 @@ fn attach_orphans(
 /// does not matter; an orphan never joins another orphan nor a story of an
 /// earlier batch (an article placed alone would otherwise join its best
 /// story at this lower threshold: measured, that splits fewer stories but
-/// merges far more).
+/// merges far more). An orphan with names joins no cluster that has named
+/// articles but shares none of its names (see [`Attach::names`]).
 pub(crate) fn average_link(
     nodes: &[Node],
     must: &[(u32, u32)],
@@ -621,6 +654,7 @@ mod tests {
         let off = Attach {
             threshold: t,
             margin: 1.0,
+            names: &[],
         };
         check_attach(nodes, must, edges, t, off, want);
     }
@@ -688,6 +722,7 @@ mod tests {
         let attach = Attach {
             threshold: 0.1,
             margin: 1.5,
+            names: &[],
         };
         // {0, 1} merge (0.9). 2 links to 0 only (0.3): average 0.15 to the
         // pair, under the threshold 0.5 but over 0.1, and nothing else: it
@@ -718,6 +753,7 @@ mod tests {
         let off = Attach {
             threshold: 0.5,
             margin: 1.5,
+            names: &[],
         };
         check_attach(
             &free(3),
@@ -727,6 +763,29 @@ mod tests {
             off,
             &[&[0, 1], &[2]],
         );
+    }
+
+    #[test]
+    fn an_orphan_sharing_no_name_with_a_named_cluster_stays_alone() {
+        // {0, 1} merge; 2 links to them at 0.15 on average, over the attach
+        // threshold, and to nothing else.
+        let edges = [(0, 1, 0.9), (0, 2, 0.3)];
+        let check = |names: &[Vec<u64>], want: &[&[u32]]| {
+            let attach = Attach {
+                threshold: 0.1,
+                margin: 1.5,
+                names,
+            };
+            check_attach(&free(3), &[], &edges, 0.5, attach, want);
+        };
+        // 2 names what 1 names: it joins.
+        check(&[vec![5], vec![7, 9], vec![1, 9]], &[&[0, 1, 2]]);
+        // 2 names nothing the cluster names: it stays alone.
+        check(&[vec![5], vec![7, 9], vec![1, 2]], &[&[0, 1], &[2]]);
+        // No evidence either way (the orphan, or the whole cluster, has no
+        // names): it joins.
+        check(&[vec![5], vec![7, 9], vec![]], &[&[0, 1, 2]]);
+        check(&[vec![], vec![], vec![1, 2]], &[&[0, 1, 2]]);
     }
 
     #[test]
@@ -781,6 +840,7 @@ mod tests {
         let attach = Attach {
             threshold: 0.1,
             margin: 1.5,
+            names: &[],
         };
         assert!(average_link(&[], &[], &[], 0.2, attach, 3.0).is_empty());
     }
@@ -851,6 +911,7 @@ mod tests {
                 let attach = Attach {
                     threshold: attach,
                     margin: 1.5,
+                    names: &[],
                 };
                 let got = average_link(&nodes, &must, &edges, t, attach, 3.0);
                 let want = average_link_reference(&nodes, &must, &edges, t, attach, 3.0);

@@ -127,7 +127,8 @@ pub struct StoryConfig {
     pub snn_floor: f32,
     /// An article that joined nothing in its chunk joins the cluster of two
     /// or more articles of the chunk it links to best on average, if that
-    /// link reaches this (at or above `threshold`: off) ...
+    /// link reaches this (at or above `threshold`: off), and if it shares a
+    /// name with one of the cluster's articles (when both have names) ...
     pub attach_threshold: f32,
     /// ... and is at least this many times its next best link.
     pub attach_margin: f32,
@@ -220,7 +221,7 @@ pub enum StoriesError {
 const MAGIC: &[u8; 8] = b"XRSTORY\0";
 /// Version of the saved state this build writes and reads. A state of an
 /// older version cannot be loaded; its articles have to be placed again.
-pub const STATE_VERSION: u32 = 6;
+pub const STATE_VERSION: u32 = 7;
 
 /// The online story and thread clusterer. See the crate documentation.
 pub struct StoryEngine {
