@@ -354,7 +354,9 @@ pub(crate) fn clean(input: &str) -> Cleaned {
             } else {
                 "label after the article"
             })
-        } else if l.class == Class::Label && (runs[i] || l.indent > 0) {
+        } else if l.class == Class::Label
+            && (l.indent > 0 || (runs[i] && !is_short_sentence(&l.text)))
+        {
             Some("menu or link list")
         } else {
             None
@@ -440,6 +442,17 @@ fn is_title_candidate(t: &str) -> bool {
     !(has_year && words <= 5)
 }
 
+/// A short line that reads as a sentence, not as a menu item or headline:
+/// three words or more, written in sentence case, ending a sentence with
+/// `.`, `!` or `?` (a closing quote may follow). Inside the article a run of
+/// these is dialogue or a punchy passage ("He loves the patter."), kept;
+/// menus and link lists do not end their items so.
+fn is_short_sentence(t: &str) -> bool {
+    let t = t.trim();
+    let end = t.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'']);
+    t.split_whitespace().count() >= 3 && end.ends_with(['.', '!', '?']) && !looks_like_title(t)
+}
+
 /// A title line: several words, mostly capitalised or a question.
 fn looks_like_title(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -511,6 +524,16 @@ mod tests {
                 "Boats tied up in the harbour at Brisk on Tuesday. Photo: Eastgate Monitor\n\n{p1}"
             ),
             p1,
+        );
+        // Inside the article, a run of short sentences stays; a run of
+        // short items without sentence ends goes as a menu.
+        check(
+            &format!("{p1}\nHe loves the patter.\nIt really shows.\nHe is charming and pleasant.\n{p2}"),
+            &format!("{p1}\n\nHe loves the patter.\n\nIt really shows.\n\nHe is charming and pleasant.\n\n{p2}"),
+        );
+        check(
+            &format!("{p1}\nWorld news\nSport\nIs this the end of the euro?\n{p2}"),
+            &format!("{p1}\n\n{p2}"),
         );
         // A paragraph that merely mentions a photo stays.
         let p3 = "The minister showed a photo of the flooded road (taken on Sunday) to reporters in Geneva.";
