@@ -17,9 +17,11 @@
 //!
 //! The raw value of a feature is `kind weight × (1 + ln tf)`, the title's
 //! tokens counting twice (a text that opens with its title is read from
-//! after it); IDF and length normalisation happen in the engine. It does NOT detect language, stem
-//! beyond plurals, or resolve aliases ("Putin" and "Vladimir Putin" share
-//! the token `putin`, which is all the linking it does).
+//! after it); IDF and length normalisation happen in the engine.
+//!
+//! It does NOT detect language, stem beyond plurals, or resolve aliases
+//! ("Putin" and "Vladimir Putin" share the token `putin`, which is all the
+//! linking it does).
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
