@@ -27,6 +27,12 @@ for spec in "ecbplus_dev:ECB+ dev:>= 0.97" "basil_dev:BASIL dev:>= 0.97" "allsid
   python3 "$score" stories "$shared/data/stories/$file.jsonl" "$out/$file.jsonl" "$name" "$bar"
 done
 echo
+for spec in "ecbplus_dev:ECB+ dev" "ecbplus_train:ECB+ train"; do
+  IFS=: read -r file name <<< "$spec"
+  "$bin" extract "$shared/data/stories/$file.jsonl" > "$out/$file.extract.jsonl" 2> /dev/null || true
+  python3 "$score" dated "$shared/data/stories/$file.jsonl" "$out/$file.extract.jsonl" "$name"
+  echo
+done
 echo "| copies | figure | bar |"
 echo "| --- | --- | --- |"
 "$bin" copies "$shared/data/copies/meter/articles.jsonl" > "$out/meter.jsonl" 2> "$out/meter.err" || true
