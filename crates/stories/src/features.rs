@@ -398,13 +398,24 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
         Some(rest) if !title.is_empty() && !rest.starts_with(char::is_alphanumeric) => rest,
         _ => text,
     };
-    // Title, title, text; the line break makes the first text token initial.
-    for part in [title, title, text] {
+    let mut title_feats = 0..0;
+    // Title, title, text. The title's second reading yields its first
+    // one's features again (the names it confirms mid-sentence are the same
+    // set), so they are copied rather than read again.
+    for (k, part) in [title, title, text].into_iter().enumerate() {
+        let from = s.feats.len();
+        if k == 1 {
+            s.feats.extend_from_within(title_feats.clone());
+            continue;
+        }
         tokenize(part, &mut s.toks);
         let mut toks = std::mem::take(&mut s.toks);
         emit(part, &mut toks, w, s);
         s.toks = toks;
         s.toks.clear();
+        if k == 0 {
+            title_feats = from..s.feats.len();
+        }
     }
     finish(&mut s.feats, &mut s.lower_words, &mut s.sorted);
 }
