@@ -153,6 +153,13 @@ pub(crate) struct State {
     sums: Vec<(u64, u32, SavedSum)>,
 }
 
+/// A story's term sums (see [`StorySum::terms`]).
+type SumTerms = Map<u64, (f64, u32, u32, f32)>;
+
+/// Emptied tables of stories that have left, kept for new stories (each
+/// grown to the size its story needed, so a new story rarely regrows).
+const SPARE_TABLES: usize = 16;
+
 /// A story's sums over its active members.
 #[derive(Default)]
 struct StorySum {
@@ -162,7 +169,7 @@ struct StorySum {
     /// compaction: it adds an exact zero to a dot product, and a term that
     /// returns starts again from zero, so the sums are those of a map that
     /// removes it at once, without the removal and re-insertion cost.
-    terms: Map<u64, (f64, u32, u32, f32)>,
+    terms: SumTerms,
     /// Members with at least one event word.
     ev_members: u32,
     /// Terms with at least one member.
@@ -439,6 +446,8 @@ pub(crate) struct Engine {
     // Scratch, not persisted.
     scratch: Scratch,
     story_acc: Map<u64, f64>,
+    /// [`Self::story_cands`]' ranking buffer.
+    story_cands_buf: Vec<(f64, u64)>,
     query: Vec<(u64, f32)>,
     /// story -> term -> (sum of the active members' weights, members with
     /// the term, members with it among their strongest terms).
@@ -446,6 +455,8 @@ pub(crate) struct Engine {
     sums: Map<u64, StorySum>,
     /// term -> stories with a member holding it among its strongest terms.
     story_post: Map<u64, Posting>,
+    /// See [`SPARE_TABLES`]; not persisted.
+    spare: Vec<SumTerms>,
     /// Buffers of [`Self::add_chunk`], not persisted.
     chunk: ChunkBufs,
 }
@@ -475,9 +486,11 @@ impl Engine {
             scratch: Scratch::default(),
             chunk: ChunkBufs::default(),
             story_acc: Map::default(),
+            story_cands_buf: Vec::new(),
             query: Vec::new(),
             sums: Map::default(),
             story_post: Map::default(),
+            spare: Vec::new(),
         }
     }
 
@@ -712,7 +725,14 @@ impl Engine {
         for (_, _, dated, i) in order {
             let win = if dated { &self.dated } else { &self.undated };
             let a = &win.arts[i];
-            Self::sum_in(&mut self.sums, &mut self.story_post, a.story, &a.feats, 1.0);
+            Self::sum_in(
+                &mut self.sums,
+                &mut self.story_post,
+                &mut self.spare,
+                a.story,
+                &a.feats,
+                1.0,
+            );
         }
         self.sums.retain(|_, m| m.live > 0);
     }
@@ -721,11 +741,17 @@ impl Engine {
     fn sum_in(
         sums: &mut Map<u64, StorySum>,
         post: &mut Map<u64, Posting>,
+        spare: &mut Vec<SumTerms>,
         story: u64,
         feats: &[Feat],
         sign: f64,
     ) {
-        let m = sums.entry(story).or_default();
+        // A new story takes the table of a story that has left (emptied,
+        // its room kept) rather than growing one through every size.
+        let m = sums.entry(story).or_insert_with(|| StorySum {
+            terms: spare.pop().unwrap_or_default(),
+            ..StorySum::default()
+        });
         if feats.iter().any(|f| f.ev != 0.0) {
             m.ev_members = if sign > 0.0 {
                 m.ev_members.saturating_add(1)
@@ -776,7 +802,13 @@ impl Engine {
             }
         }
         if m.live == 0 {
-            sums.remove(&story);
+            if let Some(gone) = sums.remove(&story) {
+                if spare.len() < SPARE_TABLES {
+                    let mut t = gone.terms;
+                    t.clear();
+                    spare.push(t);
+                }
+            }
         } else if sign < 0.0 && m.dead > m.live + 64 {
             m.terms.retain(|_, e| e.1 > 0);
             m.dead = 0;
@@ -845,6 +877,7 @@ impl Engine {
             Self::sum_in(
                 &mut self.sums,
                 &mut self.story_post,
+                &mut self.spare,
                 a.story,
                 &a.feats,
                 -1.0,
@@ -928,7 +961,9 @@ impl Engine {
                 *self.story_acc.entry(k).or_insert(0.0) += f64::from(qw);
             }
         }
-        let mut cands: Vec<(f64, u64)> = self.story_acc.iter().map(|(&k, &v)| (v, k)).collect();
+        let mut cands = std::mem::take(&mut self.story_cands_buf);
+        cands.clear();
+        cands.extend(self.story_acc.iter().map(|(&k, &v)| (v, k)));
         let keep = self.cfg.candidate_stories.max(1);
         if cands.len() > keep {
             cands.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -950,6 +985,7 @@ impl Engine {
             }
             out.push(c);
         }
+        self.story_cands_buf = cands;
     }
 
     /// The chunk's article-to-story links: for each article (in order) the
@@ -1625,7 +1661,14 @@ impl Engine {
             let win = if dated { &self.dated } else { &self.undated };
             if let Some(a) = win.arts.get(i) {
                 let sign = if leaving { -1.0 } else { 1.0 };
-                Self::sum_in(&mut self.sums, &mut self.story_post, story, &a.feats, sign);
+                Self::sum_in(
+                    &mut self.sums,
+                    &mut self.story_post,
+                    &mut self.spare,
+                    story,
+                    &a.feats,
+                    sign,
+                );
                 if leaving {
                     self.release(story);
                 }
