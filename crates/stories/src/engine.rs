@@ -178,6 +178,97 @@ struct StorySum {
     dead: usize,
 }
 
+/// The open stories' sums and the index over them.
+#[derive(Default)]
+struct Sums {
+    /// story -> term -> (sum of the active members' weights, members with
+    /// the term, members with it among their strongest terms).
+    /// A story's average link to a query is `query · sum / active`.
+    stories: Map<u64, StorySum>,
+    /// term -> stories with a member holding it among its strongest terms.
+    post: Map<u64, Posting>,
+    /// See [`SPARE_TABLES`]; not persisted.
+    spare: Vec<SumTerms>,
+}
+
+impl Sums {
+    /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
+    fn add(&mut self, story: u64, feats: &[Feat], sign: f64) {
+        let Sums {
+            stories: sums,
+            post,
+            spare,
+        } = self;
+        // A new story takes the table of a story that has left (emptied,
+        // its room kept) rather than growing one through every size.
+        let m = sums.entry(story).or_insert_with(|| StorySum {
+            terms: spare.pop().unwrap_or_default(),
+            ..StorySum::default()
+        });
+        if feats.iter().any(|f| f.ev != 0.0) {
+            m.ev_members = if sign > 0.0 {
+                m.ev_members.saturating_add(1)
+            } else {
+                m.ev_members.saturating_sub(1)
+            };
+        }
+        for f in feats {
+            if sign > 0.0 {
+                let e = match m.terms.entry(f.h) {
+                    Entry::Occupied(o) => {
+                        if o.get().1 == 0 {
+                            m.dead = m.dead.saturating_sub(1);
+                        }
+                        o.into_mut()
+                    }
+                    Entry::Vacant(v) => v.insert((0.0, 0, 0, 0.0)),
+                };
+                if e.1 == 0 {
+                    m.live += 1;
+                }
+                e.0 += f64::from(f.w);
+                e.1 = e.1.saturating_add(1);
+                e.3 += f.ev;
+                if f.top {
+                    if e.2 == 0 {
+                        post_add(post, f.h, story);
+                    }
+                    e.2 = e.2.saturating_add(1);
+                }
+            } else if let Some(e) = m.terms.get_mut(&f.h).filter(|e| e.1 > 0) {
+                e.0 -= f64::from(f.w);
+                e.1 = e.1.saturating_sub(1);
+                e.3 -= f.ev;
+                let unindex = f.top && e.2 == 1;
+                if f.top {
+                    e.2 = e.2.saturating_sub(1);
+                }
+                if e.1 == 0 {
+                    // Left in place, zeroed: exactly a term no member holds.
+                    *e = (0.0, 0, 0, 0.0);
+                    m.live -= 1;
+                    m.dead += 1;
+                }
+                if unindex {
+                    post_remove(post, f.h, story);
+                }
+            }
+        }
+        if m.live == 0 {
+            if let Some(gone) = sums.remove(&story) {
+                if spare.len() < SPARE_TABLES {
+                    let mut t = gone.terms;
+                    t.clear();
+                    spare.push(t);
+                }
+            }
+        } else if sign < 0.0 && m.dead > m.live + 64 {
+            m.terms.retain(|_, e| e.1 > 0);
+            m.dead = 0;
+        }
+    }
+}
+
 /// An article of the chunk being placed.
 struct Pending {
     seq: u64,
@@ -449,14 +540,8 @@ pub(crate) struct Engine {
     /// [`Self::story_cands`]' ranking buffer.
     story_cands_buf: Vec<(f64, u64)>,
     query: Vec<(u64, f32)>,
-    /// story -> term -> (sum of the active members' weights, members with
-    /// the term, members with it among their strongest terms).
-    /// A story's average link to a query is `query · sum / active`.
-    sums: Map<u64, StorySum>,
-    /// term -> stories with a member holding it among its strongest terms.
-    story_post: Map<u64, Posting>,
-    /// See [`SPARE_TABLES`]; not persisted.
-    spare: Vec<SumTerms>,
+    /// The open stories' sums over their active members.
+    sums: Sums,
     /// Buffers of [`Self::add_chunk`], not persisted.
     chunk: ChunkBufs,
 }
@@ -488,9 +573,7 @@ impl Engine {
             story_acc: Map::default(),
             story_cands_buf: Vec::new(),
             query: Vec::new(),
-            sums: Map::default(),
-            story_post: Map::default(),
-            spare: Vec::new(),
+            sums: Sums::default(),
         }
     }
 
@@ -698,13 +781,13 @@ impl Engine {
         // Each story's table is emptied but keeps its room, rather than
         // dropped and grown again (emptying touches the table's control
         // bytes only).
-        for m in self.sums.values_mut() {
+        for m in self.sums.stories.values_mut() {
             m.terms.clear();
             m.dead = 0;
             m.live = 0;
             m.ev_members = 0;
         }
-        self.story_post.clear();
+        self.sums.post.clear();
         // Story by story, each story's members in arrival order.
         let mut order: Vec<(u64, u64, bool, usize)> = Vec::with_capacity(self.active_articles());
         order.extend(
@@ -725,94 +808,9 @@ impl Engine {
         for (_, _, dated, i) in order {
             let win = if dated { &self.dated } else { &self.undated };
             let a = &win.arts[i];
-            Self::sum_in(
-                &mut self.sums,
-                &mut self.story_post,
-                &mut self.spare,
-                a.story,
-                &a.feats,
-                1.0,
-            );
+            self.sums.add(a.story, &a.feats, 1.0);
         }
-        self.sums.retain(|_, m| m.live > 0);
-    }
-
-    /// Adds (`sign` 1) or removes (`sign` -1) an article's weights to its story's sums.
-    fn sum_in(
-        sums: &mut Map<u64, StorySum>,
-        post: &mut Map<u64, Posting>,
-        spare: &mut Vec<SumTerms>,
-        story: u64,
-        feats: &[Feat],
-        sign: f64,
-    ) {
-        // A new story takes the table of a story that has left (emptied,
-        // its room kept) rather than growing one through every size.
-        let m = sums.entry(story).or_insert_with(|| StorySum {
-            terms: spare.pop().unwrap_or_default(),
-            ..StorySum::default()
-        });
-        if feats.iter().any(|f| f.ev != 0.0) {
-            m.ev_members = if sign > 0.0 {
-                m.ev_members.saturating_add(1)
-            } else {
-                m.ev_members.saturating_sub(1)
-            };
-        }
-        for f in feats {
-            if sign > 0.0 {
-                let e = match m.terms.entry(f.h) {
-                    Entry::Occupied(o) => {
-                        if o.get().1 == 0 {
-                            m.dead = m.dead.saturating_sub(1);
-                        }
-                        o.into_mut()
-                    }
-                    Entry::Vacant(v) => v.insert((0.0, 0, 0, 0.0)),
-                };
-                if e.1 == 0 {
-                    m.live += 1;
-                }
-                e.0 += f64::from(f.w);
-                e.1 = e.1.saturating_add(1);
-                e.3 += f.ev;
-                if f.top {
-                    if e.2 == 0 {
-                        post_add(post, f.h, story);
-                    }
-                    e.2 = e.2.saturating_add(1);
-                }
-            } else if let Some(e) = m.terms.get_mut(&f.h).filter(|e| e.1 > 0) {
-                e.0 -= f64::from(f.w);
-                e.1 = e.1.saturating_sub(1);
-                e.3 -= f.ev;
-                let unindex = f.top && e.2 == 1;
-                if f.top {
-                    e.2 = e.2.saturating_sub(1);
-                }
-                if e.1 == 0 {
-                    // Left in place, zeroed: exactly a term no member holds.
-                    *e = (0.0, 0, 0, 0.0);
-                    m.live -= 1;
-                    m.dead += 1;
-                }
-                if unindex {
-                    post_remove(post, f.h, story);
-                }
-            }
-        }
-        if m.live == 0 {
-            if let Some(gone) = sums.remove(&story) {
-                if spare.len() < SPARE_TABLES {
-                    let mut t = gone.terms;
-                    t.clear();
-                    spare.push(t);
-                }
-            }
-        } else if sign < 0.0 && m.dead > m.live + 64 {
-            m.terms.retain(|_, e| e.1 > 0);
-            m.dead = 0;
-        }
+        self.sums.stories.retain(|_, m| m.live > 0);
     }
 
     /// Counts the article's terms in the document frequencies, and its
@@ -874,14 +872,7 @@ impl Engine {
         // story's sums stay in cache while its members leave.
         gone.sort_by_key(|a| a.story);
         for a in &gone {
-            Self::sum_in(
-                &mut self.sums,
-                &mut self.story_post,
-                &mut self.spare,
-                a.story,
-                &a.feats,
-                -1.0,
-            );
+            self.sums.add(a.story, &a.feats, -1.0);
             self.release(a.story);
         }
         self.evict_threads();
@@ -954,7 +945,7 @@ impl Engine {
     fn story_cands(&mut self, top: &[(u64, f32)], time: Option<f64>, out: &mut Vec<u64>) {
         self.story_acc.clear();
         for &(h, qw) in top {
-            let Some(p) = self.story_post.get(&h) else {
+            let Some(p) = self.sums.post.get(&h) else {
                 continue;
             };
             for &k in p.iter() {
@@ -975,7 +966,7 @@ impl Engine {
             let Some(s) = self.stories.get(&c) else {
                 continue;
             };
-            if !self.sums.contains_key(&c) {
+            if !self.sums.stories.contains_key(&c) {
                 continue;
             }
             if let (Some(t), Some(last)) = (time, s.last_time) {
@@ -1053,7 +1044,7 @@ impl Engine {
             while end < order.len() && pairs[order[end] as usize].1 == key {
                 end += 1;
             }
-            if let Some(sum) = self.sums.get(&key) {
+            if let Some(sum) = self.sums.stories.get(&key) {
                 // Whether the story has a dated member: its links with dated
                 // articles take no event factor, so their event-word dot
                 // products are not needed (left at 0).
@@ -1102,7 +1093,7 @@ impl Engine {
                     if let (Some(t), Some(last)) = (time, s.last_time) {
                         dot += self.time_bonus((t - last).abs()) * f64::from(s.active);
                     }
-                    let members = self.sums.get(&c).map_or(0, |m| m.ev_members);
+                    let members = self.sums.stories.get(&c).map_or(0, |m| m.ev_members);
                     let has_ev = !evs.get(i as usize).is_empty();
                     let both_dated = time.is_some() && s.last_time.is_some();
                     if has_ev && members > 0 && !both_dated {
@@ -1661,14 +1652,7 @@ impl Engine {
             let win = if dated { &self.dated } else { &self.undated };
             if let Some(a) = win.arts.get(i) {
                 let sign = if leaving { -1.0 } else { 1.0 };
-                Self::sum_in(
-                    &mut self.sums,
-                    &mut self.story_post,
-                    &mut self.spare,
-                    story,
-                    &a.feats,
-                    sign,
-                );
+                self.sums.add(story, &a.feats, sign);
                 if leaving {
                     self.release(story);
                 }
@@ -1974,6 +1958,7 @@ impl Engine {
             sums: {
                 let mut v: Vec<(u64, u32, SavedSum)> = self
                     .sums
+                    .stories
                     .iter()
                     .map(|(&k, m)| {
                         let mut t: SavedSum = m
@@ -2006,14 +1991,14 @@ impl Engine {
         e.undated.next_slot = e.undated.arts.back().map_or(0, |a| a.slot + 1);
         for (k, ev_members, v) in s.sums {
             for t in v.iter().filter(|t| t.3 > 0) {
-                post_add(&mut e.story_post, t.0, k);
+                post_add(&mut e.sums.post, t.0, k);
             }
             let terms: Map<u64, (f64, u32, u32, f32)> = v
                 .into_iter()
                 .map(|(h, w, n, t, ev)| (h, (w, n, t, ev)))
                 .collect();
             let live = terms.values().filter(|e| e.1 > 0).count();
-            e.sums.insert(
+            e.sums.stories.insert(
                 k,
                 StorySum {
                     dead: terms.len() - live,
