@@ -398,26 +398,23 @@ pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights,
         Some(rest) if !title.is_empty() && !rest.starts_with(char::is_alphanumeric) => rest,
         _ => text,
     };
-    let mut title_feats = 0..0;
-    // Title, title, text. The title's second reading yields its first
-    // one's features again (the names it confirms mid-sentence are the same
-    // set), so they are copied rather than read again.
-    for (k, part) in [title, title, text].into_iter().enumerate() {
-        let from = s.feats.len();
-        if k == 1 {
-            s.feats.extend_from_within(title_feats.clone());
-            continue;
-        }
-        tokenize(part, &mut s.toks);
-        let mut toks = std::mem::take(&mut s.toks);
-        emit(part, &mut toks, w, s);
-        s.toks = toks;
-        s.toks.clear();
-        if k == 0 {
-            title_feats = from..s.feats.len();
-        }
-    }
+    // `feats` holds nothing yet, so after the title it holds the title's
+    // features alone. Its second reading would yield them again (the names
+    // it confirms mid-sentence are the same set): they are copied.
+    read(title, w, s);
+    s.feats.extend_from_within(..);
+    read(text, w, s);
     finish(&mut s.feats, &mut s.lower_words, &mut s.sorted);
+}
+
+/// Tokenizes `part` and emits its features into `s`; a part starts a
+/// sentence, so its first token is initial.
+fn read(part: &str, w: KindWeights, s: &mut Scratch) {
+    tokenize(part, &mut s.toks);
+    let mut toks = std::mem::take(&mut s.toks);
+    emit(part, &mut toks, w, s);
+    s.toks = toks;
+    s.toks.clear();
 }
 
 /// The longest prefix of `t` of at most `max` bytes that ends on a char boundary.
