@@ -19,7 +19,7 @@ use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// |a ∩ b| for sorted distinct slices.
 fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
@@ -318,8 +318,26 @@ fn full(a: usize, l: &Link, st: &Store) -> Edge {
 }
 
 /// One record per article, in input order.
-pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, Option<Features>)> {
+/// Records an earlier run gave to some of the articles, by position
+/// (`None`: a new article). See [`crate::update_copies`].
+pub(crate) struct Known<'a> {
+    /// The record of each article that has one.
+    pub rec: Vec<Option<&'a CopyRecord>>,
+}
+
+/// Copy records of `articles`, and the figures behind each verdict. With
+/// `known`, only new articles and the known ones a new article may be the
+/// source of are decided; every other known record is kept (its group and
+/// origin follow its group's root).
+pub(crate) fn run(
+    articles: &[Article],
+    cfg: &CopiesConfig,
+    known: Option<&Known>,
+) -> Vec<(CopyRecord, Option<Features>)> {
     let n = articles.len();
+    let is_new = |i: usize| known.is_none_or(|k| k.rec.get(i).is_none_or(Option::is_none));
+    // Articles whose verdict is worked out (all of them in a batch run).
+    let mut dirty: Vec<bool> = (0..n).map(is_new).collect();
     let mut st = Store::build(articles.iter().map(|a| a.text.as_str()));
     let mut metas: Vec<Meta> = articles.iter().map(Meta::of).collect();
     mark_credited_agencies(&mut metas);
@@ -361,6 +379,13 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
             .unwrap_or(members[0]);
         for &m in &members {
             class_origin[m] = origin;
+        }
+        // A new exact copy may become the class's origin: the whole class
+        // is worked out again.
+        if members.iter().any(|&m| is_new(m)) {
+            for &m in &members {
+                dirty[m] = true;
+            }
         }
     }
     drop(keyed);
@@ -505,26 +530,36 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     // Verdicts come in ascending article order (`reps` ascends).
     let decided: Vec<(usize, Decision)> = {
         let (st, adj) = (&st, &adj);
-        let first_source: Vec<Option<usize>> = (0..n)
+        // Also: whether a new article is among the earlier candidates (it
+        // may be the source of a known article, which is then decided again).
+        let (first_source, new_earlier): (Vec<Option<usize>>, Vec<bool>) = (0..n)
             .into_par_iter()
             .map(|a| {
-                adj.links(a)
+                let mut new_earlier = false;
+                let first = adj
+                    .links(a)
                     .iter()
                     .map(|l| full(a, l, st))
                     .filter(|e| {
                         precedence(&metas[e.other], &metas[a], e.c3_rev, e.c3, e.other, a)
                             == Ordering::Less
                     })
+                    .inspect(|e| new_earlier |= is_new(e.other))
                     .map(|e| (source_score(&e, cfg), e.other))
                     .filter(|&(s, _)| s >= cfg.derivative_score)
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
-                    .map(|(_, o)| o)
+                    .map(|(_, o)| o);
+                (first, new_earlier)
             })
-            .collect();
+            .unzip();
+        for (d, e) in dirty.iter_mut().zip(&new_earlier) {
+            *d |= *e;
+        }
+        let dirty = &dirty;
         let global = Weights { st, window: None };
         let mut out: Vec<(usize, Decision)> = reps
             .par_iter()
-            .filter(|&&a| !dense[a])
+            .filter(|&&a| !dense[a] && dirty[a])
             .map(|&a| {
                 let d = decide(a, adj, st, &metas, &first_source, articles, global, cfg);
                 (a, d)
@@ -532,7 +567,11 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
             .collect();
         // Articles in a dense window weigh words by the texts of their own
         // days (see `Weights`), one day at a time.
-        let mut busy: Vec<usize> = reps.iter().copied().filter(|&a| dense[a]).collect();
+        let mut busy: Vec<usize> = reps
+            .iter()
+            .copied()
+            .filter(|&a| dense[a] && dirty[a])
+            .collect();
         if !busy.is_empty() {
             busy.sort_by_key(|&a| (day[a], a));
             let mut counts = DayCounts::new(&reps, &day, st.vocab.len());
@@ -564,6 +603,34 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
     let mut parent: Vec<Option<usize>> = (0..n)
         .map(|i| Some(class_origin[i]).filter(|&o| o != i))
         .collect();
+    // A known record that is kept links to its source when both were put in
+    // one group (that is what a wholly derived verbatim copy gets).
+    if let Some(k) = known {
+        let pos: HashMap<&str, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        for i in 0..n {
+            let Some(r) = k.rec.get(i).copied().flatten() else {
+                continue;
+            };
+            if dirty[i] || class_origin[i] != i || r.derived != Derivation::Wholly {
+                continue;
+            }
+            let src = r.source.as_ref().and_then(|s| pos.get(s.as_str()).copied());
+            if let Some(s) = src {
+                if k.rec
+                    .get(s)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|sr| sr.group == r.group)
+                {
+                    parent[i] = Some(s);
+                }
+            }
+        }
+    }
     for (a, d) in &decided {
         let same_article = d
             .features
@@ -619,6 +686,15 @@ pub(crate) fn run(articles: &[Article], cfg: &CopiesConfig) -> Vec<(CopyRecord, 
                 (Derivation::Wholly, Some(o), p, Some(all))
             } else if let Some((_, d)) = verdicts.next_if(|(a, _)| *a == i) {
                 (d.derived, d.source, d.passages, d.features)
+            } else if let Some(r) = known.and_then(|k| k.rec.get(i).copied().flatten()) {
+                // Kept as it was (not decided again); its group follows the
+                // root below.
+                let rec = CopyRecord {
+                    group: GroupId::new(articles[root[i]].id.as_str()),
+                    origin: articles[root[i]].id.clone(),
+                    ..r.clone()
+                };
+                return (rec, None);
             } else {
                 (Derivation::None, None, Vec::new(), None)
             };

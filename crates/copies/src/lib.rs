@@ -63,6 +63,10 @@
 //! 0.685), most of it (at the shipped seed) from composing alef + madda,
 //! which two newspapers' texts type decomposed and the agency texts do not.
 //!
+//! A grown collection: [`update_copies`] takes the records an earlier run
+//! gave to part of the articles and decides only the new ones and those a
+//! new article came before; the others are kept as they were.
+//!
 //! What it does NOT do: extraction, date parsing beyond ISO strings, or any
 //! I/O. It reads `id`, `text`, `date`, `outlet` and `attributions` only.
 #![deny(missing_docs)]
@@ -197,7 +201,7 @@ impl CopiesConfig {
 /// One [`CopyRecord`] per article, in input order, with the shipped
 /// configuration.
 pub fn find_copies(articles: &[Article]) -> Vec<CopyRecord> {
-    engine::run(articles, &CopiesConfig::default())
+    engine::run(articles, &CopiesConfig::default(), None)
         .into_iter()
         .map(|(r, _)| r)
         .collect()
@@ -209,7 +213,7 @@ pub fn find_copies_with(
     cfg: &CopiesConfig,
 ) -> Result<Vec<CopyRecord>, CopiesError> {
     cfg.validate()?;
-    Ok(engine::run(articles, cfg)
+    Ok(engine::run(articles, cfg, None)
         .into_iter()
         .map(|(r, _)| r)
         .collect())
@@ -222,7 +226,43 @@ pub fn find_copies_explained(
     cfg: &CopiesConfig,
 ) -> Result<Vec<(CopyRecord, Option<Features>)>, CopiesError> {
     cfg.validate()?;
-    Ok(engine::run(articles, cfg))
+    Ok(engine::run(articles, cfg, None))
+}
+
+/// Copy records for a collection that has grown since `known` was worked
+/// out, without working out the past again: `known` holds the records an
+/// earlier run ([`find_copies`] or this function) gave to some of
+/// `articles` (matched by id); the others are new.
+///
+/// Candidates, word weights and every new article's verdict are computed
+/// over the whole collection, as [`find_copies`] computes them. A known
+/// article is decided again only when a new article may be its source (a new
+/// candidate that came before it, or a new exact copy of it); every other
+/// known record is kept as it was, its `group` and `origin` following its
+/// group's root (a new article that came first can become a group's
+/// origin). So a stored verdict does not drift with what arrives later.
+/// Where it would, [`find_copies`] over the same articles may differ from
+/// this: its figures for an old article see the later coverage too, and
+/// its word weights count the new texts. Records come back in the order of
+/// `articles`.
+pub fn update_copies(
+    articles: &[Article],
+    known: &[CopyRecord],
+    cfg: &CopiesConfig,
+) -> Result<Vec<CopyRecord>, CopiesError> {
+    cfg.validate()?;
+    let by_id: std::collections::HashMap<&str, &CopyRecord> =
+        known.iter().map(|r| (r.id.as_str(), r)).collect();
+    let known = engine::Known {
+        rec: articles
+            .iter()
+            .map(|a| by_id.get(a.id.as_str()).copied())
+            .collect(),
+    };
+    Ok(engine::run(articles, cfg, Some(&known))
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect())
 }
 
 #[cfg(test)]
