@@ -6,6 +6,7 @@ use crate::progress::{bar, bytes};
 use crate::{InputArgs, Stage};
 use anyhow::{Context, Result};
 use crossread_compare::{by_article, compare, render_terminal, ArticleComparison, StoryComparison};
+use crossread_copies::CopiesConfig;
 use crossread_core::{Article, ArticleId, Body, CopyRecord, Document};
 use crossread_store::Store;
 use crossread_stories::{StoriesError, StoryConfig, StoryEngine, STATE_VERSION};
@@ -26,7 +27,7 @@ pub const COPIES_VERSION: u32 = 1;
 
 /// What the copies stage reads, hashed: [`COPIES_VERSION`] and every article
 /// (all its fields, in store order).
-fn copies_input_key(articles: &[Article]) -> Vec<u8> {
+fn copies_input_key<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<u8> {
     let mut h = blake3::Hasher::new();
     h.update(&COPIES_VERSION.to_le_bytes());
     for a in articles {
@@ -60,8 +61,20 @@ fn open_store(db: &Path) -> Result<Store> {
     Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))
 }
 
+/// How `analyze` runs the stages after ingest.
+#[derive(Debug, Clone, Copy)]
+pub struct StageOptions {
+    /// No progress bars.
+    pub quiet: bool,
+    /// The last stage to run.
+    pub stop_after: Stage,
+    /// Copies over the whole collection from scratch, stored records ignored.
+    pub recompute_copies: bool,
+}
+
 /// `crossread analyze`: ingest into the store, then run every stage.
-pub fn analyze(db: &Path, input: &InputArgs, quiet: bool, stop_after: Stage) -> Result<Outcome> {
+pub fn analyze(db: &Path, input: &InputArgs, opts: StageOptions) -> Result<Outcome> {
+    let quiet = opts.quiet;
     let start = Instant::now();
     let mut store = open_store(db)?;
     let mut added = 0u64;
@@ -85,7 +98,7 @@ pub fn analyze(db: &Path, input: &InputArgs, quiet: bool, stop_after: Stage) -> 
     })?;
     pb.finish_and_clear();
     let rejected = stats.rejected + conflicts;
-    let compared = run_stages(&mut store, quiet, stop_after)?;
+    let compared = run_stages(&mut store, opts)?;
 
     print_summary(&stats, added, duplicates, rejected, start);
     let counts = store.counts(EXTRACT_VERSION)?;
@@ -100,7 +113,12 @@ pub fn analyze(db: &Path, input: &InputArgs, quiet: bool, stop_after: Stage) -> 
 }
 
 /// The stages after ingest, each over what the store holds.
-fn run_stages(store: &mut Store, quiet: bool, stop_after: Stage) -> Result<usize> {
+fn run_stages(store: &mut Store, opts: StageOptions) -> Result<usize> {
+    let StageOptions {
+        quiet,
+        stop_after,
+        recompute_copies,
+    } = opts;
     if stop_after == Stage::Ingest {
         return Ok(0);
     }
@@ -109,19 +127,35 @@ fn run_stages(store: &mut Store, quiet: bool, stop_after: Stage) -> Result<usize
         return Ok(0);
     }
     let articles = store.articles()?;
-    let before: HashMap<String, CopyRecord> = store
-        .copies()?
-        .into_iter()
-        .map(|c| (c.id.to_string(), c))
+    let stored = store.copies()?;
+    let before: HashMap<String, CopyRecord> = stored
+        .iter()
+        .map(|c| (c.id.to_string(), c.clone()))
         .collect();
     // Copies depend on every stored article; when neither the articles nor
     // this crossread's copies stage changed since they were stored, the
-    // stored records are what finding them again would give.
+    // stored records are what finding them again would give. When articles
+    // were only added (the stored records were worked out, by this copies
+    // stage, from exactly the articles that have one), the new ones are
+    // decided and the stored records kept unless a new article may be their
+    // source (`update_copies`): the past is not worked out again.
     let key = copies_input_key(&articles);
-    let copies = if store.stage_state("copies")?.as_deref() == Some(key.as_slice()) {
-        store.copies()?
+    let state = store.stage_state("copies")?;
+    let copies = if state.as_deref() == Some(key.as_slice()) && !recompute_copies {
+        stored
     } else {
-        let copies = crossread_copies::find_copies(&articles);
+        let known_key = copies_input_key(
+            articles
+                .iter()
+                .filter(|a| before.contains_key(a.id.as_str())),
+        );
+        let update = !recompute_copies && !stored.is_empty();
+        let copies = if update && state.as_deref() == Some(known_key.as_slice()) {
+            crossread_copies::update_copies(&articles, &stored, &CopiesConfig::default())
+                .context("the copies stage's configuration")?
+        } else {
+            crossread_copies::find_copies(&articles)
+        };
         store.save_copies(&copies, &key)?;
         copies
     };

@@ -88,6 +88,12 @@ enum Command {
         /// Run the stages only up to this one (the next run finishes the rest).
         #[arg(long, value_enum, default_value_t = Stage::Compare)]
         stop_after: Stage,
+        /// Work out every stored article's copy record again over the whole
+        /// collection (what `crossread copies` gives over the same files),
+        /// instead of deciding only the new articles and those they came
+        /// before.
+        #[arg(long)]
+        recompute_copies: bool,
     },
     /// Print what the store holds: stories with their articles.
     Report {
@@ -138,7 +144,16 @@ fn main() -> ExitCode {
             input,
             quiet,
             stop_after,
-        } => cmd::analyze(&db, &input, quiet, stop_after),
+            recompute_copies,
+        } => cmd::analyze(
+            &db,
+            &input,
+            cmd::StageOptions {
+                quiet,
+                stop_after,
+                recompute_copies,
+            },
+        ),
         Command::Report { db, json, width } => cmd::report(&db, json, width),
         Command::Ingest { input } => cmd::ingest(&input),
         Command::Extract { input } => cmd::extract(&input),
