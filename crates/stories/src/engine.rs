@@ -1388,9 +1388,10 @@ impl Engine {
         let mut ev_pos: Vec<u32> = Vec::new();
         let k = self.cfg.candidate_terms.max(1);
         // A term's rank orders by weight, highest first (`f32::total_cmp`
-        // order), then by hash, lowest first.
-        let rank = |&(h, w): &(u64, f32)| (u128::from(!weight_rank(w)) << 64) | u128::from(h);
-        let mut ranked: Vec<u128> = Vec::new();
+        // order), then by hash, lowest first: a query is in hash order, so
+        // that is its position in the query, lowest first.
+        let rank = |x: usize, w: f32| (u64::from(!weight_rank(w)) << 32) | x as u64;
+        let mut ranked: Vec<u64> = Vec::new();
         // A chunk term's IDF and event flag, by chunk-local number (every
         // number of the chunk is in `chunk_idf`; the fallback is the IDF of
         // an unseen term).
@@ -1411,20 +1412,20 @@ impl Engine {
                 &mut q,
             );
             // The `k` strongest terms, in the order of `q` (by hash).
-            // Hashes are distinct within a query, so the rank is a total
+            // Positions are distinct within a query, so the rank is a total
             // order: the set kept is the same whatever the selection
             // algorithm, and exactly `k` ranks are at most the k-th.
             let kth = if q.len() > k {
                 ranked.clear();
-                ranked.extend(q.iter().map(rank));
+                ranked.extend(q.iter().enumerate().map(|(x, e)| rank(x, e.1)));
                 ranked.select_nth_unstable(k - 1).1.to_owned()
             } else {
-                u128::MAX
+                u64::MAX
             };
             let mut top = Vec::with_capacity(k.min(q.len()));
             let mut top_tid = Vec::with_capacity(k.min(q.len()));
-            for (e, &t) in q.iter().zip(&p.tid) {
-                if rank(e) <= kth {
+            for (x, (e, &t)) in q.iter().zip(&p.tid).enumerate() {
+                if rank(x, e.1) <= kth {
                     top.push(*e);
                     top_tid.push(t);
                 }
@@ -1839,7 +1840,7 @@ impl Engine {
         acc.clear();
         acc.resize(n, 0.0);
         let mut touched: Vec<u32> = Vec::new();
-        let mut best: Vec<(f32, u32)> = Vec::new();
+        let mut best: Vec<u64> = Vec::new();
         let mut near: Vec<u32> = Vec::new();
         let mut dots: Vec<f64> = Vec::new();
         for (i, p) in pend.iter().enumerate() {
@@ -1858,23 +1859,28 @@ impl Engine {
                     *a += qw.max(f32::MIN_POSITIVE);
                 }
             }
+            // Ranked by shared weight, highest first (`f32::total_cmp`
+            // order), then by article, first first: as one integer.
             best.clear();
-            best.extend(touched.iter().map(|&j| (acc[j as usize], j)));
+            best.extend(
+                touched
+                    .iter()
+                    .map(|&j| (u64::from(!weight_rank(acc[j as usize])) << 32) | u64::from(j)),
+            );
             for &j in &touched {
                 acc[j as usize] = 0.0;
             }
             if best.len() > keep {
-                best.select_nth_unstable_by(keep - 1, |a, b| {
-                    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-                });
+                best.select_nth_unstable(keep - 1);
                 best.truncate(keep);
             }
-            best.sort_unstable_by_key(|e| e.1);
+            // By article.
+            best.sort_unstable_by_key(|&e| e as u32);
             for &(t, w) in local.get(i) {
                 dense[t as usize] = f64::from(w);
             }
             near.clear();
-            near.extend(best.iter().map(|e| e.1).filter(|&j| {
+            near.extend(best.iter().map(|&e| e as u32).filter(|&j| {
                 match (p.time, pend[j as usize].time) {
                     (Some(a), Some(b)) => (a - b).abs() <= window,
                     _ => true,
