@@ -21,6 +21,19 @@ fn stored(db: &std::path::Path) -> Records {
         .collect()
 }
 
+/// The records `crossread copies` prints with `args`, by id.
+fn printed(args: &[&str]) -> Records {
+    let out = run(args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    json_lines(&out.stdout)
+        .into_iter()
+        .map(|row| {
+            let rec: CopyRecord = serde_json::from_value(row).unwrap();
+            (rec.id.to_string(), rec)
+        })
+        .collect()
+}
+
 /// Gives the stored wire story's record a passage no run would find (the
 /// whole text, as a rewrite of itself), keeping the stage's state: a record
 /// kept by the next run still has it, one worked out again has not.
@@ -81,15 +94,7 @@ fn two_runs(later: &[&str]) -> (Records, Records, Records) {
     }
     let mut args = vec!["copies"];
     args.extend(first.iter().chain(&second).map(String::as_str));
-    let batch = run(&args);
-    assert_eq!(batch.code, 0, "{}", batch.stderr);
-    let batch: Records = json_lines(&batch.stdout)
-        .into_iter()
-        .map(|row| {
-            let rec: CopyRecord = serde_json::from_value(row).unwrap();
-            (rec.id.to_string(), rec)
-        })
-        .collect();
+    let batch = printed(&args);
     let after = snapshots.pop().unwrap();
     let before = snapshots.pop().unwrap();
     assert_eq!((before.len() + later.len(), after.len()), (19, 19));
@@ -150,13 +155,5 @@ fn recompute_copies_works_every_record_out_again() {
     mark_stored_records(&db);
     let again = run(&["analyze", "-q", "--recompute-copies", "--db", db_s, folder]);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    let batch = run(&["copies", folder]);
-    let batch: Records = json_lines(&batch.stdout)
-        .into_iter()
-        .map(|row| {
-            let rec: CopyRecord = serde_json::from_value(row).unwrap();
-            (rec.id.to_string(), rec)
-        })
-        .collect();
-    assert_eq!(stored(&db), batch);
+    assert_eq!(stored(&db), printed(&["copies", folder]));
 }
