@@ -50,7 +50,7 @@ pub struct InputArgs {
     /// Largest article accepted, in MiB after decompression.
     #[arg(long, default_value_t = 32, value_name = "MIB")]
     pub max_article_mb: usize,
-    /// Worker threads (default: one per core).
+    /// Worker threads of every stage (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
 }
@@ -136,8 +136,33 @@ enum Command {
     },
 }
 
+impl Command {
+    /// The input options of a command that reads inputs.
+    fn input(&self) -> Option<&InputArgs> {
+        match self {
+            Command::Analyze { input, .. }
+            | Command::Ingest { input }
+            | Command::Extract { input }
+            | Command::Copies { input }
+            | Command::Stories { input }
+            | Command::Compare { input } => Some(input),
+            Command::Report { .. } => None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `-j` bounds every stage's workers, not only ingest's.
+    if let Some(n) = cli.command.input().and_then(|i| i.threads) {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+        {
+            eprintln!("crossread: error: cannot start {n} worker threads: {e}");
+            return ExitCode::from(1);
+        }
+    }
     let result = match cli.command {
         Command::Analyze {
             db,

@@ -142,3 +142,26 @@ fn compare_lines_carry_the_designed_claims_quotes_and_sources() {
         missed.join("\n")
     );
 }
+
+#[test]
+fn worker_threads_do_not_change_the_output() {
+    let folder = corpus();
+    let folder = folder.to_str().unwrap();
+    for stage in ["copies", "stories", "compare"] {
+        let outs: Vec<String> = [None, Some("1"), Some("3")]
+            .iter()
+            .map(|j| {
+                let mut args = vec![stage];
+                if let Some(j) = j {
+                    args.extend(["-j", j]);
+                }
+                args.push(folder);
+                let out = run(&args);
+                assert_eq!(out.code, 0, "{stage} -j {j:?}: {}", out.stderr);
+                out.stdout
+            })
+            .collect();
+        assert!(!outs[0].is_empty());
+        assert!(outs.iter().all(|o| o == &outs[0]), "{stage}");
+    }
+}
