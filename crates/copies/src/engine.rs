@@ -317,7 +317,6 @@ fn full(a: usize, l: &Link, st: &Store) -> Edge {
     }
 }
 
-/// One record per article, in input order.
 /// Records an earlier run gave to some of the articles, by position
 /// (`None`: a new article). See [`crate::update_copies`].
 pub(crate) struct Known<'a> {
@@ -325,7 +324,8 @@ pub(crate) struct Known<'a> {
     pub rec: Vec<Option<&'a CopyRecord>>,
 }
 
-/// Copy records of `articles`, and the figures behind each verdict. With
+/// One copy record per article, in input order, with the figures behind
+/// each verdict (`None` where it was not worked out this time). With
 /// `known`, only new articles and the known ones a new article may be the
 /// source of are decided; every other known record is kept (its group and
 /// origin follow its group's root).
