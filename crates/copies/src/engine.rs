@@ -325,7 +325,7 @@ pub(crate) struct Known<'a> {
 }
 
 /// One copy record per article, in input order, with the figures behind
-/// each verdict (`None` where it was not worked out this time). With
+/// each verdict (`None` where no candidate came first, or for a kept record). With
 /// `known`, only new articles and the known ones a new article may be the
 /// source of are decided; every other known record is kept (its group and
 /// origin follow its group's root).
