@@ -26,16 +26,24 @@ pub const EXTRACT_VERSION: i64 = 1;
 pub const COPIES_VERSION: u32 = 1;
 
 /// What the copies stage reads, hashed: [`COPIES_VERSION`] and every article
-/// (all its fields, in store order).
-fn copies_input_key<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<u8> {
-    let mut h = blake3::Hasher::new();
-    h.update(&COPIES_VERSION.to_le_bytes());
+/// (all its fields, in store order); and the same over the articles for which
+/// `known` holds (those the stored records were made from, when articles were
+/// only added since). Each article is serialised once for both.
+fn copies_input_keys(articles: &[Article], known: impl Fn(&Article) -> bool) -> [Vec<u8>; 2] {
+    let mut all = blake3::Hasher::new();
+    let mut part = blake3::Hasher::new();
+    for h in [&mut all, &mut part] {
+        h.update(&COPIES_VERSION.to_le_bytes());
+    }
     for a in articles {
         let json = serde_json::to_vec(a).expect("articles serialise");
-        h.update(&(json.len() as u64).to_le_bytes());
-        h.update(&json);
+        let len = (json.len() as u64).to_le_bytes();
+        all.update(&len).update(&json);
+        if known(a) {
+            part.update(&len).update(&json);
+        }
     }
-    h.finalize().as_bytes().to_vec()
+    [all, part].map(|h| h.finalize().as_bytes().to_vec())
 }
 
 /// How a command ended.
@@ -128,10 +136,6 @@ fn run_stages(store: &mut Store, opts: StageOptions) -> Result<usize> {
     }
     let articles = store.articles()?;
     let stored = store.copies()?;
-    let before: HashMap<String, CopyRecord> = stored
-        .iter()
-        .map(|c| (c.id.to_string(), c.clone()))
-        .collect();
     // Copies depend on every stored article; when neither the articles nor
     // this crossread's copies stage changed since they were stored, the
     // stored records are what finding them again would give. When articles
@@ -139,16 +143,15 @@ fn run_stages(store: &mut Store, opts: StageOptions) -> Result<usize> {
     // stage, from exactly the articles that have one), the new ones are
     // decided and the stored records kept unless a new article may be their
     // source (`update_copies`): the past is not worked out again.
-    let key = copies_input_key(&articles);
+    let before: HashMap<&str, &CopyRecord> = stored.iter().map(|c| (c.id.as_str(), c)).collect();
+    let [key, known_key] = copies_input_keys(&articles, |a| before.contains_key(a.id.as_str()));
     let state = store.stage_state("copies")?;
+    // Articles whose copy record this run changed.
+    let mut changed: HashSet<String> = HashSet::new();
     let copies = if state.as_deref() == Some(key.as_slice()) && !recompute_copies {
+        drop(before);
         stored
     } else {
-        let known_key = copies_input_key(
-            articles
-                .iter()
-                .filter(|a| before.contains_key(a.id.as_str())),
-        );
         let update = !recompute_copies && !stored.is_empty();
         let copies = if update && state.as_deref() == Some(known_key.as_slice()) {
             crossread_copies::update_copies(&articles, &stored, &CopiesConfig::default())
@@ -157,6 +160,12 @@ fn run_stages(store: &mut Store, opts: StageOptions) -> Result<usize> {
             crossread_copies::find_copies(&articles)
         };
         store.save_copies(&copies, &key)?;
+        changed.extend(
+            copies
+                .iter()
+                .filter(|c| before.get(c.id.as_str()) != Some(c))
+                .map(|c| c.id.to_string()),
+        );
         copies
     };
     if stop_after == Stage::Copies {
@@ -168,11 +177,6 @@ fn run_stages(store: &mut Store, opts: StageOptions) -> Result<usize> {
     }
     // Compare again every story that gained an article, whose copy records
     // changed, or that an interrupted run left without a comparison.
-    let changed: HashSet<&str> = copies
-        .iter()
-        .filter(|c| before.get(c.id.as_str()) != Some(c))
-        .map(|c| c.id.as_str())
-        .collect();
     let compared: HashSet<String> = store.compared_stories()?.into_iter().collect();
     for a in store.stories()? {
         if changed.contains(a.id.as_str()) || !compared.contains(a.story.as_str()) {
