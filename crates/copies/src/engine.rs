@@ -19,7 +19,7 @@ use crate::{CopiesConfig, Derivation};
 use crossread_core::{Article, CopyRecord, GroupId, Passage, PassageKind};
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// |a ∩ b| for sorted distinct slices.
 fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
@@ -322,6 +322,9 @@ fn full(a: usize, l: &Link, st: &Store) -> Edge {
 pub(crate) struct Known<'a> {
     /// The record of each article that has one.
     pub rec: Vec<Option<&'a CopyRecord>>,
+    /// The source a known record is a copy of (wholly derived from it and
+    /// in its group), by position.
+    pub link: Vec<Option<usize>>,
 }
 
 /// One copy record per article, in input order, with the figures behind
@@ -603,30 +606,13 @@ pub(crate) fn run(
     let mut parent: Vec<Option<usize>> = (0..n)
         .map(|i| Some(class_origin[i]).filter(|&o| o != i))
         .collect();
-    // A known record that is kept links to its source when both were put in
-    // one group (that is what a wholly derived verbatim copy gets).
+    // A known record that is kept keeps its link to the source it is a copy
+    // of.
     if let Some(k) = known {
-        let pos: HashMap<&str, usize> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        for i in 0..n {
-            let Some(r) = k.rec.get(i).copied().flatten() else {
-                continue;
-            };
-            if dirty[i] || class_origin[i] != i || r.derived != Derivation::Wholly {
-                continue;
-            }
-            let src = r.source.as_ref().and_then(|s| pos.get(s.as_str()).copied());
-            if let Some(s) = src {
-                if k.rec
-                    .get(s)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|sr| sr.group == r.group)
-                {
-                    parent[i] = Some(s);
+        for (i, p) in parent.iter_mut().enumerate() {
+            if !dirty[i] && class_origin[i] == i {
+                if let Some(&Some(s)) = k.link.get(i) {
+                    *p = Some(s);
                 }
             }
         }

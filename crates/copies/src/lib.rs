@@ -251,14 +251,28 @@ pub fn update_copies(
     cfg: &CopiesConfig,
 ) -> Result<Vec<CopyRecord>, CopiesError> {
     cfg.validate()?;
-    let by_id: std::collections::HashMap<&str, &CopyRecord> =
-        known.iter().map(|r| (r.id.as_str(), r)).collect();
-    let known = engine::Known {
-        rec: articles
-            .iter()
-            .map(|a| by_id.get(a.id.as_str()).copied())
-            .collect(),
-    };
+    let pos: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut rec: Vec<Option<&CopyRecord>> = vec![None; articles.len()];
+    for r in known {
+        if let Some(&i) = pos.get(r.id.as_str()) {
+            rec[i] = Some(r);
+        }
+    }
+    // A record wholly derived from a source in its own group is a copy of
+    // it: the link its group was built from.
+    let link = rec
+        .iter()
+        .map(|r| {
+            let r = (*r).filter(|r| r.derived == Derivation::Wholly)?;
+            let s = *pos.get(r.source.as_ref()?.as_str())?;
+            rec[s].is_some_and(|sr| sr.group == r.group).then_some(s)
+        })
+        .collect();
+    let known = engine::Known { rec, link };
     Ok(engine::run(articles, cfg, Some(&known))
         .into_iter()
         .map(|(r, _)| r)
