@@ -232,7 +232,8 @@ pub fn find_copies_explained(
 /// Copy records for a collection that has grown since `known` was worked
 /// out, without working out the past again: `known` holds the records an
 /// earlier run ([`find_copies`] or this function) gave to some of
-/// `articles` (matched by id); the others are new.
+/// `articles` (matched by id; an id given twice is matched at its last
+/// position); the others are new.
 ///
 /// Candidates, word weights and every new article's verdict are computed
 /// over the whole collection, as [`find_copies`] computes them. A known
