@@ -26,7 +26,11 @@ pub fn extract(doc: &Document) -> Article {
     let mut article = Article::from_text(doc.id.clone(), String::new());
     article.url = doc.url.clone();
     article.outlet = doc.outlet.clone();
-    article.title = doc.title.clone();
+    // A given "title" that is only a dateline (converted feeds often take the
+    // page's first line) gives way to a title found in the page.
+    let given_title = doc.title.clone();
+    let dateline_title = given_title.as_deref().is_some_and(meta::is_date_line);
+    article.title = given_title.clone().filter(|_| !dateline_title);
     article.date = doc.date.clone();
     let own_site;
     match &doc.body {
@@ -39,12 +43,16 @@ pub fn extract(doc: &Document) -> Article {
             article.attributions = attributions;
             own_site = site;
             article.note = got.note;
-            article.title = article.title.or(meta.title).or_else(|| {
-                page.title
-                    .as_ref()
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| !t.is_empty())
-            });
+            article.title = article
+                .title
+                .or(meta.title)
+                .or_else(|| {
+                    page.title
+                        .as_ref()
+                        .map(|t| t.trim().to_owned())
+                        .filter(|t| !t.is_empty())
+                })
+                .or(given_title);
             article.date = article.date.or(meta.date);
             article.author = meta.author;
             article.outlet = article.outlet.or(meta.site_name);
@@ -55,7 +63,7 @@ pub fn extract(doc: &Document) -> Article {
             article.text = cleaned.text;
             article.attributions = cleaned.attributions;
             own_site = cleaned.own_site;
-            article.title = article.title.or(cleaned.title);
+            article.title = article.title.or(cleaned.title).or(given_title);
             article.date = article.date.or_else(|| meta::date_from_text(raw));
             article.author = meta::byline_from_text(raw);
             if article.text.is_empty() {
@@ -254,6 +262,32 @@ mod tests {
         let a = extract(&html_doc(page));
         assert_eq!(a.text, format!("{p}\n\n{p}\n\n{p}"));
         assert_eq!(a.title.as_deref(), Some("Budget"));
+    }
+
+    #[test]
+    fn a_given_dateline_title_gives_way_to_the_headline() {
+        let p = "The navy said on Friday that its patrol ship had stopped three pirate boats in the gulf overnight.";
+        let mut d = html_doc(String::new());
+        d.title = Some("Friday, November 11, 2011".into());
+        d.body = Body::Text(format!(
+            "Friday, November 11, 2011\nNavy stops pirate attack in the gulf\n{p}\n{p}"
+        ));
+        let a = extract(&d);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Navy stops pirate attack in the gulf")
+        );
+        assert_eq!(a.date.as_deref(), Some("2011-11-11"));
+        // With no headline in the text, the given title stays.
+        d.body = Body::Text(format!("{p}\n{p}"));
+        assert_eq!(
+            extract(&d).title.as_deref(),
+            Some("Friday, November 11, 2011")
+        );
+        // A real given title is kept over the text's headline.
+        d.title = Some("Pirates foiled".into());
+        d.body = Body::Text(format!("Navy stops pirate attack in the gulf\n{p}"));
+        assert_eq!(extract(&d).title.as_deref(), Some("Pirates foiled"));
     }
 
     #[test]

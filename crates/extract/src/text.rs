@@ -303,6 +303,7 @@ pub(crate) fn clean(input: &str) -> Cleaned {
             && l.text.chars().count() < 150
             && !l.text.trim_end().ends_with(['.', ':', ';', ','])
             && looks_like_title(&l.text)
+            && !crate::meta::is_date_line(&l.text)
             && lines.get(1).is_some_and(|n| n.class == Class::Prose)
     });
     let first = lines

@@ -183,6 +183,12 @@ fn parse_iso(v: &str) -> Option<String> {
     })
 }
 
+/// Whether `word` (lower case) is a month name or abbreviation in one of the
+/// languages [`months`] knows.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    months().contains_key(word)
+}
+
 /// Month names and abbreviations (lower case) in the languages most common on
 /// news sites, mapped to month numbers.
 fn months() -> &'static HashMap<&'static str, u8> {

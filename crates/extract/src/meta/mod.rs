@@ -21,7 +21,7 @@ mod jsonld;
 mod scan;
 mod text;
 
-pub(crate) use text::{byline_from_text, date_from_text};
+pub(crate) use text::{byline_from_text, date_from_text, is_date_line};
 
 use aho_corasick::AhoCorasick;
 use date::{find_dates, make_date, may_hold_date, parse_machine};

@@ -86,6 +86,75 @@ pub(crate) fn date_from_text(text: &str) -> Option<String> {
     date_lines(text).into_iter().next().map(|(_, d)| d)
 }
 
+/// Words of a dateline besides the date itself: weekdays, times of day,
+/// "posted", "updated" and their joining words (English; lower case).
+const DATELINE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "hrs",
+    "h",
+    "posted",
+    "published",
+    "updated",
+    "last",
+    "first",
+    "on",
+    "at",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "of",
+    "date",
+    "time",
+];
+
+/// Whether a line is a dateline and nothing else ("MONDAY, MAY 23, 2005",
+/// "Updated: November 11, 2011 20: 09 IST", "8 / 2 / 13 at 1: 30 PM"): it
+/// holds a digit, and every word in it is a month, a weekday, a time-of-day
+/// or posting word, or a time-zone code (two to four capitals). A
+/// headline that names a date ("Ellen DeGeneres to host 2014 Oscars") is not.
+pub(crate) fn is_date_line(line: &str) -> bool {
+    if !line.chars().any(|c| c.is_ascii_digit()) || line.chars().count() > MAX_LINE {
+        return false;
+    }
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let lower = w.to_lowercase();
+            super::date::is_month_name(&lower)
+                || DATELINE_WORDS.contains(&lower.as_str())
+                || is_zone_code(w)
+        })
+}
+
+/// A time-zone code: "GMT", "EDT", "CEST", "PT", "UTC".
+fn is_zone_code(w: &str) -> bool {
+    (2..=4).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && (w.ends_with('T') || w == "UTC")
+}
+
 /// Lower-case particles allowed inside a name.
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "al", "el", "bin",
@@ -291,5 +360,27 @@ mod tests {
         // A name-shaped line without a date beside it is not a byline.
         check("Vince Dhimos\n\nAnd right in the face of it.", None, None);
         check("", None, None);
+    }
+
+    #[test]
+    fn date_lines_are_dates_and_nothing_else() {
+        for line in [
+            "MONDAY, MAY 23, 2005",
+            "Updated: November 11, 2011 20: 09 IST",
+            "8 / 2 / 13 at 1: 30 PM",
+            "16 September 2013 Last updated at 12: 42 GMT",
+            "Posted on Tue, 4 March 2025 at 9:15 a.m. EST",
+            "Friday, November 11",
+        ] {
+            assert!(is_date_line(line), "{line:?}");
+        }
+        for line in [
+            "Ellen DeGeneres to host 2014 Oscars",
+            "UK GDP Q3 2019",
+            "Monday briefing: 5 things to know",
+            "",
+        ] {
+            assert!(!is_date_line(line), "{line:?}");
+        }
     }
 }
