@@ -312,6 +312,20 @@ pub(crate) fn clean(input: &str) -> Cleaned {
         .position(|(i, l)| is_main_prose(l) && !(i == 0 && headline));
     let last = lines.iter().rposition(is_main_prose);
     let (Some(first), Some(last)) = (first, last) else {
+        // A text of one line (a lead, a dek, a one-line brief) is the article
+        // as given, however short: there is no page around it to tell it
+        // from. A lone word or two without a sentence end ("Home") is not.
+        if let [l] = lines.as_slice() {
+            if !matches!(l.class, Class::Drop(_))
+                && l.indent == 0
+                && !l.bullet
+                && (l.text.split_whitespace().count() >= 3 || ends_sentence(&l.text))
+            {
+                out.text = l.text.clone();
+                keep_as_given(input, &mut out.text);
+                return out;
+            }
+        }
         for l in &lines {
             out.removed.push(("no article paragraph", l.text.clone()));
         }
@@ -515,6 +529,14 @@ mod tests {
         );
         check("", "");
         check("LOL", "");
+        check("Home\nWorld", "");
+        // A one-line text is the article, however short.
+        check("She persisted.", "She persisted.");
+        check(
+            "Sinema becomes the state's first female senator after a long count",
+            "Sinema becomes the state's first female senator after a long count",
+        );
+        check("Photo: Eastgate Monitor", "");
         // Captions that end with their credit.
         check(
             &format!("People shelter in the sports centre early on Tuesday. (Courier photo)\n{p1}"),
