@@ -310,7 +310,17 @@ pub(crate) fn clean(input: &str) -> Cleaned {
         .iter()
         .enumerate()
         .position(|(i, l)| is_main_prose(l) && !(i == 0 && headline));
-    let last = lines.iter().rposition(is_main_prose);
+    // Short sentences right after the last paragraph close the article
+    // ("The crash is still under investigation."), as a run of them inside
+    // it does; a footer's items do not read as sentences.
+    let last = lines.iter().rposition(is_main_prose).map(|mut last| {
+        while lines.get(last + 1).is_some_and(|l| {
+            l.class == Class::Label && l.indent == 0 && !l.bullet && is_short_sentence(&l.text)
+        }) {
+            last += 1;
+        }
+        last
+    });
     let (Some(first), Some(last)) = (first, last) else {
         // A text of one line (a lead, a dek, a one-line brief) is the article
         // as given, however short: there is no page around it to tell it
@@ -558,6 +568,12 @@ mod tests {
             &format!("{p1}\nWorld news\nSport\nIs this the end of the euro?\n{p2}"),
             &format!("{p1}\n\n{p2}"),
         );
+        // Short sentences closing the article stay; the footer after them goes.
+        check(
+            &format!("{p1}\nThe crash is still under investigation.\nNo one was hurt.\nShare this:\nRelated stories\n"),
+            &format!("{p1}\n\nThe crash is still under investigation.\n\nNo one was hurt."),
+        );
+        check(&format!("{p1}\nRelated stories\nNo one was hurt.\n"), p1);
         // A paragraph that merely mentions a photo stays.
         let p3 = "The minister showed a photo of the flooded road (taken on Sunday) to reporters in Geneva.";
         check(&format!("{p1}\n\n{p3}"), &format!("{p1}\n\n{p3}"));
