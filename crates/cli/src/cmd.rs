@@ -196,6 +196,12 @@ fn print_summary(stats: &IngestStats, added: u64, duplicates: u64, rejected: u64
         bytes(stats.bytes),
         start.elapsed().as_secs_f64()
     );
+    // The pool every stage ran on (`-j`, or one per core).
+    let workers = rayon::current_num_threads();
+    line.push_str(&format!(
+        ", {workers} worker thread{}",
+        if workers == 1 { "" } else { "s" }
+    ));
     if stats.skipped > 0 {
         line.push_str(&format!(
             "; {} files of other types skipped in folders",

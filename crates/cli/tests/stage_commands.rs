@@ -165,3 +165,27 @@ fn worker_threads_do_not_change_the_output() {
         assert!(outs.iter().all(|o| o == &outs[0]), "{stage}");
     }
 }
+
+#[test]
+fn analyze_runs_every_stage_on_the_threads_asked_for() {
+    let folder = corpus();
+    let dir = tempfile::tempdir().unwrap();
+    for (j, says) in [("1", ", 1 worker thread"), ("3", ", 3 worker threads")] {
+        let db = dir.path().join(format!("j{j}.db"));
+        let out = run(&[
+            "analyze",
+            "-j",
+            j,
+            "--db",
+            db.to_str().unwrap(),
+            folder.to_str().unwrap(),
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let line = out
+            .stderr
+            .lines()
+            .find(|l| l.contains("articles read"))
+            .unwrap_or_default();
+        assert!(line.contains(says), "-j {j}: {line}");
+    }
+}
