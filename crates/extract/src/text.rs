@@ -8,6 +8,8 @@
 //! - short lines without a sentence end are labels: before the first paragraph
 //!   (title, kicker, menu) and after the last one (footer, "What's Hot" lists,
 //!   date and author lines) they go, and so do runs of three or more anywhere;
+//!   short sentences directly after the last paragraph close the article and
+//!   stay, and a text of one line is the article however short it is;
 //! - furniture wording (see `boiler`), photo captions and attribution-only lines
 //!   go; attributions are collected on the way.
 //!
