@@ -54,9 +54,6 @@ struct Line {
     class: Class,
 }
 
-/// Longest input line considered; longer lines are cut (bounded work).
-const MAX_LINE_CHARS: usize = 20_000;
-
 /// Whether a line ends a sentence. A trailing `<` (the paragraph mark of
 /// some wire feeds' plain-text copy) is looked through.
 fn ends_sentence(t: &str) -> bool {
@@ -255,13 +252,10 @@ pub(crate) fn clean(input: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut lines: Vec<Line> = Vec::new();
     for raw in unwrap(input) {
-        let raw = raw.as_ref();
-        let raw: String = if raw.len() > MAX_LINE_CHARS {
-            raw.chars().take(MAX_LINE_CHARS).collect()
-        } else {
-            raw.to_owned()
-        };
-        let raw = raw.trim_end();
+        // A line is kept whole however long it is (an article flattened to
+        // one line is still the whole article); every test below is linear
+        // in its length.
+        let raw = raw.as_ref().trim_end();
         let trimmed = raw.trim_start_matches(|c: char| c.is_whitespace());
         if trimmed.trim_matches(|c: char| c.is_whitespace()).is_empty() {
             continue;
@@ -549,6 +543,9 @@ mod tests {
             "Sinema becomes the state's first female senator after a long count",
         );
         check("Photo: Eastgate Monitor", "");
+        // An article flattened to one long line comes back whole.
+        let long = format!("{p1} ").repeat(2_000);
+        check(&long, long.trim_end());
         // Captions that end with their credit.
         check(
             &format!("People shelter in the sports centre early on Tuesday. (Courier photo)\n{p1}"),

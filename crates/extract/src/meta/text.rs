@@ -134,6 +134,9 @@ const DATELINE_WORDS: &[&str] = &[
 /// holds a digit, and every word in it is a month, a weekday, a time-of-day
 /// or posting word, or a time-zone code (two to four capitals). A
 /// headline that names a date ("Ellen DeGeneres to host 2014 Oscars") is not.
+/// Stricter than the furniture test for page lines (`boiler`), which lets a
+/// few other words through: discarding a real title costs more than keeping
+/// a date as one.
 pub(crate) fn is_date_line(line: &str) -> bool {
     if !line.chars().any(|c| c.is_ascii_digit()) || line.chars().count() > MAX_LINE {
         return false;
