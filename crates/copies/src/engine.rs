@@ -1194,14 +1194,15 @@ fn analyse(
             let bt = &toks_of(s).toks;
             let (b0, b1) = (p.b0.min(bt.len()), p.b1.min(bt.len()));
             let (ss, se) = if b0 < b1 {
-                (bt[b0].start, bt[b1 - 1].end)
+                (bt[b0].char_span().0, bt[b1 - 1].char_span().1)
             } else {
                 (0, 0)
             };
+            let (first, last) = (&at[p.a0], &at[p.a1 - 1]);
             Passage {
-                start: at[p.a0].start,
-                end: at[p.a1 - 1].end,
-                text: articles[a].text[at[p.a0].bstart..at[p.a1 - 1].bend].to_string(),
+                start: first.char_span().0,
+                end: last.char_span().1,
+                text: articles[a].text[first.byte_span().0..last.byte_span().1].to_string(),
                 source: articles[s].id.clone(),
                 source_start: ss,
                 source_end: se,
@@ -1223,13 +1224,13 @@ fn whole_passage(a: &Article, o: &Article) -> Vec<Passage> {
         return Vec::new();
     };
     let (of, ol) = match (to.toks.first(), to.toks.last()) {
-        (Some(x), Some(y)) => (x.start, y.end),
+        (Some(x), Some(y)) => (x.char_span().0, y.char_span().1),
         _ => (0, 0),
     };
     vec![Passage {
-        start: f.start,
-        end: l.end,
-        text: a.text[f.bstart..l.bend].to_string(),
+        start: f.char_span().0,
+        end: l.char_span().1,
+        text: a.text[f.byte_span().0..l.byte_span().1].to_string(),
         source: o.id.clone(),
         source_start: of,
         source_end: ol,

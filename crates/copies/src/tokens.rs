@@ -16,19 +16,53 @@ pub(crate) const SHINGLE_SEED: u64 = 0x636f_7069_6573_2d33; // "copies-3"
 /// Shingle width in tokens.
 pub(crate) const SHINGLE: usize = 3;
 
-/// One token of a text.
+/// One token of a text. Offsets are `u32` (24 bytes a token rather than 40:
+/// the aligner holds the tokens of an article and its sources at once, which
+/// on a 10 MB article is millions of them); [`tokenize`] reads at most the
+/// first 4 GiB of a text so that they always fit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     /// Hash of the lowercased token.
     pub hash: u64,
     /// Start, in code points.
-    pub start: usize,
+    pub start: u32,
     /// End (exclusive), in code points.
-    pub end: usize,
+    pub end: u32,
     /// Start, in bytes.
-    pub bstart: usize,
+    pub bstart: u32,
     /// End (exclusive), in bytes.
-    pub bend: usize,
+    pub bend: u32,
+}
+
+impl Token {
+    /// Start and end in code points.
+    pub fn char_span(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+
+    /// Start and end in bytes.
+    pub fn byte_span(&self) -> (usize, usize) {
+        (self.bstart as usize, self.bend as usize)
+    }
+}
+
+/// The longest prefix of `text` whose byte offsets fit in a `u32`, cut at a
+/// character boundary (the whole text in any real case).
+fn within_u32(text: &str) -> &str {
+    prefix_within(text, u32::MAX as usize)
+}
+
+/// The longest prefix of `text` of at most `max` bytes ending at a character
+/// boundary.
+fn prefix_within(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
 }
 
 /// A tokenised text.
@@ -126,6 +160,7 @@ fn fold_char(mut h: u64, c: char) -> u64 {
 
 /// Tokenises `text`.
 pub(crate) fn tokenize(text: &str) -> Tokens {
+    let text = within_u32(text);
     let mut out = Tokens::default();
     let mut buf: u64 = TOKEN_SEED;
     let mut start = 0usize;
@@ -143,12 +178,14 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             out.sent_starts.push(out.toks.len());
             *brk = false;
         }
+        // Every offset fits: `text` is at most `u32::MAX` bytes long.
+        let at = |i: usize| u32::try_from(span[i]).unwrap_or(u32::MAX);
         out.toks.push(Token {
             hash: fmix64(*buf),
-            start: span[0],
-            end: span[1],
-            bstart: span[2],
-            bend: span[3],
+            start: at(0),
+            end: at(1),
+            bstart: at(2),
+            bend: at(3),
         });
         *buf = TOKEN_SEED;
     };
@@ -398,6 +435,15 @@ pub(crate) fn for_each_shingle(hashes: &[u64], mut f: impl FnMut(u64)) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_prefix_never_splits_a_character() {
+        // "é" is two bytes: a cut at byte 2 falls inside it.
+        assert_eq!(prefix_within("aé b", 2), "a");
+        assert_eq!(prefix_within("aé b", 3), "aé");
+        assert_eq!(prefix_within("aé b", 99), "aé b");
+        assert_eq!(within_u32("short"), "short");
+    }
+
     /// Token texts (by offsets) and sentence starts.
     fn check(input: &str, words: &[&str], sents: &[usize]) {
         let t = tokenize(input);
@@ -405,7 +451,13 @@ mod tests {
         let got: Vec<String> = t
             .toks
             .iter()
-            .map(|k| chars[k.start..k.end].iter().collect())
+            .map(|k| {
+                let (s, e) = k.char_span();
+                let (bs, be) = k.byte_span();
+                // Byte offsets point at the same characters.
+                assert_eq!(input[bs..be].chars().count(), e - s);
+                chars[s..e].iter().collect()
+            })
             .collect();
         assert_eq!(got, words, "tokens of {input:?}");
         assert_eq!(t.sent_starts, sents, "sentences of {input:?}");
