@@ -449,6 +449,12 @@ fn weight_rank(w: f32) -> u32 {
     ((b ^ ((((b >> 31) as u32) >> 1) as i32)) as u32) ^ (1 << 31)
 }
 
+/// A selection key over (weight, index): heaviest first (`f32::total_cmp`
+/// order), then lowest index; the index is the low 32 bits.
+fn heaviest_first(w: f32, index: u32) -> u64 {
+    (u64::from(!weight_rank(w)) << 32) | u64::from(index)
+}
+
 /// Working buffers of one chunk's placement ([`Engine::add_chunk`]), kept
 /// from chunk to chunk so that their memory is reused rather than returned
 /// and faulted in again each chunk. Not persisted; each use clears them.
@@ -1390,7 +1396,7 @@ impl Engine {
         // A term's rank orders by weight, highest first (`f32::total_cmp`
         // order), then by hash, lowest first: a query is in hash order, so
         // that is its position in the query, lowest first.
-        let rank = |x: usize, w: f32| (u64::from(!weight_rank(w)) << 32) | x as u64;
+        let rank = |x: usize, w: f32| heaviest_first(w, x as u32);
         let mut ranked: Vec<u64> = Vec::new();
         // A chunk term's IDF and event flag, by chunk-local number (every
         // number of the chunk is in `chunk_idf`; the fallback is the IDF of
@@ -1862,11 +1868,7 @@ impl Engine {
             // Ranked by shared weight, highest first (`f32::total_cmp`
             // order), then by article, first first: as one integer.
             best.clear();
-            best.extend(
-                touched
-                    .iter()
-                    .map(|&j| (u64::from(!weight_rank(acc[j as usize])) << 32) | u64::from(j)),
-            );
+            best.extend(touched.iter().map(|&j| heaviest_first(acc[j as usize], j)));
             for &j in &touched {
                 acc[j as usize] = 0.0;
             }
