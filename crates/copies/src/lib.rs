@@ -201,10 +201,12 @@ impl CopiesConfig {
 /// One [`CopyRecord`] per article, in input order, with the shipped
 /// configuration.
 pub fn find_copies(articles: &[Article]) -> Vec<CopyRecord> {
-    engine::run(articles, &CopiesConfig::default(), None)
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect()
+    records(engine::run(articles, &CopiesConfig::default(), None))
+}
+
+/// The records of an engine run, without the figures behind them.
+fn records(run: Vec<(CopyRecord, Option<Features>)>) -> Vec<CopyRecord> {
+    run.into_iter().map(|(r, _)| r).collect()
 }
 
 /// [`find_copies`] with options; fails only on an invalid configuration.
@@ -213,10 +215,7 @@ pub fn find_copies_with(
     cfg: &CopiesConfig,
 ) -> Result<Vec<CopyRecord>, CopiesError> {
     cfg.validate()?;
-    Ok(engine::run(articles, cfg, None)
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect())
+    Ok(records(engine::run(articles, cfg, None)))
 }
 
 /// [`find_copies_with`] plus the figures behind each verdict (`None` where no
@@ -274,10 +273,7 @@ pub fn update_copies(
         })
         .collect();
     let known = engine::Known { rec, link };
-    Ok(engine::run(articles, cfg, Some(&known))
-        .into_iter()
-        .map(|(r, _)| r)
-        .collect())
+    Ok(records(engine::run(articles, cfg, Some(&known))))
 }
 
 #[cfg(test)]

@@ -303,7 +303,8 @@ fn dated(id: &str, text: &str, date: &str) -> Article {
 }
 
 fn update(arts: &[Article], known: &[CopyRecord]) -> Vec<CopyRecord> {
-    let recs = update_copies(arts, known, &CopiesConfig::default()).unwrap_or_default();
+    let recs = update_copies(arts, known, &CopiesConfig::default())
+        .expect("the default configuration is valid");
     assert_eq!(recs.len(), arts.len());
     for r in &recs {
         check_passages(r, arts);
