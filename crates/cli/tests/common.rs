@@ -19,6 +19,32 @@ pub fn corpus() -> PathBuf {
     repo().join("examples/corpus")
 }
 
+/// A file of the demo corpus, as a path argument.
+pub fn corpus_file(name: &str) -> String {
+    corpus().join(name).to_string_lossy().into_owned()
+}
+
+/// A store file in a temporary folder that lives as long as this value.
+pub struct TempStore {
+    _dir: tempfile::TempDir,
+    /// The store's path.
+    pub path: PathBuf,
+}
+
+impl TempStore {
+    /// A store named `name` in a fresh temporary folder (not created yet).
+    pub fn new(name: &str) -> TempStore {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        TempStore { _dir: dir, path }
+    }
+
+    /// The path as a command-line argument.
+    pub fn arg(&self) -> &str {
+        self.path.to_str().expect("temporary paths are UTF-8")
+    }
+}
+
 /// The corpus's `expected.json`, written from its design, not from crossread.
 pub fn expected() -> serde_json::Value {
     let text = std::fs::read_to_string(corpus().join("expected.json")).unwrap();

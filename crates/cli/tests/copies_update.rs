@@ -64,10 +64,8 @@ fn mark_stored_records(db: &std::path::Path) {
 /// `later`: the records stored after the first run and after the second,
 /// and those of `crossread copies` over the same files in the same order.
 fn two_runs(later: &[&str]) -> (Records, Records, Records) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db_s = db.to_str().unwrap();
-    let path = |name: &str| corpus().join(name).to_str().unwrap().to_owned();
+    let db = TempStore::new("c.db");
+    let db_s = db.arg();
     let mut first: Vec<String> = std::fs::read_dir(corpus())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -79,8 +77,8 @@ fn two_runs(later: &[&str]) -> (Records, Records, Records) {
         })
         .collect();
     first.sort();
-    let first: Vec<String> = first.iter().map(|n| path(n)).collect();
-    let second: Vec<String> = later.iter().map(|n| path(n)).collect();
+    let first: Vec<String> = first.iter().map(|n| corpus_file(n)).collect();
+    let second: Vec<String> = later.iter().map(|n| corpus_file(n)).collect();
     let mut snapshots = Vec::new();
     for files in [&first, &second] {
         let mut args = vec!["analyze", "-q", "--db", db_s];
@@ -88,9 +86,9 @@ fn two_runs(later: &[&str]) -> (Records, Records, Records) {
         let out = run(&args);
         assert_eq!(out.code, 0, "{}", out.stderr);
         if snapshots.is_empty() {
-            mark_stored_records(&db);
+            mark_stored_records(&db.path);
         }
-        snapshots.push(stored(&db));
+        snapshots.push(stored(&db.path));
     }
     let mut args = vec!["copies"];
     args.extend(first.iter().chain(&second).map(String::as_str));
@@ -145,15 +143,14 @@ fn a_republication_that_arrives_later_joins_its_copy_group() {
 
 #[test]
 fn recompute_copies_works_every_record_out_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db_s = db.to_str().unwrap();
+    let db = TempStore::new("c.db");
+    let db_s = db.arg();
     let folder = corpus();
     let folder = folder.to_str().unwrap();
     let first = run(&["analyze", "-q", "--db", db_s, folder]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    mark_stored_records(&db);
+    mark_stored_records(&db.path);
     let again = run(&["analyze", "-q", "--recompute-copies", "--db", db_s, folder]);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    assert_eq!(stored(&db), printed(&["copies", folder]));
+    assert_eq!(stored(&db.path), printed(&["copies", folder]));
 }

@@ -7,9 +7,8 @@ use crossread_store::Store;
 
 #[test]
 fn demo_corpus_is_stored_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let db = db.to_str().unwrap();
+    let store = TempStore::new("demo.db");
+    let db = store.arg();
     let corpus = corpus();
     let corpus = corpus.to_str().unwrap();
     let total = expected()["inputs"]["total_articles"].as_u64().unwrap();

@@ -169,15 +169,14 @@ fn worker_threads_do_not_change_the_output() {
 #[test]
 fn analyze_runs_every_stage_on_the_threads_asked_for() {
     let folder = corpus();
-    let dir = tempfile::tempdir().unwrap();
     for (j, says) in [("1", ", 1 worker thread"), ("3", ", 3 worker threads")] {
-        let db = dir.path().join(format!("j{j}.db"));
+        let db = TempStore::new("j.db");
         let out = run(&[
             "analyze",
             "-j",
             j,
             "--db",
-            db.to_str().unwrap(),
+            db.arg(),
             folder.to_str().unwrap(),
         ]);
         assert_eq!(out.code, 0, "{}", out.stderr);

@@ -20,10 +20,9 @@ fn set_state_version(db: &std::path::Path, version: u32) -> Vec<u8> {
 
 #[test]
 fn an_older_state_is_rebuilt_and_a_newer_one_refused_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let db_s = db.to_str().unwrap();
-    let file = |name: &str| corpus().join(name).to_str().unwrap().to_owned();
+    let tmp = TempStore::new("s.db");
+    let (db, db_s) = (tmp.path.as_path(), tmp.arg());
+    let file = corpus_file;
 
     let first = run(&[
         "analyze",
@@ -35,7 +34,7 @@ fn an_older_state_is_rebuilt_and_a_newer_one_refused_untouched() {
     assert_eq!(first.code, 0, "{}", first.stderr);
 
     // A state from an older crossread: the next run places every article.
-    set_state_version(&db, 1);
+    set_state_version(db, 1);
     let second = run(&[
         "analyze",
         "-q",
@@ -52,7 +51,7 @@ fn an_older_state_is_rebuilt_and_a_newer_one_refused_untouched() {
         "{}",
         second.stderr
     );
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(db).unwrap();
     assert_eq!(store.stories().unwrap().len(), 2);
     let state = store.stage_state("stories").unwrap().unwrap();
     assert_eq!(
@@ -62,7 +61,7 @@ fn an_older_state_is_rebuilt_and_a_newer_one_refused_untouched() {
     drop(store);
 
     // A state from a newer crossread: refused, named, and left as it was.
-    let newer = set_state_version(&db, 999);
+    let newer = set_state_version(db, 999);
     let third = run(&[
         "analyze",
         "-q",
@@ -72,7 +71,7 @@ fn an_older_state_is_rebuilt_and_a_newer_one_refused_untouched() {
     ]);
     assert_eq!(third.code, 1, "{}", third.stderr);
     assert!(third.stderr.contains("cannot be read"), "{}", third.stderr);
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(db).unwrap();
     assert_eq!(store.stage_state("stories").unwrap().unwrap(), newer);
     assert_eq!(store.stories().unwrap().len(), 2);
 }
