@@ -299,7 +299,6 @@ pub(crate) fn clean(input: &str) -> Cleaned {
             && l.text.chars().count() < 150
             && !l.text.trim_end().ends_with(['.', ':', ';', ','])
             && looks_like_title(&l.text)
-            && !crate::meta::is_date_line(&l.text)
             && lines.get(1).is_some_and(|n| n.class == Class::Prose)
     });
     let first = lines
@@ -442,7 +441,8 @@ fn keep_as_given(input: &str, text: &mut String) {
 
 /// A label line above the article that can be its title: three to forty
 /// words, no menu separators, no closing full stop, colon or comma, and not a
-/// bare date ("March 4th, 2025"). Sentence case is fine here.
+/// dateline ("March 4th, 2025", "Updated 4: 08 p. m. ET"; the same test as a
+/// given title's, `meta::is_date_line`). Sentence case is fine here.
 fn is_title_candidate(t: &str) -> bool {
     let t = t.trim();
     let words = t.split_whitespace().count();
@@ -456,11 +456,7 @@ fn is_title_candidate(t: &str) -> bool {
     {
         return false;
     }
-    // A date line: a year and at most five words.
-    let has_year = t
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    !(has_year && words <= 5)
+    !crate::meta::is_date_line(t)
 }
 
 /// A short line that reads as a sentence, not as a menu item or headline:
@@ -474,10 +470,11 @@ fn is_short_sentence(t: &str) -> bool {
     t.split_whitespace().count() >= 3 && end.ends_with(['.', '!', '?']) && !looks_like_title(t)
 }
 
-/// A title line: several words, mostly capitalised or a question.
+/// A title line: several words, mostly capitalised or a question, and not
+/// a dateline ("MONDAY, MAY 23, 2005" is capitalised like one).
 fn looks_like_title(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() < 4 || t.chars().count() > 200 {
+    if words.len() < 4 || t.chars().count() > 200 || crate::meta::is_date_line(t) {
         return false;
     }
     let caps = words
@@ -601,6 +598,11 @@ mod tests {
         assert_eq!(
             title(&format!("Logo\nRussia Trolls Coalition, Offers Help In Iraq\n\nRussian Defense Ministry\n\n{p}")).as_deref(),
             Some("Russia Trolls Coalition, Offers Help In Iraq")
+        );
+        // A capitalised dateline nearer the text is no title.
+        assert_eq!(
+            title(&format!("Scoring record falls in overtime win\n\nPUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM / UPDATED AT 12: 48 PM\n\n{p}")).as_deref(),
+            Some("Scoring record falls in overtime win")
         );
         // A first-line headline still wins.
         assert_eq!(
