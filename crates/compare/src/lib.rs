@@ -677,14 +677,27 @@ fn collect_claims(
                         same.push((key.clone(), source_key(src, records)));
                     }
                 }
+                // The sentence is taken from a source when the passages from
+                // it cover half of the sentence together: the copies stage
+                // splits a reworded sentence into verbatim and rewrite pieces.
                 let len = s.char_end.saturating_sub(s.char_start).max(1);
-                for p in &r.passages {
+                let mut covered: Vec<(&ArticleId, usize)> = Vec::new();
+                for p in r.passages.iter().filter(|p| p.source != a.id) {
                     let ov = p
                         .end
                         .min(s.char_end)
                         .saturating_sub(p.start.max(s.char_start));
-                    if ov * 2 >= len && p.source != a.id {
-                        same.push((key.clone(), source_key(&p.source, records)));
+                    if ov == 0 {
+                        continue;
+                    }
+                    match covered.iter_mut().find(|(src, _)| **src == p.source) {
+                        Some((_, n)) => *n += ov,
+                        None => covered.push((&p.source, ov)),
+                    }
+                }
+                for (src, n) in covered {
+                    if n * 2 >= len {
+                        same.push((key.clone(), source_key(src, records)));
                     }
                 }
             }

@@ -105,6 +105,48 @@ fn a_reused_passage_counts_once_but_new_text_counts_again() {
 }
 
 #[test]
+fn a_reworded_sentence_in_pieces_from_one_source_counts_once() {
+    // The copies stage marks a reworded sentence as verbatim and rewrite
+    // pieces, none of them half the sentence; together they cover it.
+    let paper = "An estimated 3,000 ISIS fighters are still in Iraq and Syria, the ministry said on Monday.";
+    let arts = vec![
+        art("w", "Wire", Some("2017-12-07"), WIRE),
+        art("p", "Paper", Some("2017-12-08"), paper),
+    ];
+    let piece = |text: &str, kind: PassageKind| {
+        let start = paper.find(text).expect("piece of the paper");
+        Passage {
+            start,
+            end: start + text.len(),
+            text: text.to_string(),
+            source: "w".into(),
+            source_start: 0,
+            source_end: text.len(),
+            kind,
+        }
+    };
+    let pieces = [
+        piece("An estimated 3,000 ISIS fighters", PassageKind::Verbatim),
+        piece(" are still ", PassageKind::Rewrite),
+        piece("in Iraq and Syria, the ministry", PassageKind::Verbatim),
+        piece(" said on Monday", PassageKind::Verbatim),
+    ];
+    assert!(pieces.iter().all(|p| 2 * (p.end - p.start) < paper.len()));
+    let rp = CopyRecord {
+        id: "p".into(),
+        group: GroupId::new("g-p"),
+        origin: "p".into(),
+        derived: Derivation::Partially,
+        source: Some("w".into()),
+        passages: pieces.to_vec(),
+    };
+    let c = run(&arts, &[own("w"), rp]);
+    let fighters = claim_with(&c, "3,000 ISIS fighters");
+    assert_eq!(fighters.articles.len(), 2, "{:#?}", c.claims);
+    assert_eq!(fighters.independent_sources, 1);
+}
+
+#[test]
 fn numbers_must_agree_for_claims_to_align() {
     let arts = vec![
         art(
