@@ -27,6 +27,10 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Cosine similarity at which two sentences are the same claim.
 pub(crate) const SIMILARITY: f64 = 0.5;
+/// Cosine at which two sentences are the same claim when they also share a
+/// distinctive number (see [`anchored`]): "cut tariffs on processed fish by
+/// 12 percent" and "welcomed the 12 percent tariff cut" share little else.
+pub(crate) const ANCHORED_SIMILARITY: f64 = 0.2;
 /// Claims scanned per query token in the inverted index.
 const SCAN_PER_TOKEN: usize = 40;
 /// Query tokens (the rarest) used to look up candidates.
@@ -94,6 +98,18 @@ fn subset_or_equal<T: Ord>(small: &[T], big: &[T]) -> bool {
     small.iter().all(|x| big.binary_search(x).is_ok())
 }
 
+/// Named entities agree: when both sentences name some, the smaller set lies
+/// in the larger.
+fn ents_agree(a: &ClaimSent, b: &ClaimSent) -> bool {
+    a.ents.is_empty()
+        || b.ents.is_empty()
+        || if a.ents.len() <= b.ents.len() {
+            subset_or_equal(&a.ents, &b.ents)
+        } else {
+            subset_or_equal(&b.ents, &a.ents)
+        }
+}
+
 /// Numbers and entities agree: when both sentences have some, the smaller set lies in the larger.
 fn agree(a: &ClaimSent, b: &ClaimSent) -> bool {
     let ok_nums = a.nums.is_empty()
@@ -103,16 +119,29 @@ fn agree(a: &ClaimSent, b: &ClaimSent) -> bool {
         } else {
             subset_or_equal(&b.nums, &a.nums)
         };
-    let ok_ents = a.ents.is_empty()
-        || b.ents.is_empty()
-        || if a.ents.len() <= b.ents.len() {
-            subset_or_equal(&a.ents, &b.ents)
-        } else {
-            subset_or_equal(&b.ents, &a.ents)
-        };
+    let ok_ents = ents_agree(a, b);
     // A number on one side only changes the claim ("90% destroyed" vs "destroyed").
     let one_sided_nums = a.nums.is_empty() != b.nums.is_empty();
     ok_nums && ok_ents && !one_sided_nums
+}
+
+/// A number that names one fact of a story rather than a count any sentence
+/// may hold: at least 10, and not a year (a whole number 1900-2100).
+fn distinctive(bits: u64) -> bool {
+    let v = f64::from_bits(bits).abs();
+    v >= 10.0 && !(v.fract() == 0.0 && (1900.0..=2100.0).contains(&v))
+}
+
+/// Two sentences anchored on one fact: they share a distinctive number, both
+/// assert it or both negate, and their named entities agree (the smaller set
+/// lies in the larger). Other numbers may differ: one report adds the
+/// context another leaves out.
+fn anchored(a: &ClaimSent, b: &ClaimSent) -> bool {
+    let shared = a
+        .nums
+        .iter()
+        .any(|&n| distinctive(n) && b.nums.binary_search(&n).is_ok());
+    shared && ents_agree(a, b) && a.negated == b.negated
 }
 
 /// Token weights: IDF over the articles of the story, and the article counts.
@@ -189,10 +218,9 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
                 let r = clusters[c].members[0];
                 let rep = &sents[r];
                 let sim = cosine(&s.content, &rep.content, w, norms[i], norms[r]);
-                if sim >= SIMILARITY
-                    && agree(s, rep)
-                    && best.is_none_or(|(b, bc)| sim > b || (sim == b && c < bc))
-                {
+                let same = (sim >= SIMILARITY && agree(s, rep))
+                    || (sim >= ANCHORED_SIMILARITY && anchored(s, rep));
+                if same && best.is_none_or(|(b, bc)| sim > b || (sim == b && c < bc)) {
                     best = Some((sim, c));
                 }
             }
@@ -388,6 +416,47 @@ mod tests {
         let cl = align(&sents, &w);
         let members: Vec<Vec<usize>> = cl.iter().map(|c| c.members.clone()).collect();
         assert_eq!(members, vec![vec![0, 1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn a_shared_distinctive_number_aligns_a_looser_paraphrase() {
+        let w = Weights {
+            w: vec![1.0; 80],
+            df: vec![2; 80],
+        };
+        let num = |v: f64| vec![v.to_bits()];
+        // Three of ten stems shared with the first sentence: cosine 0.3,
+        // between ANCHORED_SIMILARITY and SIMILARITY.
+        let like_first = |article: usize, nums: Vec<u64>| {
+            let base = 10 + 10 * article as u32;
+            let mut content: Vec<u32> = vec![1, 2, 3];
+            content.extend(base..base + 7);
+            let mut s = cs(article, &content, &[], &[]);
+            s.nums = nums;
+            s
+        };
+        // Positive floats sort by their bits as by value.
+        let first = cs(
+            0,
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+            &[],
+            &[2.0f64.to_bits(), 12.0f64.to_bits(), 2024.0f64.to_bits()],
+        );
+        let mut negated = like_first(4, num(12.0));
+        negated.negated = true;
+        let sents = vec![
+            first,
+            // The same figure: one claim.
+            like_first(1, num(12.0)),
+            // A small count or a year is no anchor.
+            like_first(2, num(2.0)),
+            like_first(3, num(2024.0)),
+            // Negating the figure is not asserting it.
+            negated,
+        ];
+        let cl = align(&sents, &w);
+        let members: Vec<Vec<usize>> = cl.iter().map(|c| c.members.clone()).collect();
+        assert_eq!(members, vec![vec![0, 1], vec![2], vec![3], vec![4]]);
     }
 
     #[test]
