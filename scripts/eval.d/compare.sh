@@ -12,4 +12,4 @@ cargo build --release -q -p crossread-compare --example compare-eval >&2
 "$CARGO_TARGET_DIR/release/examples/compare-eval" "$shared"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || echo unknown)
 echo
-echo "Machine: 2 cores ($cpu), 24 GiB; single-threaded run. Reproduce with \`scripts/eval compare\`."
+echo "Machine: 2 cores ($cpu), 24 GiB; compare runs on one thread, the copies stage on rayon's pool (thread count in the text). Reproduce with \`scripts/eval compare\`."

@@ -9,9 +9,9 @@
 //! the CLI builds a story's input. The records may name sources outside the
 //! story, as they may in `analyze`.
 //!
-//! 1. Seeds (`SHARED/seeds`): the five sample pages as one story, text as is,
-//!    outlet, date and title read off the pages by hand (no credits); checks of
-//!    the issue's bar and quote precision/recall against hand labels
+//! 1. Seeds (`SHARED/seeds`): the five sample pages as one story, each read as
+//!    `analyze` reads it (a text document through
+//!    [`crossread_extract::extract`]); checks of the issue's bar and quote precision/recall against hand labels
 //!    (`examples/data/seed_quotes.tsv`).
 //! 2. METER (`SHARED/data/copies/meter`): the copies stage over all its texts;
 //!    each METER cluster with a newspaper article (PA wire texts and the
@@ -30,14 +30,16 @@
 //! passages of each of its sentences; the section counts the misses by kind
 //! ([`Miss`]).
 //!
-//! What it does NOT do: run ingest, extract or the stories stage (articles are
-//! built from the benchmark files and stories from the benchmark's own
-//! grouping), or use any label as input (labels only score the output and
+//! What it does NOT do: run ingest or the stories stage, or extract METER
+//! and BASIL rows (their articles are built from the benchmark files and
+//! stories from the benchmark's own grouping), or use any label as input (labels only score the output and
 //! sort its misses).
 
 use crossread_compare::{compare, render_terminal, StoryComparison, StoryInput};
 use crossread_copies::find_copies;
-use crossread_core::{Article, CopyRecord, Derivation, GroupId, Passage, PassageKind};
+use crossread_core::{
+    Article, Body, CopyRecord, Derivation, Document, GroupId, Passage, PassageKind,
+};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::time::Instant;
@@ -251,54 +253,16 @@ fn seeds(shared: &str, show: bool, md: &mut String) -> Res<()> {
         .map(|e| e.file_name().to_string_lossy().to_string())
         .collect();
     files.sort();
-    // Metadata read off the pages by hand (the text itself is used as is).
-    let meta: BTreeMap<&str, (Option<&str>, Option<&str>)> = [
-        ("000", (None, None)),
-        ("001", (Some("MintPress News"), Some("2017-12-07"))),
-        ("002", (None, None)),
-        ("003", (None, None)),
-        ("004", (Some("The Duran"), None)),
-    ]
-    .into_iter()
-    .collect();
-    let titles: BTreeMap<&str, &str> = [
-        (
-            "000",
-            "Following Victory In Syria Putin Seeks Involvement In ISIS Battle In Iraq",
-        ),
-        (
-            "001",
-            "Russia Declares Victory Over ISIS In Syria, Seeks Involvement in ISIS War in Iraq",
-        ),
-        (
-            "002",
-            "Russia Trolls US-led Coalition, Offers Help In Defeating ISIS In Iraq",
-        ),
-        (
-            "003",
-            "Who are the victors of ISIS? They can’t do without the «Americans,» can they?",
-        ),
-        (
-            "004",
-            "Vladimir Putin says ISIS remains a global threat despite military defeat in Syria",
-        ),
-    ]
-    .into_iter()
-    .collect();
+    // As `crossread analyze` reads the pages: text documents through
+    // extraction (page furniture and comments dropped; title, date, outlet,
+    // author and credits found). Ids are the three-digit prefixes the checks
+    // below name.
     let mut arts = Vec::new();
     for f in &files {
         let text = std::fs::read_to_string(format!("{dir}/{f}"))?;
         let id = f.get(..3).unwrap_or(f).to_string();
-        let mut a = Article::from_text(id.as_str(), text.clone());
-        let (outlet, date) = meta.get(id.as_str()).copied().unwrap_or((None, None));
-        a.outlet = Some(
-            outlet
-                .map(String::from)
-                .unwrap_or_else(|| format!("seed {id}")),
-        );
-        a.date = date.map(String::from);
-        a.title = titles.get(id.as_str()).map(|t| t.to_string());
-        arts.push(a);
+        let doc = Document::new(id.as_str(), format!("{dir}/{f}"), Body::Text(text));
+        arts.push(crossread_extract::extract(&doc));
     }
     // The copies stage over the five pages, as `analyze` runs it over a folder
     // holding them; its records come back in input order.
@@ -354,9 +318,8 @@ fn seeds(shared: &str, show: bool, md: &mut String) -> Res<()> {
         .collect();
     md.push_str(&format!(
         "Assumption: 000 and 001 both carry the Antiwar.com article (001 is MintPress's \"© Antiwar.com\" republication, dated 2017-12-07; 000 reposts it after \"Anti War reports:\"), so the copies stage should put them in one copy group with 001 as origin. \
-         The copies stage, run over the five pages as built here (text as is, page furniture included: 001 keeps MintPress's menu, photo caption and link lists, 000 its comment section; outlet, date and title read off the pages by hand; no credits), gives: {}; per page, {}. \
+         The pages are read as `analyze` reads them (each `.txt` page through `crossread_extract::extract`: furniture and comments dropped; title, date, outlet, author and credits as extracted), then the copies stage runs over the five; it gives: {}; per page, {}. \
          Passages an article shares with an earlier page without being derived from it are listed too (the stage's `passages_when_none`). \
-         On the pages as `analyze` reads them (through extraction: furniture dropped, credits found), the stage does put 000 and 001 in one copy group with origin 001 (section `eval:copies`, seeds); on the text as is, 000 stays partially derived, and a sentence of 000 that its passages from 001 cover only in pieces, none over half of it, counts as a source of its own (table below; the same pattern as most METER misses). \
          Copies took {:.1} ms on {} threads, compare {:.1} ms on one.\n\n",
         if groups.is_empty() { "no copy group".to_string() } else { format!("copy group {}", groups.join("; ")) },
         verdicts.join("; "),
@@ -620,9 +583,9 @@ struct MeterScore {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Miss {
     /// Too many sources for a PA-only claim: a newspaper's sentence is tied
-    /// to nothing (no passage over half of it, not wholly derived, no copy
-    /// group with another member), though its passages together cover half
-    /// of it or more.
+    /// to nothing (no one text's passages cover half of it, not wholly
+    /// derived, no copy group with another member), though its passages from
+    /// several texts together cover half of it or more.
     UntiedPaperPieces,
     /// As [`Miss::UntiedPaperPieces`], its passages covering under half of it.
     UntiedPaper,
@@ -641,16 +604,19 @@ enum Miss {
 
 /// Whether the copy records tie an article's sentence `start..end` to
 /// another text, as compare reads them: wholly derived from a source, in a
-/// copy group with another article of the story, or a passage over half of
-/// the sentence.
+/// copy group with another article of the story, or passages from one text
+/// that together cover half of the sentence.
 fn tied(rec: Option<&CopyRecord>, start: usize, end: usize, shared: &BTreeSet<&str>) -> bool {
     let len = end.saturating_sub(start).max(1);
     rec.is_some_and(|r| {
+        let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
+        for p in r.passages.iter().filter(|p| p.source != r.id) {
+            *by_source.entry(p.source.as_str()).or_default() +=
+                p.end.min(end).saturating_sub(p.start.max(start));
+        }
         (r.derived == Derivation::Wholly && r.source.is_some())
             || shared.contains(r.group.as_str())
-            || r.passages.iter().any(|p| {
-                p.source != r.id && p.end.min(end).saturating_sub(p.start.max(start)) * 2 >= len
-            })
+            || by_source.values().any(|&n| n * 2 >= len)
     })
 }
 
@@ -1158,9 +1124,9 @@ fn meter_misses(stage: &MeterScore, standin: &MeterScore) -> String {
     let low = stage.mixed.under + stage.independent.under;
     format!(
         "\nReading the misses (`METER_DEBUG=1` prints each with the copy record and the passages of every sentence). \
-         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or one passage over half of the sentence taken from it. \
+         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or passages taken from it that together cover half of the sentence. \
          Of the {high} wire-only claims counted too high, \
-         {} hold a newspaper sentence that no single passage covers half of although its passages together do{}: the stage aligns an edited sentence as several verbatim and reworded passages, and compare ties a sentence through one passage at a time; \
+         {} hold a newspaper sentence whose passages cover half of it only when those from several texts are added up{}: each text's share is under half; \
          {} hold a newspaper sentence whose passages cover under half of it (reworded beyond what the stage aligns){}; \
          {} tie every newspaper sentence but hold a PA text tied to nothing{}, and {} tie every sentence, to PA texts not tied to each other{}: a METER story often holds several PA versions (the main text, later versions, `sub`/`nl` variants), which the stage keeps in separate copy groups unless a version is a near-verbatim copy of another, so each version that carries the sentence counts again. \
          The stand-in (one passage per sentence, made at 35% word 3-gram containment; texts sharing 70% of their words in one copy group) had {}, {}, {} and {} such misses. \
