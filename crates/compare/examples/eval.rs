@@ -1124,11 +1124,11 @@ fn meter_misses(stage: &MeterScore, standin: &MeterScore) -> String {
     let low = stage.mixed.under + stage.independent.under;
     format!(
         "\nReading the misses (`METER_DEBUG=1` prints each with the copy record and the passages of every sentence). \
-         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or passages taken from it that together cover half of the sentence. \
+         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or passages taken from it that together cover half of the sentence; articles of one outlet count once (METER's PA versions of a story: the main text, later versions, `sub`/`nl` variants), and so does a text taken from one of them. \
          Of the {high} wire-only claims counted too high, \
          {} hold a newspaper sentence whose passages cover half of it only when those from several texts are added up{}: each text's share is under half; \
          {} hold a newspaper sentence whose passages cover under half of it (reworded beyond what the stage aligns){}; \
-         {} tie every newspaper sentence but hold a PA text tied to nothing{}, and {} tie every sentence, to PA texts not tied to each other{}: a METER story often holds several PA versions (the main text, later versions, `sub`/`nl` variants), which the stage keeps in separate copy groups unless a version is a near-verbatim copy of another, so each version that carries the sentence counts again. \
+         {} tie every newspaper sentence but hold a PA text the records tie to nothing{}, and {} tie every sentence, to texts not tied to each other{}. \
          The stand-in (one passage per sentence, made at 35% word 3-gram containment; texts sharing 70% of their words in one copy group) had {}, {}, {} and {} such misses. \
          Of the {low} claims counted too low (mixed and independent rows), {} have a sentence that the gold marks as the paper's own tied to a PA text{} (stand-in: {}): the paper shares much of the wire's wording (names, ages, charges, quoted testimony), so a text-based copy detector marks its sentence as reused. \
          {} misses fit none of these (stand-in: {}).\n",

@@ -3,7 +3,7 @@
 //! Given the articles of one story and the copies stage's records for them,
 //! [`compare`] returns a [`StoryComparison`]: the articles with their copy
 //! groups, the claims aligned across articles with the number of *independent*
-//! sources behind each (a copy group or a reused passage counts once), the
+//! sources behind each (a copy group, a reused passage or an outlet counts once), the
 //! sentences that dispute a claim, the quotes with their speakers, the named
 //! entities and the numbers. [`render_terminal`] lays comparisons out as text;
 //! [`by_article`] regroups one by article (the lines of `crossread compare`).
@@ -121,7 +121,8 @@ pub struct Claim {
     pub text: String,
     /// Every article that makes the claim.
     pub articles: Vec<ArticleId>,
-    /// Distinct sources after merging copies and reused passages.
+    /// Distinct sources after merging copies, reused passages, articles of
+    /// one outlet and articles crediting a source with that source.
     pub independent_sources: usize,
     /// The outlets of those articles (sorted, unique).
     pub outlets: Vec<String>,
@@ -657,6 +658,22 @@ fn collect_claims(
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // Each story article's outlet, reduced: a text taken from an article is
+    // taken from its outlet too.
+    let outlet_by_id: HashMap<&ArticleId, String> = arts
+        .iter()
+        .filter_map(|a| Some((&a.id, a.outlet.as_deref().map(norm_source)?)))
+        .filter(|(_, o)| !o.is_empty())
+        .collect();
+    // Ties `key` to the source `src`, and `src` to its outlet when it is an
+    // article of the story.
+    let tie = |same: &mut Vec<(String, String)>, key: &str, src: &ArticleId| {
+        let sk = source_key(src, records);
+        if let Some(o) = outlet_by_id.get(src) {
+            same.push((sk.clone(), format!("s:{o}")));
+        }
+        same.push((key.to_string(), sk));
+    };
     let mut out: Vec<(usize, usize, usize, Claim)> = Vec::with_capacity(clusters.len());
     for cl in &clusters {
         let mut member_arts: Vec<usize> = cl.members.iter().map(|&m| sents[m].article).collect();
@@ -674,7 +691,7 @@ fn collect_claims(
             if let Some(r) = records.get(&a.id) {
                 if r.derived == crossread_core::Derivation::Wholly {
                     if let Some(src) = r.source.as_ref().filter(|x| **x != a.id) {
-                        same.push((key.clone(), source_key(src, records)));
+                        tie(&mut same, &key, src);
                     }
                 }
                 // The sentence is taken from a source when the passages from
@@ -697,9 +714,20 @@ fn collect_claims(
                 }
                 for (src, n) in covered {
                     if n * 2 >= len {
-                        same.push((key.clone(), source_key(src, records)));
+                        tie(&mut same, &key, src);
                     }
                 }
+            }
+            // One outlet is one source however many of its articles carry
+            // the claim (an update, a second edition, a wire's versions),
+            // and the same source as articles crediting it (below).
+            if let Some(o) = a
+                .outlet
+                .as_deref()
+                .map(norm_source)
+                .filter(|o| !o.is_empty())
+            {
+                same.push((key.clone(), format!("s:{o}")));
             }
             for at in &a.attributions {
                 let src = norm_source(&at.source);

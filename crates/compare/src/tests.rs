@@ -147,6 +147,71 @@ fn a_reworded_sentence_in_pieces_from_one_source_counts_once() {
 }
 
 #[test]
+fn one_outlet_counts_once_however_many_articles_it_runs() {
+    // A first report and its update by one outlet, no copy records between
+    // them, and another outlet's own report.
+    let arts = vec![
+        art("w1", "Wire", Some("2017-12-07"), WIRE),
+        art(
+            "w2",
+            "Wire",
+            Some("2017-12-08"),
+            "An estimated 3,000 ISIS fighters remain in Iraq and Syria, the ministry said again on Tuesday.",
+        ),
+        art(
+            "p",
+            "Paper",
+            Some("2017-12-08"),
+            "Officials believe an estimated 3,000 ISIS fighters still remain in Iraq and Syria today.",
+        ),
+    ];
+    let c = run(&arts, &[own("w1"), own("w2"), own("p")]);
+    let fighters = claim_with(&c, "3,000 ISIS fighters");
+    assert_eq!(fighters.articles.len(), 3, "{:#?}", c.claims);
+    assert_eq!(fighters.independent_sources, 2);
+}
+
+#[test]
+fn a_text_taken_from_one_version_of_a_wire_story_counts_with_the_others() {
+    // A wire's two versions of a story; the paper's sentence is a passage
+    // from the first version, whose own wording of it aligns elsewhere.
+    let paper =
+        "An estimated 3,000 ISIS fighters remain in Iraq and Syria, the ministry said on Monday.";
+    let arts = vec![
+        art(
+            "w1",
+            "Wire",
+            Some("2017-12-07"),
+            "The ministry gave its estimate of the fighters on Monday.",
+        ),
+        art("w2", "Wire", Some("2017-12-07"), WIRE),
+        art("p", "Paper", Some("2017-12-08"), paper),
+    ];
+    let n = paper.chars().count();
+    let rp = CopyRecord {
+        id: "p".into(),
+        group: GroupId::new("g-p"),
+        origin: "p".into(),
+        derived: Derivation::Partially,
+        source: Some("w1".into()),
+        passages: vec![Passage {
+            start: 0,
+            end: n,
+            text: paper.to_string(),
+            source: "w1".into(),
+            source_start: 0,
+            source_end: n,
+            kind: PassageKind::Rewrite,
+        }],
+    };
+    let c = run(&arts, &[own("w1"), own("w2"), rp]);
+    let fighters = claim_with(&c, "3,000 ISIS fighters");
+    let ids: Vec<&str> = fighters.articles.iter().map(|a| a.as_str()).collect();
+    assert_eq!(ids, ["w2", "p"]);
+    assert_eq!(fighters.independent_sources, 1);
+}
+
+#[test]
 fn numbers_must_agree_for_claims_to_align() {
     let arts = vec![
         art(
