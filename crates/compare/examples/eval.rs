@@ -587,6 +587,10 @@ enum Miss {
     /// derived, no copy group with another member), though its passages from
     /// several texts together cover half of it or more.
     UntiedPaperPieces,
+    /// Too many sources for a PA-only claim: a newspaper's sentence is
+    /// covered half or more by passages of an article the stage calls not
+    /// derived, which tie nothing.
+    UntiedNotDerived,
     /// As [`Miss::UntiedPaperPieces`], its passages covering under half of it.
     UntiedPaper,
     /// Too many sources for a PA-only claim, every newspaper's sentence tied:
@@ -604,13 +608,14 @@ enum Miss {
 
 /// Whether the copy records tie an article's sentence `start..end` to
 /// another text, as compare reads them: wholly derived from a source, in a
-/// copy group with another article of the story, or passages from one text
-/// that together cover half of the sentence.
+/// copy group with another article of the story, or, in an article called
+/// derived, passages from one text that together cover half of the sentence.
 fn tied(rec: Option<&CopyRecord>, start: usize, end: usize, shared: &BTreeSet<&str>) -> bool {
     let len = end.saturating_sub(start).max(1);
     rec.is_some_and(|r| {
         let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
-        for p in r.passages.iter().filter(|p| p.source != r.id) {
+        let derived = r.derived != Derivation::None;
+        for p in r.passages.iter().filter(|p| derived && p.source != r.id) {
             *by_source.entry(p.source.as_str()).or_default() +=
                 p.end.min(end).saturating_sub(p.start.max(start));
         }
@@ -871,8 +876,15 @@ fn score_story(
                     && is_tied(ev)
             };
             // The kind of miss and the sentence that shows it.
+            let not_derived = |ev: &&&crossread_compare::Evidence| {
+                recs.iter()
+                    .find(|r| r.id == ev.article)
+                    .is_some_and(|r| r.derived == Derivation::None)
+            };
             let (kind, focus) = if all_pa && got > expected {
-                if let Some(ev) = untied_papers.iter().find(pieces) {
+                if let Some(ev) = untied_papers.iter().filter(not_derived).find(pieces) {
+                    (Miss::UntiedNotDerived, Some(*ev))
+                } else if let Some(ev) = untied_papers.iter().find(pieces) {
                     (Miss::UntiedPaperPieces, Some(*ev))
                 } else if let Some(ev) = untied_papers.first() {
                     (Miss::UntiedPaper, Some(*ev))
@@ -1122,16 +1134,20 @@ fn meter_misses(stage: &MeterScore, standin: &MeterScore) -> String {
     };
     let high = stage.wire_only.n - stage.wire_only.ok - stage.wire_only.under;
     let low = stage.mixed.under + stage.independent.under;
+    let not_derived = n(stage, Miss::UntiedNotDerived);
     format!(
         "\nReading the misses (`METER_DEBUG=1` prints each with the copy record and the passages of every sentence). \
-         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or passages taken from it that together cover half of the sentence; articles of one outlet count once (METER's PA versions of a story: the main text, later versions, `sub`/`nl` variants), and so does a text taken from one of them. \
+         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or, when the stage calls the article derived, passages taken from it that together cover half of the sentence; articles of one outlet count once (METER's PA versions of a story: the main text, later versions, `sub`/`nl` variants), and so does a text taken from one of them. \
          Of the {high} wire-only claims counted too high, \
+         {} hold a newspaper sentence that passages cover half of or more in an article the stage calls not derived{}; \
          {} hold a newspaper sentence whose passages cover half of it only when those from several texts are added up{}: each text's share is under half; \
          {} hold a newspaper sentence whose passages cover under half of it (reworded beyond what the stage aligns){}; \
          {} tie every newspaper sentence but hold a PA text the records tie to nothing{}, and {} tie every sentence, to texts not tied to each other{}. \
-         The stand-in (one passage per sentence, made at 35% word 3-gram containment; texts sharing 70% of their words in one copy group) had {}, {}, {} and {} such misses. \
+         The stand-in (one passage per sentence, made at 35% word 3-gram containment; texts sharing 70% of their words in one copy group) had {}, {}, {}, {} and {} such misses. \
          Of the {low} claims counted too low (mixed and independent rows), {} have a sentence that the gold marks as the paper's own tied to a PA text{} (stand-in: {}): the paper shares much of the wire's wording (names, ages, charges, quoted testimony), so a text-based copy detector marks its sentence as reused. \
          {} misses fit none of these (stand-in: {}).\n",
+        not_derived,
+        eg(Miss::UntiedNotDerived),
         n(stage, Miss::UntiedPaperPieces),
         eg(Miss::UntiedPaperPieces),
         n(stage, Miss::UntiedPaper),
@@ -1140,6 +1156,7 @@ fn meter_misses(stage: &MeterScore, standin: &MeterScore) -> String {
         eg(Miss::UntiedWire),
         n(stage, Miss::SplitTies),
         eg(Miss::SplitTies),
+        n(standin, Miss::UntiedNotDerived),
         n(standin, Miss::UntiedPaperPieces),
         n(standin, Miss::UntiedPaper),
         n(standin, Miss::UntiedWire),

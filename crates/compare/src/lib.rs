@@ -697,9 +697,13 @@ fn collect_claims(
                 // The sentence is taken from a source when the passages from
                 // it cover half of the sentence together: the copies stage
                 // splits a reworded sentence into verbatim and rewrite pieces.
+                // Passages of an article the stage calls not derived tie
+                // nothing: it judged them shared wording (names, charges, a
+                // speaker's words heard by both), not copying.
                 let len = s.char_end.saturating_sub(s.char_start).max(1);
                 let mut covered: Vec<(&ArticleId, usize)> = Vec::new();
-                for p in r.passages.iter().filter(|p| p.source != a.id) {
+                let derived = r.derived != crossread_core::Derivation::None;
+                for p in r.passages.iter().filter(|p| derived && p.source != a.id) {
                     let ov = p
                         .end
                         .min(s.char_end)

@@ -212,6 +212,41 @@ fn a_text_taken_from_one_version_of_a_wire_story_counts_with_the_others() {
 }
 
 #[test]
+fn passages_of_an_article_called_not_derived_tie_nothing() {
+    // The copies stage lists what a paper shares with the wire even when it
+    // judges the paper written on its own; such passages are not copying.
+    let paper =
+        "An estimated 3,000 ISIS fighters remain in Iraq and Syria, the ministry said on Monday.";
+    let arts = vec![
+        art("w", "Wire", Some("2017-12-07"), WIRE),
+        art("p", "Paper", Some("2017-12-08"), paper),
+    ];
+    let n = paper.chars().count();
+    let record = |derived: Derivation| CopyRecord {
+        id: "p".into(),
+        group: GroupId::new("g-p"),
+        origin: "p".into(),
+        derived,
+        source: (derived != Derivation::None).then(|| "w".into()),
+        passages: vec![Passage {
+            start: 0,
+            end: n,
+            text: paper.to_string(),
+            source: "w".into(),
+            source_start: 0,
+            source_end: n,
+            kind: PassageKind::Verbatim,
+        }],
+    };
+    let sources = |derived| {
+        let c = run(&arts, &[own("w"), record(derived)]);
+        claim_with(&c, "3,000 ISIS fighters").independent_sources
+    };
+    assert_eq!(sources(Derivation::Partially), 1);
+    assert_eq!(sources(Derivation::None), 2);
+}
+
+#[test]
 fn numbers_must_agree_for_claims_to_align() {
     let arts = vec![
         art(
