@@ -3,10 +3,11 @@
 //!
 //! Alignment is leader clustering over IDF-weighted content stems: each
 //! sentence joins the most similar existing claim (cosine at least
-//! [`SIMILARITY`], numbers and named entities agreeing) or starts a new one.
-//! Candidates come from an inverted index, scanning a bounded number of claims
-//! per token, so the cost is linear in the number of sentences (times a
-//! constant), plus a sort.
+//! [`SIMILARITY`], numbers and named entities agreeing; or at least
+//! [`ANCHORED_SIMILARITY`] when both state one figure, see [`anchor`]) or
+//! starts a new one. Candidates come from inverted indexes over stems and
+//! figures, scanning a bounded number of claims per key, so the cost is
+//! linear in the number of sentences (times a constant), plus a sort.
 //!
 //! Independent sources: the claim's articles are merged when they share a copy
 //! group, when the article's sentence lies in a passage it took from another
@@ -14,16 +15,18 @@
 //! whole (copyright, "appeared first on", wire credit); the count is the number
 //! of merged groups.
 //!
-//! Disputes: a sentence from another article that shares the claim's subject
-//! (entities and a predicate word) and carries a dispute marker ("in reality",
-//! "ridiculous to claim", "contrary to", ...) or, with a closer match, a
-//! negation the claim lacks.
+//! Disputes: a sentence from another article that shares the subject of one
+//! of the claim's first few wordings (entities and a predicate word) and
+//! carries a dispute marker ("in reality", "ridiculous to claim", "contrary
+//! to", ...) or, with a closer match, a negation the claim lacks.
 //!
 //! It does NOT understand paraphrase beyond shared stems (no embeddings), and
 //! does not judge which side of a dispute is right.
 
 use crate::lexicon;
+use crate::numbers::NumberMention;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 
 /// Cosine similarity at which two sentences are the same claim.
 pub(crate) const SIMILARITY: f64 = 0.5;
@@ -52,6 +55,9 @@ pub(crate) struct ClaimSent {
     pub ents: Vec<u32>,
     /// Numbers (bit patterns of the values), sorted, unique.
     pub nums: Vec<u64>,
+    /// The numbers that can anchor a looser match (see [`anchor`]), sorted,
+    /// unique.
+    pub anchors: Vec<u64>,
     /// Whether the sentence negates.
     pub negated: bool,
     /// Whether the sentence carries a dispute marker.
@@ -125,22 +131,32 @@ fn agree(a: &ClaimSent, b: &ClaimSent) -> bool {
     ok_nums && ok_ents && !one_sided_nums
 }
 
-/// A number that names one fact of a story rather than a count any sentence
-/// may hold: at least 10, and not a year (a whole number 1900-2100).
-fn distinctive(bits: u64) -> bool {
-    let v = f64::from_bits(bits).abs();
-    v >= 10.0 && !(v.fract() == 0.0 && (1900.0..=2100.0).contains(&v))
+/// What a number can anchor a looser match on ([`anchored`]), if anything:
+/// its value alone when it is at least 10 and not a year ("12 percent" and
+/// "a 12 percent cut" name one fact whatever the noun), else its value with
+/// its unit noun ("two people", "two days"; a bare "two" is no anchor).
+pub(crate) fn anchor(n: &NumberMention) -> Option<u64> {
+    let v = n.value.abs();
+    let year = v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) || n.unit == "year";
+    if year {
+        return None;
+    }
+    let unit = if v >= 10.0 { "" } else { n.unit.as_str() };
+    if v < 10.0 && unit.is_empty() {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    n.value.to_bits().hash(&mut h);
+    crate::text::stem(unit).hash(&mut h);
+    Some(h.finish())
 }
 
-/// Two sentences anchored on one fact: they share a distinctive number, both
-/// assert it or both negate, and their named entities agree (the smaller set
-/// lies in the larger). Other numbers may differ: one report adds the
-/// context another leaves out.
+/// Two sentences anchored on one fact: they share an anchor ([`anchor`]),
+/// both assert it or both negate, and their named entities agree (the
+/// smaller set lies in the larger). Other numbers may differ: one report adds
+/// the context another leaves out.
 fn anchored(a: &ClaimSent, b: &ClaimSent) -> bool {
-    let shared = a
-        .nums
-        .iter()
-        .any(|&n| distinctive(n) && b.nums.binary_search(&n).is_ok());
+    let shared = a.anchors.iter().any(|x| b.anchors.binary_search(x).is_ok());
     shared && ents_agree(a, b) && a.negated == b.negated
 }
 
@@ -195,6 +211,9 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut exact: HashMap<ExactKey, usize> = HashMap::new();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); w.len()];
+    // Claims by the anchors of their representative: a paraphrase sharing an
+    // anchor may share none of the rarest stems its lookup uses.
+    let mut by_anchor: HashMap<u64, Vec<u32>> = HashMap::new();
     let norms: Vec<f64> = sents.iter().map(|s| norm2(&s.content, w)).collect();
     // seen[c] == stamp: cluster c was already scored for the current sentence.
     let mut seen: Vec<usize> = Vec::new();
@@ -208,8 +227,15 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
         }
         let stamp = i + 1;
         let mut best: Option<(f64, usize)> = None;
-        for t in rarest(&s.content, wt, QUERY_TOKENS) {
-            for &c in postings[t as usize].iter().rev().take(SCAN_PER_TOKEN) {
+        let by_stem = rarest(&s.content, wt, QUERY_TOKENS)
+            .into_iter()
+            .map(|t| postings[t as usize].as_slice());
+        let by_anchors = s
+            .anchors
+            .iter()
+            .map(|a| by_anchor.get(a).map_or(&[][..], Vec::as_slice));
+        for list in by_stem.chain(by_anchors) {
+            for &c in list.iter().rev().take(SCAN_PER_TOKEN) {
                 let c = c as usize;
                 if seen[c] == stamp {
                     continue;
@@ -240,6 +266,9 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
                 for &t in &s.content {
                     postings[t as usize].push(c as u32);
                 }
+                for &a in &s.anchors {
+                    by_anchor.entry(a).or_default().push(c as u32);
+                }
                 c
             }
         };
@@ -248,6 +277,15 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
             .or_insert(c);
     }
     clusters
+}
+
+/// Members of a claim a disputing sentence is checked against: the first
+/// few, since its articles word it in their own ways ("gave way late on
+/// Saturday" in one, "the dam failed on Saturday night" in another).
+const DISPUTE_MEMBERS: usize = 8;
+
+fn checked(cl: &Cluster) -> impl Iterator<Item = usize> + '_ {
+    cl.members.iter().copied().take(DISPUTE_MEMBERS)
 }
 
 /// Attaches disputing sentences to the claims they contradict.
@@ -265,7 +303,12 @@ pub(crate) fn find_disputes(
         for &m in &cl.members {
             of_sent[m] = c;
         }
-        for &t in &sents[cl.members[0]].content {
+        let mut terms: Vec<u32> = checked(cl)
+            .flat_map(|m| sents[m].content.iter().copied())
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        for t in terms {
             postings[t as usize].push(c as u32);
         }
         let mut a: Vec<usize> = cl.members.iter().map(|&m| sents[m].article).collect();
@@ -291,8 +334,7 @@ pub(crate) fn find_disputes(
                 if arts_of[c].binary_search(&d.article).is_ok() {
                     continue;
                 }
-                let rep = &sents[clusters[c].members[0]];
-                if disputes(d, rep, w, ent_tokens) {
+                if checked(&clusters[c]).any(|m| disputes(d, &sents[m], w, ent_tokens)) {
                     found.push((c, i));
                 }
             }
@@ -395,10 +437,33 @@ mod tests {
             content: content.to_vec(),
             ents: ents.to_vec(),
             nums: nums.to_vec(),
+            anchors: Vec::new(),
             negated: false,
             disputes: false,
             scope: content.to_vec(),
         }
+    }
+
+    /// `s` with the numbers `nums` (value, unit) as numbers and anchors.
+    fn with_numbers(mut s: ClaimSent, nums: &[(f64, &str)]) -> ClaimSent {
+        s.nums = nums.iter().map(|n| n.0.to_bits()).collect();
+        s.nums.sort_unstable();
+        s.nums.dedup();
+        s.anchors = nums
+            .iter()
+            .filter_map(|&(value, unit)| {
+                anchor(&NumberMention {
+                    value,
+                    unit: unit.to_string(),
+                    sent: 0,
+                    start: 0,
+                    end: 0,
+                })
+            })
+            .collect();
+        s.anchors.sort_unstable();
+        s.anchors.dedup();
+        s
     }
 
     #[test]
@@ -424,39 +489,90 @@ mod tests {
             w: vec![1.0; 80],
             df: vec![2; 80],
         };
-        let num = |v: f64| vec![v.to_bits()];
         // Three of ten stems shared with the first sentence: cosine 0.3,
         // between ANCHORED_SIMILARITY and SIMILARITY.
-        let like_first = |article: usize, nums: Vec<u64>| {
+        let like_first = |article: usize, nums: &[(f64, &str)]| {
             let base = 10 + 10 * article as u32;
             let mut content: Vec<u32> = vec![1, 2, 3];
             content.extend(base..base + 7);
-            let mut s = cs(article, &content, &[], &[]);
-            s.nums = nums;
-            s
+            with_numbers(cs(article, &content, &[], &[]), nums)
         };
-        // Positive floats sort by their bits as by value.
-        let first = cs(
-            0,
-            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-            &[],
-            &[2.0f64.to_bits(), 12.0f64.to_bits(), 2024.0f64.to_bits()],
+        let first = with_numbers(
+            cs(0, &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], &[], &[]),
+            &[(2.0, ""), (3.0, "people"), (12.0, "%"), (2024.0, "year")],
         );
-        let mut negated = like_first(4, num(12.0));
+        let mut negated = like_first(4, &[(12.0, "percent")]);
         negated.negated = true;
         let sents = vec![
             first,
-            // The same figure: one claim.
-            like_first(1, num(12.0)),
-            // A small count or a year is no anchor.
-            like_first(2, num(2.0)),
-            like_first(3, num(2024.0)),
+            // The same figure, whatever its noun: one claim.
+            like_first(1, &[(12.0, "percent")]),
+            // A bare small count or a year is no anchor.
+            like_first(2, &[(2.0, "")]),
+            like_first(3, &[(2024.0, "year")]),
             // Negating the figure is not asserting it.
             negated,
+            // A small count with the same noun is.
+            like_first(5, &[(3.0, "people")]),
+            // With another noun it is not.
+            like_first(6, &[(3.0, "helicopters")]),
         ];
         let cl = align(&sents, &w);
         let members: Vec<Vec<usize>> = cl.iter().map(|c| c.members.clone()).collect();
-        assert_eq!(members, vec![vec![0, 1], vec![2], vec![3], vec![4]]);
+        assert_eq!(
+            members,
+            vec![vec![0, 1, 5], vec![2], vec![3], vec![4], vec![6]]
+        );
+    }
+
+    #[test]
+    fn an_anchor_finds_a_claim_the_rarest_stems_do_not() {
+        // The second sentence's four rarest stems (weight 2) are its own;
+        // it shares six common ones (weight 1) and the figure: cosine 0.40.
+        let mut w = vec![1.0; 40];
+        w[30..34].fill(2.0);
+        let w = Weights { w, df: vec![2; 40] };
+        let first = with_numbers(
+            cs(0, &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], &[], &[]),
+            &[(450_000.0, "tonnes")],
+        );
+        let second = with_numbers(
+            cs(1, &[1, 2, 3, 4, 5, 6, 30, 31, 32, 33], &[], &[]),
+            &[(450_000.0, "tonnes")],
+        );
+        let cl = align(&[first, second], &w);
+        let members: Vec<Vec<usize>> = cl.iter().map(|c| c.members.clone()).collect();
+        assert_eq!(members, vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn a_dispute_of_any_member_s_wording_disputes_the_claim() {
+        let w = Weights {
+            w: vec![1.0; 20],
+            df: vec![2; 20],
+        };
+        let mut ents = vec![false; 20];
+        ents[1] = true;
+        // Token 1 is the entity; the second member words the claim with
+        // token 5, which the first does not use.
+        let rep = cs(0, &[1, 2, 3, 4], &[1], &[]);
+        let other_wording = cs(1, &[1, 5, 6, 7], &[1], &[]);
+        let mut d = cs(2, &[1, 5, 9], &[1], &[]);
+        d.disputes = true;
+        assert!(!disputes(&d, &rep, &w.w, &ents));
+        let sents = vec![rep, other_wording, d];
+        let mut clusters = vec![
+            Cluster {
+                members: vec![0, 1],
+                disputed_by: Vec::new(),
+            },
+            Cluster {
+                members: vec![2],
+                disputed_by: Vec::new(),
+            },
+        ];
+        find_disputes(&sents, &mut clusters, &w, &ents);
+        assert_eq!(clusters[0].disputed_by, vec![2]);
     }
 
     #[test]

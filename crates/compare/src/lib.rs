@@ -616,6 +616,9 @@ fn collect_claims(
             let mut nv: Vec<u64> = sent_nums.iter().map(|n| n.value.to_bits()).collect();
             nv.sort_unstable();
             nv.dedup();
+            let mut anchors: Vec<u64> = sent_nums.iter().filter_map(claims::anchor).collect();
+            anchors.sort_unstable();
+            anchors.dedup();
             let disputes = !scope.is_empty();
             sents.push(claims::ClaimSent {
                 article: ai,
@@ -625,6 +628,7 @@ fn collect_claims(
                 content,
                 ents,
                 nums: nv,
+                anchors,
                 negated,
                 disputes,
                 scope,
