@@ -279,13 +279,26 @@ pub(crate) fn align(sents: &[ClaimSent], wt: &Weights) -> Vec<Cluster> {
     clusters
 }
 
-/// Members of a claim a disputing sentence is checked against: the first
-/// few, since its articles word it in their own ways ("gave way late on
-/// Saturday" in one, "the dam failed on Saturday night" in another).
-const DISPUTE_MEMBERS: usize = 8;
+/// Wordings of a claim a disputing sentence is checked against: the first
+/// few distinct ones, since its articles word it in their own ways ("gave
+/// way late on Saturday" in one, "the dam failed on Saturday night" in
+/// another); republications repeat a wording and are skipped.
+const DISPUTE_WORDINGS: usize = 8;
+/// Members looked at to find those wordings.
+const DISPUTE_SCAN: usize = 64;
 
-fn checked(cl: &Cluster) -> impl Iterator<Item = usize> + '_ {
-    cl.members.iter().copied().take(DISPUTE_MEMBERS)
+/// The members of `cl` with the claim's first distinct wordings.
+fn wordings(cl: &Cluster, sents: &[ClaimSent]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &m in cl.members.iter().take(DISPUTE_SCAN) {
+        if out.len() == DISPUTE_WORDINGS {
+            break;
+        }
+        if !out.iter().any(|&o| sents[o].content == sents[m].content) {
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// Attaches disputing sentences to the claims they contradict.
@@ -299,12 +312,14 @@ pub(crate) fn find_disputes(
     let mut of_sent = vec![usize::MAX; sents.len()];
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); w.len()];
     let mut arts_of: Vec<Vec<usize>> = Vec::with_capacity(clusters.len());
+    let checked: Vec<Vec<usize>> = clusters.iter().map(|cl| wordings(cl, sents)).collect();
     for (c, cl) in clusters.iter().enumerate() {
         for &m in &cl.members {
             of_sent[m] = c;
         }
-        let mut terms: Vec<u32> = checked(cl)
-            .flat_map(|m| sents[m].content.iter().copied())
+        let mut terms: Vec<u32> = checked[c]
+            .iter()
+            .flat_map(|&m| sents[m].content.iter().copied())
             .collect();
         terms.sort_unstable();
         terms.dedup();
@@ -334,7 +349,10 @@ pub(crate) fn find_disputes(
                 if arts_of[c].binary_search(&d.article).is_ok() {
                     continue;
                 }
-                if checked(&clusters[c]).any(|m| disputes(d, &sents[m], w, ent_tokens)) {
+                if checked[c]
+                    .iter()
+                    .any(|&m| disputes(d, &sents[m], w, ent_tokens))
+                {
                     found.push((c, i));
                 }
             }
