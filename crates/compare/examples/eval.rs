@@ -648,12 +648,10 @@ fn covered(rec: Option<&CopyRecord>, start: usize, end: usize) -> usize {
     total
 }
 
-/// A claim member's sentence with its article and the passages over it
-/// (kind, characters of the sentence it covers, and the last part of its
-/// source's id).
-fn miss_example(arts: &[Article], recs: &[CopyRecord], ev: &crossread_compare::Evidence) -> String {
-    let text: String = arts
-        .iter()
+/// The sentence a claim's evidence points at (chars `start..end` of its
+/// article's text).
+fn evidence_text(arts: &[Article], ev: &crossread_compare::Evidence) -> String {
+    arts.iter()
         .find(|a| a.id == ev.article)
         .map(|a| {
             a.text
@@ -662,7 +660,14 @@ fn miss_example(arts: &[Article], recs: &[CopyRecord], ev: &crossread_compare::E
                 .take(ev.end.saturating_sub(ev.start))
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// A claim member's sentence with its article and the passages over it
+/// (kind, characters of the sentence it covers, and the last part of its
+/// source's id).
+fn miss_example(arts: &[Article], recs: &[CopyRecord], ev: &crossread_compare::Evidence) -> String {
+    let text = evidence_text(arts, ev);
     let over: Vec<String> = recs
         .iter()
         .find(|r| r.id == ev.article)
@@ -931,16 +936,7 @@ fn score_story(
                 units
             );
             for ev in &claim.evidence {
-                let a = arts.iter().find(|a| a.id == ev.article);
-                let t: String = a
-                    .map(|a| {
-                        a.text
-                            .chars()
-                            .skip(ev.start)
-                            .take(ev.end.saturating_sub(ev.start))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let t = evidence_text(arts, ev);
                 let rec = recs.iter().find(|r| r.id == ev.article);
                 // Passages overlapping the sentence: kind, source, chars of the sentence covered.
                 let cov = rec

@@ -22,6 +22,31 @@ fn own(id: &str) -> CopyRecord {
     }
 }
 
+/// The record of `id`, `derived` from `source` through `passages`.
+fn taken(id: &str, derived: Derivation, source: &str, passages: Vec<Passage>) -> CopyRecord {
+    CopyRecord {
+        passages,
+        derived,
+        source: (derived != Derivation::None).then(|| source.into()),
+        ..own(id)
+    }
+}
+
+/// A passage of `text` taken from `source`: chars `start..start + len(text)`
+/// of the article (ASCII texts in these tests).
+fn passage(text: &str, start: usize, source: &str, kind: PassageKind) -> Passage {
+    let n = text.chars().count();
+    Passage {
+        start,
+        end: start + n,
+        text: text.to_string(),
+        source: source.into(),
+        source_start: 0,
+        source_end: n,
+        kind,
+    }
+}
+
 fn run(arts: &[Article], recs: &[CopyRecord]) -> StoryComparison {
     let input = StoryInput {
         story: "s1".into(),
@@ -81,22 +106,13 @@ fn a_reused_passage_counts_once_but_new_text_counts_again() {
         art("p", "Paper", Some("2017-12-08"), paper),
     ];
     let first_para_chars = paper.split("\n\n").next().map_or(0, |s| s.chars().count());
-    let rp = CopyRecord {
-        id: "p".into(),
-        group: GroupId::new("g-p"),
-        origin: "p".into(),
-        derived: Derivation::Partially,
-        source: Some("w".into()),
-        passages: vec![Passage {
-            start: 0,
-            end: first_para_chars,
-            text: paper.chars().take(first_para_chars).collect(),
-            source: "w".into(),
-            source_start: 0,
-            source_end: first_para_chars,
-            kind: PassageKind::Verbatim,
-        }],
-    };
+    let first: String = paper.chars().take(first_para_chars).collect();
+    let rp = taken(
+        "p",
+        Derivation::Partially,
+        "w",
+        vec![passage(&first, 0, "w", PassageKind::Verbatim)],
+    );
     let c = run(&arts, &[own("w"), rp]);
     assert_eq!(claim_with(&c, "3,000 ISIS fighters").independent_sources, 1);
     let talks = claim_with(&c, "talks with the coalition");
@@ -115,15 +131,7 @@ fn a_reworded_sentence_in_pieces_from_one_source_counts_once() {
     ];
     let piece = |text: &str, kind: PassageKind| {
         let start = paper.find(text).expect("piece of the paper");
-        Passage {
-            start,
-            end: start + text.len(),
-            text: text.to_string(),
-            source: "w".into(),
-            source_start: 0,
-            source_end: text.len(),
-            kind,
-        }
+        passage(text, start, "w", kind)
     };
     let pieces = [
         piece("An estimated 3,000 ISIS fighters", PassageKind::Verbatim),
@@ -132,14 +140,7 @@ fn a_reworded_sentence_in_pieces_from_one_source_counts_once() {
         piece(" said on Monday", PassageKind::Verbatim),
     ];
     assert!(pieces.iter().all(|p| 2 * (p.end - p.start) < paper.len()));
-    let rp = CopyRecord {
-        id: "p".into(),
-        group: GroupId::new("g-p"),
-        origin: "p".into(),
-        derived: Derivation::Partially,
-        source: Some("w".into()),
-        passages: pieces.to_vec(),
-    };
+    let rp = taken("p", Derivation::Partially, "w", pieces.to_vec());
     let c = run(&arts, &[own("w"), rp]);
     let fighters = claim_with(&c, "3,000 ISIS fighters");
     assert_eq!(fighters.articles.len(), 2, "{:#?}", c.claims);
@@ -187,23 +188,12 @@ fn a_text_taken_from_one_version_of_a_wire_story_counts_with_the_others() {
         art("w2", "Wire", Some("2017-12-07"), WIRE),
         art("p", "Paper", Some("2017-12-08"), paper),
     ];
-    let n = paper.chars().count();
-    let rp = CopyRecord {
-        id: "p".into(),
-        group: GroupId::new("g-p"),
-        origin: "p".into(),
-        derived: Derivation::Partially,
-        source: Some("w1".into()),
-        passages: vec![Passage {
-            start: 0,
-            end: n,
-            text: paper.to_string(),
-            source: "w1".into(),
-            source_start: 0,
-            source_end: n,
-            kind: PassageKind::Rewrite,
-        }],
-    };
+    let rp = taken(
+        "p",
+        Derivation::Partially,
+        "w1",
+        vec![passage(paper, 0, "w1", PassageKind::Rewrite)],
+    );
     let c = run(&arts, &[own("w1"), own("w2"), rp]);
     let fighters = claim_with(&c, "3,000 ISIS fighters");
     let ids: Vec<&str> = fighters.articles.iter().map(|a| a.as_str()).collect();
@@ -221,22 +211,9 @@ fn passages_of_an_article_called_not_derived_tie_nothing() {
         art("w", "Wire", Some("2017-12-07"), WIRE),
         art("p", "Paper", Some("2017-12-08"), paper),
     ];
-    let n = paper.chars().count();
-    let record = |derived: Derivation| CopyRecord {
-        id: "p".into(),
-        group: GroupId::new("g-p"),
-        origin: "p".into(),
-        derived,
-        source: (derived != Derivation::None).then(|| "w".into()),
-        passages: vec![Passage {
-            start: 0,
-            end: n,
-            text: paper.to_string(),
-            source: "w".into(),
-            source_start: 0,
-            source_end: n,
-            kind: PassageKind::Verbatim,
-        }],
+    let record = |derived| {
+        let whole = passage(paper, 0, "w", PassageKind::Verbatim);
+        taken("p", derived, "w", vec![whole])
     };
     let sources = |derived| {
         let c = run(&arts, &[own("w"), record(derived)]);
