@@ -135,9 +135,14 @@ fn agree(a: &ClaimSent, b: &ClaimSent) -> bool {
 /// its value alone when it is at least 10 and not a year ("12 percent" and
 /// "a 12 percent cut" name one fact whatever the noun), else its value with
 /// its unit noun ("two people", "two days"; a bare "two" is no anchor).
-pub(crate) fn anchor(n: &NumberMention) -> Option<u64> {
+///
+/// `raw` is the number as written: four bare digits from 1000 to 2100 are a
+/// year ("the 2023 inspection"), which anchors nothing; "2,000 troops" is a
+/// count.
+pub(crate) fn anchor(n: &NumberMention, raw: &str) -> Option<u64> {
     let v = n.value.abs();
-    let year = v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) || n.unit == "year";
+    let four_digits = raw.len() == 4 && raw.bytes().all(|c| c.is_ascii_digit());
+    let year = n.unit == "year" || (four_digits && (1000.0..=2100.0).contains(&v));
     if year {
         return None;
     }
@@ -470,13 +475,14 @@ mod tests {
         s.anchors = nums
             .iter()
             .filter_map(|&(value, unit)| {
-                anchor(&NumberMention {
+                let n = NumberMention {
                     value,
                     unit: unit.to_string(),
                     sent: 0,
                     start: 0,
                     end: 0,
-                })
+                };
+                anchor(&n, &value.to_string())
             })
             .collect();
         s.anchors.sort_unstable();
@@ -517,7 +523,12 @@ mod tests {
         };
         let first = with_numbers(
             cs(0, &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], &[], &[]),
-            &[(2.0, ""), (3.0, "people"), (12.0, "%"), (2024.0, "year")],
+            &[
+                (2.0, ""),
+                (3.0, "people"),
+                (12.0, "%"),
+                (2024.0, "inspection"),
+            ],
         );
         let mut negated = like_first(4, &[(12.0, "percent")]);
         negated.negated = true;
@@ -527,7 +538,7 @@ mod tests {
             like_first(1, &[(12.0, "percent")]),
             // A bare small count or a year is no anchor.
             like_first(2, &[(2.0, "")]),
-            like_first(3, &[(2024.0, "year")]),
+            like_first(3, &[(2024.0, "inspection")]),
             // Negating the figure is not asserting it.
             negated,
             // A small count with the same noun is.
@@ -540,6 +551,31 @@ mod tests {
         assert_eq!(
             members,
             vec![vec![0, 1, 5], vec![2], vec![3], vec![4], vec![6]]
+        );
+    }
+
+    #[test]
+    fn which_numbers_anchor() {
+        let n = |value: f64, unit: &str| NumberMention {
+            value,
+            unit: unit.to_string(),
+            sent: 0,
+            start: 0,
+            end: 0,
+        };
+        assert!(anchor(&n(2000.0, "troops"), "2,000").is_some());
+        assert!(anchor(&n(2023.0, "inspection"), "2023").is_none());
+        assert!(anchor(&n(2017.0, "year"), "2017").is_none());
+        assert!(anchor(&n(2.0, ""), "two").is_none());
+        assert!(anchor(&n(2.0, "days"), "two").is_some());
+        assert_eq!(
+            anchor(&n(12.0, "%"), "12"),
+            anchor(&n(12.0, "percent"), "12"),
+            "a figure of 10 or more anchors whatever its noun"
+        );
+        assert_ne!(
+            anchor(&n(2.0, "days"), "two"),
+            anchor(&n(2.0, "people"), "two")
         );
     }
 

@@ -616,7 +616,10 @@ fn collect_claims(
             let mut nv: Vec<u64> = sent_nums.iter().map(|n| n.value.to_bits()).collect();
             nv.sort_unstable();
             nv.dedup();
-            let mut anchors: Vec<u64> = sent_nums.iter().filter_map(claims::anchor).collect();
+            let mut anchors: Vec<u64> = sent_nums
+                .iter()
+                .filter_map(|n| claims::anchor(n, d.text.get(n.start..n.end).unwrap_or("")))
+                .collect();
             anchors.sort_unstable();
             anchors.dedup();
             let disputes = !scope.is_empty();
