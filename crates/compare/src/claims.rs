@@ -10,10 +10,12 @@
 //! linear in the number of sentences (times a constant), plus a sort.
 //!
 //! Independent sources: the claim's articles are merged when they share a copy
-//! group, when the article's sentence lies in a passage it took from another
-//! article (the passage's source), or when they credit the same source as a
-//! whole (copyright, "appeared first on", wire credit); the count is the number
-//! of merged groups.
+//! group, when half of the article's sentence lies in passages it took from
+//! one other article (only in an article the copies stage calls derived), when
+//! they come from one outlet, or when they credit the same source as a whole
+//! (copyright, "appeared first on", wire credit; a credited outlet is that
+//! outlet); the count is the number of merged groups (the merging itself is
+//! done by the caller, [`count_independent`] counts).
 //!
 //! Disputes: a sentence from another article that shares the subject of one
 //! of the claim's first few wordings (entities and a predicate word) and
@@ -30,9 +32,9 @@ use std::hash::{Hash, Hasher};
 
 /// Cosine similarity at which two sentences are the same claim.
 pub(crate) const SIMILARITY: f64 = 0.5;
-/// Cosine at which two sentences are the same claim when they also share a
-/// distinctive number (see [`anchored`]): "cut tariffs on processed fish by
-/// 12 percent" and "welcomed the 12 percent tariff cut" share little else.
+/// Cosine at which two sentences are the same claim when they also state one
+/// figure (see [`anchored`]): "cut tariffs on processed fish by 12 percent"
+/// and "welcomed the 12 percent tariff cut" share little else.
 pub(crate) const ANCHORED_SIMILARITY: f64 = 0.2;
 /// Claims scanned per query token in the inverted index.
 const SCAN_PER_TOKEN: usize = 40;
