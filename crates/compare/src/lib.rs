@@ -6,7 +6,7 @@
 //! sources behind each (a copy group, a reused passage or an outlet counts once), the
 //! sentences that dispute a claim, the quotes with their speakers, the named
 //! entities and the numbers. [`render_terminal`] lays comparisons out as text;
-//! [`by_article`] regroups one by article (the lines of `crossread compare`).
+//! [`by_article()`] regroups one by article (the lines of `crossread compare`).
 //!
 //! Everything is rule-based and offline: no model is loaded. The work is linear
 //! in the story's sentences (bounded candidate scans) plus sorts, so a story of
