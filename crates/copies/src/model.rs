@@ -87,9 +87,9 @@ impl Model {
     /// The derivation the score calls for, within floors set by hand
     /// (not trained) because the score is linear and METER's articles are
     /// hundreds of words long, so a headline-length text lies outside what
-    /// it was fitted on: fewer than [`MIN_REUSED_WORDS`] reused words is no
-    /// derivation, and an article with fewer than [`MIN_WHOLLY_WORDS`] reused
-    /// words or less than [`MIN_WHOLLY_SHARE`] of them reused is at most
+    /// it was fitted on: fewer than `MIN_REUSED_WORDS` reused words is no
+    /// derivation, and an article with fewer than `MIN_WHOLLY_WORDS` reused
+    /// words or less than `MIN_WHOLLY_SHARE` of them reused is at most
     /// partially derived.
     pub fn classify(&self, f: &Features) -> Derivation {
         // A NaN share counts as no reuse.
