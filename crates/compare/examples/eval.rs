@@ -35,7 +35,7 @@
 //! stories from the benchmark's own grouping), or use any label as input (labels only score the output and
 //! sort its misses).
 
-use crossread_compare::{compare, render_terminal, StoryComparison, StoryInput};
+use crossread_compare::{compare, render_terminal, taken_from, StoryComparison, StoryInput};
 use crossread_copies::find_copies;
 use crossread_core::{
     Article, Body, CopyRecord, Derivation, Document, GroupId, Passage, PassageKind,
@@ -611,18 +611,16 @@ enum Miss {
 /// copy group with another article of the story, or, in an article called
 /// derived, passages from one text that together cover half of the sentence.
 fn tied(rec: Option<&CopyRecord>, start: usize, end: usize, shared: &BTreeSet<&str>) -> bool {
-    let len = end.saturating_sub(start).max(1);
     rec.is_some_and(|r| {
-        let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
-        let derived = r.derived != Derivation::None;
-        for p in r.passages.iter().filter(|p| derived && p.source != r.id) {
-            *by_source.entry(p.source.as_str()).or_default() +=
-                p.end.min(end).saturating_sub(p.start.max(start));
-        }
         (r.derived == Derivation::Wholly && r.source.is_some())
             || shared.contains(r.group.as_str())
-            || by_source.values().any(|&n| n * 2 >= len)
+            || !taken_from(r, start, end).is_empty()
     })
+}
+
+/// Characters of `start..end` that passage `p` covers.
+fn overlap(p: &Passage, start: usize, end: usize) -> usize {
+    p.end.min(end).saturating_sub(p.start.max(start))
 }
 
 /// Characters of `start..end` covered by the union of an article's passages
@@ -675,7 +673,7 @@ fn miss_example(arts: &[Article], recs: &[CopyRecord], ev: &crossread_compare::E
             r.passages
                 .iter()
                 .filter(|p| p.source != r.id)
-                .map(|p| (p, p.end.min(ev.end).saturating_sub(p.start.max(ev.start))))
+                .map(|p| (p, overlap(p, ev.start, ev.end)))
                 .filter(|&(_, ov)| ov > 0)
                 .map(|(p, ov)| {
                     format!(
@@ -943,7 +941,7 @@ fn score_story(
                     .map(|r| {
                         r.passages
                             .iter()
-                            .map(|p| (p, p.end.min(ev.end).saturating_sub(p.start.max(ev.start))))
+                            .map(|p| (p, overlap(p, ev.start, ev.end)))
                             .filter(|&(_, ov)| ov > 0)
                             .map(|(p, ov)| format!("{:?} from {} {ov}", p.kind, p.source))
                             .collect::<Vec<_>>()

@@ -27,7 +27,7 @@ mod quotes;
 mod render;
 mod text;
 
-use crossread_core::{Article, ArticleId, CopyRecord, GroupId, StoryId, ThreadId};
+use crossread_core::{Article, ArticleId, CopyRecord, Derivation, GroupId, StoryId, ThreadId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -190,6 +190,37 @@ pub struct NumberFact {
     pub context: String,
     /// The articles that report it, in story order.
     pub articles: Vec<ArticleId>,
+}
+
+/// The texts that chars `start..end` of `record`'s article are taken from,
+/// as [`compare`] counts independent sources: each source whose passages
+/// together cover half of the span or more (the copies stage splits a
+/// reworded sentence into verbatim and rewrite pieces). An article the copies
+/// stage calls not derived takes from nothing: it judged what it shares with
+/// earlier texts to be shared wording (names, charges, a speaker's words heard
+/// by both), not copying. A whole derivation ([`Derivation::Wholly`]) is not
+/// read here; [`compare`] ties such an article to its source as a whole.
+pub fn taken_from(record: &CopyRecord, start: usize, end: usize) -> Vec<&ArticleId> {
+    if record.derived == Derivation::None {
+        return Vec::new();
+    }
+    let len = end.saturating_sub(start).max(1);
+    let mut covered: Vec<(&ArticleId, usize)> = Vec::new();
+    for p in record.passages.iter().filter(|p| p.source != record.id) {
+        let ov = p.end.min(end).saturating_sub(p.start.max(start));
+        if ov == 0 {
+            continue;
+        }
+        match covered.iter_mut().find(|(src, _)| **src == p.source) {
+            Some((_, n)) => *n += ov,
+            None => covered.push((&p.source, ov)),
+        }
+    }
+    covered
+        .into_iter()
+        .filter(|&(_, n)| n * 2 >= len)
+        .map(|(src, _)| src)
+        .collect()
 }
 
 /// Compares the articles of one story. Never panics; an empty story yields an
@@ -696,37 +727,13 @@ fn collect_claims(
             let a = arts[s.article];
             let key = source_key(&a.id, records);
             if let Some(r) = records.get(&a.id) {
-                if r.derived == crossread_core::Derivation::Wholly {
+                if r.derived == Derivation::Wholly {
                     if let Some(src) = r.source.as_ref().filter(|x| **x != a.id) {
                         tie(&mut same, &key, src);
                     }
                 }
-                // The sentence is taken from a source when the passages from
-                // it cover half of the sentence together: the copies stage
-                // splits a reworded sentence into verbatim and rewrite pieces.
-                // Passages of an article the stage calls not derived tie
-                // nothing: it judged them shared wording (names, charges, a
-                // speaker's words heard by both), not copying.
-                let len = s.char_end.saturating_sub(s.char_start).max(1);
-                let mut covered: Vec<(&ArticleId, usize)> = Vec::new();
-                let derived = r.derived != crossread_core::Derivation::None;
-                for p in r.passages.iter().filter(|p| derived && p.source != a.id) {
-                    let ov = p
-                        .end
-                        .min(s.char_end)
-                        .saturating_sub(p.start.max(s.char_start));
-                    if ov == 0 {
-                        continue;
-                    }
-                    match covered.iter_mut().find(|(src, _)| **src == p.source) {
-                        Some((_, n)) => *n += ov,
-                        None => covered.push((&p.source, ov)),
-                    }
-                }
-                for (src, n) in covered {
-                    if n * 2 >= len {
-                        tie(&mut same, &key, src);
-                    }
+                for src in taken_from(r, s.char_start, s.char_end) {
+                    tie(&mut same, &key, src);
                 }
             }
             // One outlet is one source however many of its articles carry
