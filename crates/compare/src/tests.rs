@@ -511,3 +511,26 @@ fn ten_thousand_articles_stay_bounded() {
         "republished sentences join one claim"
     );
 }
+
+#[test]
+fn taken_from_adds_up_one_source_s_pieces_only() {
+    // A 40-char span: 12 + 12 chars from "w" make 24 (half or more); 12 from
+    // "x" and 12 from "y" make no source.
+    let p =
+        |start: usize, source: &str| passage(&"a".repeat(12), start, source, PassageKind::Verbatim);
+    let rec = |derived, passages| taken("p", derived, "w", passages);
+    let ids = |r: &CopyRecord| -> Vec<String> {
+        taken_from(r, 0, 40)
+            .iter()
+            .map(|a| a.as_str().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&rec(Derivation::Partially, vec![p(0, "w"), p(20, "w")])),
+        ["w"]
+    );
+    assert!(ids(&rec(Derivation::Partially, vec![p(0, "x"), p(20, "y")])).is_empty());
+    assert!(ids(&rec(Derivation::None, vec![p(0, "w"), p(20, "w")])).is_empty());
+    // Outside the span counts nothing.
+    assert!(ids(&rec(Derivation::Partially, vec![p(40, "w"), p(60, "w")])).is_empty());
+}
