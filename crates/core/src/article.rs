@@ -28,6 +28,23 @@ pub struct Attribution {
     pub source: String,
 }
 
+/// Where an article's publication date came from. The stories stage reads
+/// it: only a date the input or the page's markup states keeps two articles
+/// apart (its time window); a date read from the prose orders the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// Given with the input: a JSONL row's `date`, or set by the caller.
+    Given,
+    /// Stated by the page's markup or address: a URL path, a meta tag,
+    /// JSON-LD, a `<time>` element or an element marked as the date.
+    Page,
+    /// Read from the words of the text: a dateline ("MONDAY, MAY 23,
+    /// 2005"), the first date in the page's prose. It may be the date of an
+    /// event, an update or a quoted piece rather than of publication.
+    Text,
+}
+
 /// An extracted article. `text` holds paragraphs separated by one blank line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -42,6 +59,10 @@ pub struct Article {
     /// Publication date, ISO 8601 (`YYYY-MM-DD` or a full timestamp); `None`
     /// when unknown. Never the crawl date.
     pub date: Option<String>,
+    /// Where `date` came from; `None` when there is no date, or when the
+    /// article was stored before this field existed (read as given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<DateSource>,
     /// Byline.
     pub author: Option<String>,
     /// ISO 639-1 language code when detected.
@@ -64,6 +85,7 @@ impl Article {
             outlet: None,
             title: None,
             date: None,
+            date_source: None,
             author: None,
             lang: None,
             text: text.into(),

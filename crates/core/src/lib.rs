@@ -20,7 +20,7 @@ mod hash;
 mod ids;
 mod stories;
 
-pub use article::{Article, Attribution, AttributionKind};
+pub use article::{Article, Attribution, AttributionKind, DateSource};
 pub use copies::{CopyRecord, Derivation, Passage, PassageKind};
 pub use document::{Body, ContentHash, Document};
 pub use hash::{KeyHasher, KeyMap};

@@ -19,7 +19,7 @@ mod entities;
 mod meta;
 mod text;
 
-use crossread_core::{Article, Attribution, Body, Document};
+use crossread_core::{Article, Attribution, Body, DateSource, Document};
 
 /// Extracts the article and its metadata from one document.
 pub fn extract(doc: &Document) -> Article {
@@ -32,6 +32,7 @@ pub fn extract(doc: &Document) -> Article {
     let dateline_title = given_title.as_deref().is_some_and(meta::is_date_line);
     article.title = given_title.clone().filter(|_| !dateline_title);
     article.date = doc.date.clone();
+    article.date_source = article.date.as_ref().map(|_| DateSource::Given);
     let own_site;
     match &doc.body {
         Body::Html(html) => {
@@ -53,7 +54,13 @@ pub fn extract(doc: &Document) -> Article {
                         .filter(|t| !t.is_empty())
                 })
                 .or(given_title);
-            article.date = article.date.or(meta.date);
+            if article.date.is_none() {
+                article.date_source = meta
+                    .date
+                    .as_ref()
+                    .map(|_| page_date_source(meta.date_source));
+                article.date = meta.date;
+            }
             article.author = meta.author;
             article.outlet = article.outlet.or(meta.site_name);
             article.lang = meta.lang;
@@ -64,7 +71,10 @@ pub fn extract(doc: &Document) -> Article {
             article.attributions = cleaned.attributions;
             own_site = cleaned.own_site;
             article.title = article.title.or(cleaned.title).or(given_title);
-            article.date = article.date.or_else(|| meta::date_from_text(raw));
+            if article.date.is_none() {
+                article.date = meta::date_from_text(raw);
+                article.date_source = article.date.as_ref().map(|_| DateSource::Text);
+            }
             article.author = meta::byline_from_text(raw);
             if article.text.is_empty() {
                 article.note = Some("no article paragraph in the text".to_owned());
@@ -90,6 +100,18 @@ pub fn extract(doc: &Document) -> Article {
         article.note = Some("no article text found".to_owned());
     }
     article
+}
+
+/// What kind of source an HTML page's date came from, by the label of the
+/// place it was found (`meta::page_meta`'s `date_source`): markup, address
+/// and machine values are [`DateSource::Page`]; a date found only in the
+/// page's prose (its text, title, link lists, teasers, footer) is
+/// [`DateSource::Text`].
+fn page_date_source(label: Option<&str>) -> DateSource {
+    match label {
+        Some("text" | "boiler" | "title" | "links" | "summary") => DateSource::Text,
+        _ => DateSource::Page,
+    }
 }
 
 /// The article text of an HTML page alone (no metadata): what the extraction
@@ -288,6 +310,42 @@ mod tests {
         d.title = Some("Pirates foiled".into());
         d.body = Body::Text(format!("Navy stops pirate attack in the gulf\n{p}"));
         assert_eq!(extract(&d).title.as_deref(), Some("Pirates foiled"));
+    }
+
+    #[test]
+    fn a_date_says_where_it_came_from() {
+        let p = "The navy said on Friday that its patrol ship had stopped three pirate boats in the gulf overnight.";
+        // A dateline in a text is read from the prose.
+        let mut d = html_doc(String::new());
+        d.body = Body::Text(format!("Friday, November 11, 2011\n{p}\n{p}"));
+        let a = extract(&d);
+        assert_eq!(a.date.as_deref(), Some("2011-11-11"));
+        assert_eq!(a.date_source, Some(DateSource::Text));
+        // A date given with the input wins over the dateline and says so.
+        d.date = Some("2011-11-12".into());
+        let a = extract(&d);
+        assert_eq!(a.date.as_deref(), Some("2011-11-12"));
+        assert_eq!(a.date_source, Some(DateSource::Given));
+        // A page's meta tag is the page's own statement.
+        let page = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2011-11-10T08:00:00Z\"></head>\
+             <body><article><p>{p}</p><p>{p}</p></article></body></html>"
+        );
+        let a = extract(&html_doc(page));
+        assert_eq!(a.date.as_deref().map(|d| &d[..10]), Some("2011-11-10"));
+        assert_eq!(a.date_source, Some(DateSource::Page));
+        // A page that only writes the date in its prose.
+        let page = format!(
+            "<html><body><article><p>{p} It happened on 10 November 2011.</p><p>{p}</p></article></body></html>"
+        );
+        let a = extract(&html_doc(page));
+        assert_eq!(a.date.as_deref(), Some("2011-11-10"));
+        assert_eq!(a.date_source, Some(DateSource::Text));
+        // No date, no source.
+        d.date = None;
+        d.body = Body::Text(format!("{p}\n{p}"));
+        let a = extract(&d);
+        assert_eq!((a.date, a.date_source), (None, None));
     }
 
     #[test]
