@@ -198,14 +198,19 @@ def main():
     elif kind == "dated":
         # Why a set without a date field scores lower through the CLI: the
         # dates extraction finds in the texts, and the same-event pairs they
-        # put further apart than the stories window (3 days).
+        # put further apart than the stories window (3 days); those dates
+        # are read from the prose (`date_source` `text`), so stories orders
+        # by them but does not keep those pairs apart.
         name = sys.argv[4]
         gold = {r["id"]: r["cluster"] for r in rows(gold_path)}
         day = {}
+        sources = {}
         for r in pred_rows:
             d = r.get("date") or ""
             if re.match(r"\d{4}-\d{2}-\d{2}", d):
                 day[r["id"]] = datetime.date.fromisoformat(d[:10])
+                src = r.get("date_source") or "none"
+                sources[src] = sources.get(src, 0) + 1
         ids = sorted(day)
         same = apart = 0
         for a in range(len(ids)):
@@ -214,7 +219,8 @@ def main():
                 if gold.get(x) is not None and gold.get(x) == gold.get(y):
                     same += 1
                     apart += abs((day[x] - day[y]).days) > 3
-        print(f"{name}: the rows have no date, but extraction finds a dateline in {len(day)} of {len(gold)} texts; of the {same} same-event pairs both dated, {apart} are more than 3 days apart (follow-ups and commentary), which the stories window keeps apart.")
+        how = ", ".join(f"{k} {v}" for k, v in sorted(sources.items()))
+        print(f"{name}: the rows have no date, but extraction finds a dateline in {len(day)} of {len(gold)} texts (`date_source`: {how}); of the {same} same-event pairs both dated, {apart} are more than 3 days apart (follow-ups and commentary). A date read from the prose orders the articles and earns the time bonus, but the stories window does not keep such pairs apart.")
     else:
         sys.exit(f"cli_score.py: unknown kind {kind}")
 

@@ -45,7 +45,7 @@ use crate::date::parse_days;
 use crate::features::{self, KindWeights, Scratch};
 use crate::StoryConfig;
 use crate::{hac, snn};
-use crossread_core::{Article, GroupId, StoryAssignment, StoryId, ThreadId};
+use crossread_core::{Article, DateSource, GroupId, StoryAssignment, StoryId, ThreadId};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
 use std::collections::VecDeque;
@@ -275,6 +275,9 @@ struct Pending {
     /// Days of the week the article names (bits, see `features::weekdays`).
     days: u8,
     time: Option<f64>,
+    /// The date was read from the prose ([`DateSource::Text`]): it orders
+    /// the article and weighs (time bonus) but never keeps it apart.
+    soft: bool,
     gkey: Option<u64>,
     /// Raw features, sorted by hash.
     raw: Vec<(u64, f32)>,
@@ -1025,7 +1028,7 @@ impl Engine {
         let mut cands = Vec::new();
         for (i, p) in pend.iter().enumerate() {
             cands.clear();
-            self.story_cands(&p.top, p.time, &mut cands);
+            self.story_cands(&p.top, p.time.filter(|_| !p.soft), &mut cands);
             pairs.extend(cands.iter().map(|&c| (i as u32, c)));
         }
         order.clear();
@@ -1338,6 +1341,7 @@ impl Engine {
                     self.cfg.weekday_lead_bytes,
                 ),
                 time: a.date.as_deref().and_then(parse_days),
+                soft: a.date_source == Some(DateSource::Text),
                 gkey: g.map(group_key),
                 raw,
                 tid,
@@ -1459,7 +1463,7 @@ impl Engine {
             .map(|p| hac::Node {
                 size: 1.0,
                 fixed: false,
-                span: p.time.map(|t| (t, t)),
+                span: p.time.filter(|_| !p.soft).map(|t| (t, t)),
             })
             .collect();
         let mut story_node: Map<u64, u32> = Map::default();
@@ -1883,8 +1887,9 @@ impl Engine {
             }
             near.clear();
             near.extend(best.iter().map(|&e| e as u32).filter(|&j| {
-                match (p.time, pend[j as usize].time) {
-                    (Some(a), Some(b)) => (a - b).abs() <= window,
+                let o = &pend[j as usize];
+                match (p.time, o.time) {
+                    (Some(a), Some(b)) if !p.soft && !o.soft => (a - b).abs() <= window,
                     _ => true,
                 }
             }));

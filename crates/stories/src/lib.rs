@@ -20,7 +20,12 @@
 //!   the average cosine between two clusters reaches
 //!   [`StoryConfig::threshold`]. Stories from earlier chunks are fixed: an
 //!   article may join one, but two of them never merge. Two dated articles
-//!   more than [`StoryConfig::window_days`] apart are never linked;
+//!   more than [`StoryConfig::window_days`] apart are never linked. Only a
+//!   date the input or the page's markup states counts here: a date read
+//!   from the prose ([`DateSource::Text`](crossread_core::DateSource), a
+//!   dateline) orders the article and adds the time bonus, but never keeps
+//!   two articles apart, since a follow-up days or weeks later is often the
+//!   same event;
 //! - two reports of one chunk, not both dated, count less when their leads
 //!   name days of the week but none in common
 //!   ([`StoryConfig::weekday_factor`]), or when both use event words (words
@@ -79,7 +84,9 @@ pub struct StoryConfig {
     pub threshold: f32,
     /// Two dated articles further apart than this (days) are never
     /// compared; dated articles leave the window this long after the latest
-    /// date seen.
+    /// date seen. An article whose date was read from its prose
+    /// ([`DateSource::Text`](crossread_core::DateSource)) is not kept apart
+    /// by it (it still gets the time bonus).
     pub window_days: f32,
     /// Share of the similarity given to names (capitalised words, acronyms,
     /// multi-word names), each group being normalised on its own.

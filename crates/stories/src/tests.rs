@@ -1,7 +1,7 @@
 //! Behaviour tests of the public API on small hand-written articles.
 
 use super::*;
-use crossread_core::{ArticleId, StoryId, ThreadId};
+use crossread_core::{ArticleId, DateSource, StoryId, ThreadId};
 
 fn art(id: &str, date: Option<&str>, title: &str, text: &str) -> Article {
     let mut a = Article::from_text(id, text);
@@ -111,6 +111,32 @@ fn dated_articles_beyond_the_window_do_not_join() {
         ],
         &[&["a", "b"]],
     );
+}
+
+#[test]
+fn a_date_read_from_the_prose_orders_but_does_not_keep_apart() {
+    // The same two reports, 27 days apart, as in the test above: with
+    // dates the input or the page gives they stay apart, with dates read
+    // from their datelines they join (a follow-up weeks later is often the
+    // same event).
+    let place = |source: DateSource| {
+        let mut arts = vec![
+            art("b", Some("2014-09-20"), QUAKE_B.0, QUAKE_B.1),
+            art("a", Some("2014-08-24"), QUAKE_A.0, QUAKE_A.1),
+        ];
+        for a in &mut arts {
+            a.date_source = Some(source);
+        }
+        cluster(&arts, &[])
+    };
+    for source in [DateSource::Given, DateSource::Page] {
+        let out = place(source);
+        assert_ne!(out[0].story, out[1].story, "{source:?}");
+    }
+    let out = place(DateSource::Text);
+    assert_eq!(out[0].story, out[1].story);
+    // Still fed by date: the earlier article names the story.
+    assert_eq!(out[0].story, StoryId::new("a"));
 }
 
 #[test]
@@ -399,6 +425,17 @@ fn closeness_in_time_adds_to_the_similarity_of_dated_articles() {
     assert!(!pair(Some("2024-03-01"), Some("2024-03-03"), QUAKE_B));
     // Same day but nothing in common: no bonus either.
     assert!(!pair(Some("2024-03-01"), Some("2024-03-01"), REHAB));
+    // Dates read from the prose earn the bonus as well.
+    let arts = [
+        art("a", Some("2024-03-01"), QUAKE_A.0, QUAKE_A.1),
+        art("b", Some("2024-03-01"), QUAKE_B.0, QUAKE_B.1),
+    ]
+    .map(|mut a| {
+        a.date_source = Some(DateSource::Text);
+        a
+    });
+    let out = cluster_with(cfg.clone(), &arts, &[]);
+    assert_eq!(out[0].story, out[1].story);
 }
 
 #[test]
