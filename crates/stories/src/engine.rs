@@ -276,7 +276,10 @@ struct Pending {
     days: u8,
     time: Option<f64>,
     /// The date was read from the prose ([`DateSource::Text`]): it orders
-    /// the article and weighs (time bonus) but never keeps it apart.
+    /// the article and weighs (time bonus) but never keeps it apart. A
+    /// story keeps only its latest date, not where it came from, so an
+    /// article with a stated date is still kept from a story whose latest
+    /// member is prose-dated and beyond the window (the reverse joins).
     soft: bool,
     gkey: Option<u64>,
     /// Raw features, sorted by hash.
