@@ -1,6 +1,7 @@
 //! `crossread extract` on the demo corpus against `expected.json`, which was
-//! written from the corpus's design: every article's title, date, outlet,
-//! author, paragraphs, attributions, and the boilerplate that must be gone.
+//! written from the corpus's design: every article's title, date (and where
+//! it is stated), outlet, author, paragraphs, attributions, and the
+//! boilerplate that must be gone.
 
 mod common;
 use common::*;
@@ -54,6 +55,11 @@ fn every_demo_article_is_extracted_as_designed() {
             "date",
             format!("{date:?}"),
             format!("{:?}", s(&want["date"])),
+        );
+        fail(
+            "date_source",
+            format!("{:?}", s(&row["date_source"])),
+            format!("{:?}", s(&want["date_source"])),
         );
         fail(
             "outlet",
