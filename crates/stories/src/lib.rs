@@ -25,7 +25,8 @@
 //!   from the prose ([`DateSource::Text`](crossread_core::DateSource), a
 //!   dateline) orders the article and adds the time bonus, but never keeps
 //!   two articles apart, since a follow-up days or weeks later is often the
-//!   same event;
+//!   same event (across chunks a story still leaves the active window
+//!   `window_days` after its latest date, whatever the source);
 //! - two reports of one chunk, not both dated, count less when their leads
 //!   name days of the week but none in common
 //!   ([`StoryConfig::weekday_factor`]), or when both use event words (words
