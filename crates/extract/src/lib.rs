@@ -55,10 +55,13 @@ pub fn extract(doc: &Document) -> Article {
                 })
                 .or(given_title);
             if article.date.is_none() {
-                article.date_source = meta
-                    .date
-                    .as_ref()
-                    .map(|_| page_date_source(meta.date_source));
+                article.date_source = meta.date.as_ref().map(|_| {
+                    if meta.date_in_prose {
+                        DateSource::Text
+                    } else {
+                        DateSource::Page
+                    }
+                });
                 article.date = meta.date;
             }
             article.author = meta.author;
@@ -100,18 +103,6 @@ pub fn extract(doc: &Document) -> Article {
         article.note = Some("no article text found".to_owned());
     }
     article
-}
-
-/// What kind of source an HTML page's date came from, by the label of the
-/// place it was found (`meta::page_meta`'s `date_source`): markup, address
-/// and machine values are [`DateSource::Page`]; a date found only in the
-/// page's prose (its text, title, link lists, teasers, footer) is
-/// [`DateSource::Text`].
-fn page_date_source(label: Option<&str>) -> DateSource {
-    match label {
-        Some("text" | "boiler" | "title" | "links" | "summary") => DateSource::Text,
-        _ => DateSource::Page,
-    }
 }
 
 /// The article text of an HTML page alone (no metadata): what the extraction

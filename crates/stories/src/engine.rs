@@ -269,6 +269,14 @@ impl Sums {
     }
 }
 
+impl Pending {
+    /// The day the time window holds the article to: its date, unless that
+    /// was read from the prose (`soft`).
+    fn cut_time(&self) -> Option<f64> {
+        self.time.filter(|_| !self.soft)
+    }
+}
+
 /// An article of the chunk being placed.
 struct Pending {
     seq: u64,
@@ -1031,7 +1039,7 @@ impl Engine {
         let mut cands = Vec::new();
         for (i, p) in pend.iter().enumerate() {
             cands.clear();
-            self.story_cands(&p.top, p.time.filter(|_| !p.soft), &mut cands);
+            self.story_cands(&p.top, p.cut_time(), &mut cands);
             pairs.extend(cands.iter().map(|&c| (i as u32, c)));
         }
         order.clear();
@@ -1466,7 +1474,7 @@ impl Engine {
             .map(|p| hac::Node {
                 size: 1.0,
                 fixed: false,
-                span: p.time.filter(|_| !p.soft).map(|t| (t, t)),
+                span: p.cut_time().map(|t| (t, t)),
             })
             .collect();
         let mut story_node: Map<u64, u32> = Map::default();
@@ -1890,9 +1898,8 @@ impl Engine {
             }
             near.clear();
             near.extend(best.iter().map(|&e| e as u32).filter(|&j| {
-                let o = &pend[j as usize];
-                match (p.time, o.time) {
-                    (Some(a), Some(b)) if !p.soft && !o.soft => (a - b).abs() <= window,
+                match (p.cut_time(), pend[j as usize].cut_time()) {
+                    (Some(a), Some(b)) => (a - b).abs() <= window,
                     _ => true,
                 }
             }));

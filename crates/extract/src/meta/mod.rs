@@ -40,6 +40,10 @@ pub(crate) struct PageMeta {
     /// Where the date came from (for evaluation and debugging), e.g. `"url"`,
     /// `"jsonld"`, `"meta"`, `"text"`.
     pub date_source: Option<&'static str>,
+    /// The date was found in the page's prose or in a weak textual source
+    /// (its text, title, footer or sidebars, link paths, description), not
+    /// in markup, the address or a machine value (see [`Tier::in_prose`]).
+    pub date_in_prose: bool,
 }
 
 /// How much a date source is trusted; lower is better.
@@ -85,6 +89,16 @@ enum Tier {
 }
 
 impl Tier {
+    /// Whether a date of this tier is read from prose or another weak
+    /// textual source rather than stated by markup, the address or a
+    /// machine value.
+    fn in_prose(self) -> bool {
+        matches!(
+            self,
+            Tier::Text | Tier::Boiler | Tier::Title | Tier::Links | Tier::Summary
+        )
+    }
+
     fn label(self) -> &'static str {
         match self {
             Tier::Url => "url",
@@ -682,7 +696,7 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
             .map(|f| f.date.to_string());
         g.push(Tier::Title, first);
     }
-    let (date, date_source) = choose(&g.cands);
+    let (date, date_source, tier) = choose(&g.cands);
 
     let title = g
         .meta(&["og:title", "twitter:title"])
@@ -746,6 +760,7 @@ pub(crate) fn page_meta(html: &str, url: Option<&str>) -> PageMeta {
         url: canonical.or(page_url),
         lang,
         date_source,
+        date_in_prose: tier.is_some_and(Tier::in_prose),
     }
 }
 
@@ -780,10 +795,11 @@ pub(crate) fn date_candidates(html: &str, url: Option<&str>) -> Vec<(&'static st
 
 /// Picks the publication date: the best tier wins; within a tier the earliest
 /// date (the original publication, not a later revision). Two checks follow
-/// ([`revise`]).
-fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
+/// ([`revise`]). Also returns the tier the pick was made in (a revision
+/// keeps it: it only revises machine dates).
+fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>, Option<Tier>) {
     let Some(best) = cands.iter().map(|c| c.tier).min() else {
-        return (None, None);
+        return (None, None, None);
     };
     let pick = match best {
         // Markup: a machine timestamp (`datetime`, `content`) over a written
@@ -815,10 +831,10 @@ fn choose(cands: &[Cand]) -> (Option<String>, Option<&'static str>) {
             .min_by_key(|c| c.day),
     };
     let Some(c) = pick else {
-        return (None, None);
+        return (None, None, None);
     };
     let (c, label) = revise(c, cands);
-    (Some(c.value.clone()), Some(label))
+    (Some(c.value.clone()), Some(label), Some(best))
 }
 
 /// Second looks at a date taken from a machine source (URL, meta tag,
