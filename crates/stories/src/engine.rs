@@ -105,6 +105,10 @@ struct Story {
     active: u32,
     /// Latest date among its dated members.
     last_time: Option<f64>,
+    /// Latest date among its members whose date was stated (given or on the
+    /// page, not read from the prose): the one the time window holds a new
+    /// article to, as [`Pending::cut_time`] does for one article.
+    last_cut: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -284,10 +288,9 @@ struct Pending {
     days: u8,
     time: Option<f64>,
     /// The date was read from the prose ([`DateSource::Text`]): it orders
-    /// the article and weighs (time bonus) but never keeps it apart. A
-    /// story keeps only its latest date, not where it came from, so an
-    /// article with a stated date is still kept from a story whose latest
-    /// member is prose-dated and beyond the window (the reverse joins).
+    /// the article and weighs (time bonus) but never keeps it apart, from
+    /// an article or from a story (a story is held to its latest stated
+    /// date, `Story::last_cut`).
     soft: bool,
     gkey: Option<u64>,
     /// Raw features, sorted by hash.
@@ -989,7 +992,7 @@ impl Engine {
             if !self.sums.stories.contains_key(&c) {
                 continue;
             }
-            if let (Some(t), Some(last)) = (time, s.last_time) {
+            if let (Some(t), Some(last)) = (time, s.last_cut) {
                 if (t - last).abs() > window {
                     continue;
                 }
@@ -1482,8 +1485,9 @@ impl Engine {
         let mut edges = std::mem::take(&mut bufs.edges);
         edges.clear();
         let mut must: Vec<(u32, u32)> = Vec::new();
-        // A story's span is its latest dated member: a cluster joins it only
-        // within the window of that (as `story_cands` asks of one article).
+        // A story's span is its latest stated date (`Story::last_cut`): a
+        // cluster joins it only within the window of that (as `story_cands`
+        // asks of one article).
         let node_of = |key: u64,
                        story: Option<&Story>,
                        nodes: &mut Vec<hac::Node>,
@@ -1494,7 +1498,7 @@ impl Engine {
                 nodes.push(hac::Node {
                     size: story.map_or(0.0, |s| f64::from(s.active)),
                     fixed: true,
-                    span: story.and_then(|s| s.last_time).map(|t| (t, t)),
+                    span: story.and_then(|s| s.last_cut).map(|t| (t, t)),
                 });
                 node_story.push(key);
                 u32::try_from(nodes.len() - 1).unwrap_or(u32::MAX)
@@ -1589,6 +1593,7 @@ impl Engine {
                                 thread_id: g.thread_id.clone(),
                                 active: 0,
                                 last_time: None,
+                                last_cut: None,
                             };
                             self.stories.insert(key, s);
                         }
@@ -1629,6 +1634,7 @@ impl Engine {
                             thread_id,
                             active: 0,
                             last_time: None,
+                            last_cut: None,
                         },
                     );
                     rep_story.insert(rep, key);
@@ -1726,6 +1732,9 @@ impl Engine {
                 s.active = s.active.saturating_add(1);
                 if let Some(t) = p.time {
                     s.last_time = Some(s.last_time.map_or(t, |l| l.max(t)));
+                }
+                if let Some(t) = p.cut_time() {
+                    s.last_cut = Some(s.last_cut.map_or(t, |l| l.max(t)));
                 }
                 (s.id.clone(), s.thread, s.thread_id.clone())
             }

@@ -25,8 +25,9 @@
 //!   from the prose ([`DateSource::Text`](crossread_core::DateSource), a
 //!   dateline) orders the article and adds the time bonus, but never keeps
 //!   two articles apart, since a follow-up days or weeks later is often the
-//!   same event (across chunks a story still leaves the active window
-//!   `window_days` after its latest date, whatever the source);
+//!   same event (a story of an earlier chunk is held to its latest stated
+//!   date, and still leaves the active window `window_days` after its
+//!   latest date, whatever the source);
 //! - two reports of one chunk, not both dated, count less when their leads
 //!   name days of the week but none in common
 //!   ([`StoryConfig::weekday_factor`]), or when both use event words (words
@@ -229,7 +230,7 @@ pub enum StoriesError {
 const MAGIC: &[u8; 8] = b"XRSTORY\0";
 /// Version of the saved state this build writes and reads. A state of an
 /// older version cannot be loaded; its articles have to be placed again.
-pub const STATE_VERSION: u32 = 7;
+pub const STATE_VERSION: u32 = 8;
 
 /// The online story and thread clusterer. See the crate documentation.
 pub struct StoryEngine {

@@ -554,3 +554,43 @@ fn a_later_report_of_another_event_of_the_topic_does_not_join_its_story() {
     };
     check_event_cases(joined);
 }
+
+#[test]
+fn a_story_of_prose_dated_reports_is_not_kept_apart_across_chunks() {
+    // The two quake reports of the test above, the first dated by its
+    // dateline and the second by the input, with an unrelated report beside
+    // each so that a chunk of two closes after the first quake report. The
+    // first chunk's story is still active when the second chunk starts (its
+    // first date is a day later), and the second quake report joins it: the
+    // story holds no stated date, so nothing keeps them apart, as in one
+    // chunk.
+    let mut arts = vec![
+        art("a", Some("2014-08-24"), QUAKE_A.0, QUAKE_A.1),
+        art("x", Some("2014-08-24"), REHAB.0, REHAB.1),
+        art("y", Some("2014-08-25"), QUAKE_C.0, QUAKE_C.1),
+        art("b", Some("2014-09-20"), QUAKE_B.0, QUAKE_B.1),
+    ];
+    for a in &mut arts {
+        a.date_source = Some(DateSource::Given);
+    }
+    arts[0].date_source = Some(DateSource::Text);
+    let groups = vec![None; arts.len()];
+    for chunk in [20_000, 2] {
+        let cfg = StoryConfig {
+            chunk_articles: chunk,
+            ..StoryConfig::default()
+        };
+        let out = cluster_with(cfg.clone(), &arts, &groups);
+        assert_eq!(out[3].story, StoryId::new("a"), "chunks of {chunk}");
+        assert_ne!(out[1].story, out[0].story);
+        assert_ne!(out[2].story, out[0].story);
+    }
+    // A stated date far from the story's stated dates still keeps apart.
+    arts[0].date_source = Some(DateSource::Given);
+    let cfg = StoryConfig {
+        chunk_articles: 2,
+        ..StoryConfig::default()
+    };
+    let out = cluster_with(cfg.clone(), &arts, &groups);
+    assert_ne!(out[3].story, out[0].story);
+}
