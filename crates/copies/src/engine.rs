@@ -13,6 +13,7 @@ use crate::align::{align, passages, tile, View};
 use crate::index::{signature_of_shingles, CandidateIndex};
 use crate::index::{Days, DF_WINDOW_DAYS};
 use crate::order::{day_gap, day_number, mark_credited_agencies, precedence, Meta};
+use crate::probe::Probe;
 use crate::store::{idf_from, Store};
 use crate::tokens::{fmix64, for_each_shingle, tokenize, Tokens};
 use crate::{CopiesConfig, Derivation};
@@ -195,8 +196,11 @@ impl Graph {
     }
 }
 
-/// Shared distinct shingles and IDF weight of shared distinct words.
-fn measure(a: usize, b: usize, st: &Store) -> (u32, f64) {
+/// Shared shingles and the IDF weight of the shared words of `a` and `b`
+/// by merging their sorted sets: what [`Probe`] computes faster, kept as
+/// its reference.
+#[cfg(test)]
+pub(crate) fn merge_figures(a: usize, b: usize, st: &Store) -> (u32, f64) {
     let n3 = common(st.s3(a), st.s3(b));
     let w1 = weighed_common(st.s1(a), st.s1(b), |x| global_idf(st, x));
     (u32::try_from(n3).unwrap_or(u32::MAX), w1)
@@ -428,9 +432,24 @@ pub(crate) fn run(
     let mut fill = vec![0u32; n];
     // Pairs are sorted, so every list is filled in ascending `other` order.
     for part in pairs.chunks(1 << 16) {
-        let measured: Vec<(u32, f64)> = part
+        // Runs of pairs sharing their first article: it is loaded once per
+        // run and its candidates are probed against it.
+        let runs: Vec<&[(u32, u32)]> = part.chunk_by(|p, q| p.0 == q.0).collect();
+        let measured: Vec<(u32, f64)> = runs
             .par_iter()
-            .map(|&(x, y)| measure(reps[x as usize], reps[y as usize], &st))
+            .map_init(
+                || Probe::new(&st),
+                |probe, run| {
+                    let Some(&(x, _)) = run.first() else {
+                        return Vec::new();
+                    };
+                    probe.load(reps[x as usize], &st);
+                    run.iter()
+                        .map(|&(_, y)| probe.against(reps[y as usize], &st))
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flatten_iter()
             .collect();
         for (&(x, y), &(n3, w1)) in part.iter().zip(&measured) {
             let (a, b) = (reps[x as usize], reps[y as usize]);
@@ -489,14 +508,20 @@ pub(crate) fn run(
         let extra: Vec<Vec<Link>> = (lo..hi)
             .into_par_iter()
             .zip(chunk_hops)
-            .map(|(a, hop)| {
-                hop.iter()
-                    .map(|&b| {
-                        let (n3, w1) = measure(a, b as usize, &st);
-                        Link { other: b, n3, w1 }
-                    })
-                    .collect()
-            })
+            .map_init(
+                || Probe::new(&st),
+                |probe, (a, hop)| {
+                    if !hop.is_empty() {
+                        probe.load(a, &st);
+                    }
+                    hop.iter()
+                        .map(|&b| {
+                            let (n3, w1) = probe.against(b as usize, &st);
+                            Link { other: b, n3, w1 }
+                        })
+                        .collect()
+                },
+            )
             .collect();
         let total: usize = (lo..hi).map(|a| g1.links(a).len()).sum::<usize>()
             + extra.iter().map(Vec::len).sum::<usize>();

@@ -76,6 +76,7 @@ mod engine;
 mod index;
 mod model;
 mod order;
+mod probe;
 mod store;
 mod tokens;
 
