@@ -96,9 +96,7 @@ pub fn extract(doc: &Document) -> Article {
             }
         }
     }
-    if article.lang.is_none() {
-        article.lang = detect_lang(&article.text);
-    }
+    article.lang = settle_lang(article.lang.take(), &article.text);
     if article.text.is_empty() && article.note.is_none() {
         article.note = Some("no article text found".to_owned());
     }
@@ -169,6 +167,28 @@ fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// The article's language: what the page declares (`<html lang>`,
+/// `content-language`, `og:locale`), unless the text is confidently in a
+/// language with another two-letter code. Site templates often declare
+/// their default (`en-US`) over pages written in another language (a
+/// declared language the detector does not know stands), and the
+/// stories stage drops the function words of the language it is given. With
+/// no declaration, the text's language when whatlang is confident.
+fn settle_lang(declared: Option<String>, text: &str) -> Option<String> {
+    let found = detect_lang(text);
+    match (declared, found) {
+        (Some(d), Some(f)) => {
+            let primary = d.split(['-', '_']).next().unwrap_or("").trim();
+            if f.len() == 2 && !primary.eq_ignore_ascii_case(&f) && detectable(primary) {
+                Some(f)
+            } else {
+                Some(d)
+            }
+        }
+        (d, f) => d.or(f),
+    }
+}
+
 /// ISO 639-1 code (or ISO 639-3 when there is none) of the text's language,
 /// when whatlang is confident.
 fn detect_lang(text: &str) -> Option<String> {
@@ -180,8 +200,23 @@ fn detect_lang(text: &str) -> Option<String> {
     if !info.is_reliable() {
         return None;
     }
+    Some(lang_code(info.lang()).to_owned())
+}
+
+/// Whether the detector knows the language of ISO code `code` (a page
+/// declaring a language it does not know, Albanian say, is not corrected:
+/// it would call the text something else).
+fn detectable(code: &str) -> bool {
+    whatlang::Lang::all()
+        .iter()
+        .any(|&l| lang_code(l).eq_ignore_ascii_case(code))
+}
+
+/// ISO 639-1 code of a detected language, or its ISO 639-3 code when the
+/// table below has no two-letter one.
+fn lang_code(lang: whatlang::Lang) -> &'static str {
     use whatlang::Lang::*;
-    let code = match info.lang() {
+    match lang {
         Eng => "en",
         Rus => "ru",
         Spa => "es",
@@ -211,9 +246,8 @@ fn detect_lang(text: &str) -> Option<String> {
         Ind => "id",
         Vie => "vi",
         Tha => "th",
-        other => return Some(other.code().to_owned()),
-    };
-    Some(code.to_owned())
+        other => other.code(),
+    }
 }
 
 #[cfg(test)]
@@ -350,5 +384,28 @@ mod tests {
             Some("news.site.org")
         );
         assert_eq!(host_of(""), None);
+    }
+
+    #[test]
+    fn a_declared_language_the_text_contradicts_gives_way() {
+        let german = "Der Stadtrat hat am Montag beschlossen, die alte Brücke wegen Reparaturen zu sperren, und der Bürgermeister sagte, dass Busse die Fähre ersetzen werden, bis die Arbeiten im nächsten Frühjahr abgeschlossen sind.";
+        let english = "The council voted on Monday to close the old bridge for repairs, and the mayor said that buses would replace the ferry service until the work is finished next spring.";
+        let page = |lang: &str, body: &str| {
+            html_doc(format!(
+                "<html lang=\"{lang}\"><body><article><p>{body}</p></article></body></html>"
+            ))
+        };
+        let lang = |d: Document| extract(&d).lang;
+        // A template's default over a page in another language.
+        assert_eq!(lang(page("en-US", german)).as_deref(), Some("de"));
+        // A declaration the text agrees with is kept as written.
+        assert_eq!(lang(page("en-US", english)).as_deref(), Some("en-US"));
+        assert_eq!(lang(page("de", german)).as_deref(), Some("de"));
+        // Too little text to judge: the declaration stands.
+        assert_eq!(lang(page("en", "Kurz.")).as_deref(), Some("en"));
+        // So does a language the detector does not know (it calls this
+        // Albanian text something else).
+        let unknown = "Qeveria njoftoi sot se ura e vjetër do të mbyllet për riparime për disa muaj, dhe autobusët do të zëvendësojnë tragetin deri në pranverën e ardhshme, tha kryetari i bashkisë.";
+        assert_eq!(lang(page("sq-AL", unknown)).as_deref(), Some("sq-AL"));
     }
 }
