@@ -1229,6 +1229,7 @@ impl Engine {
         features::extract(
             article.title.as_deref().unwrap_or(""),
             &article.text,
+            article.lang.as_deref(),
             self.cfg.max_text_bytes,
             kinds,
             &mut self.scratch,
@@ -1314,6 +1315,7 @@ impl Engine {
             features::extract(
                 a.title.as_deref().unwrap_or(""),
                 &a.text,
+                a.lang.as_deref(),
                 self.cfg.max_text_bytes,
                 kinds,
                 &mut self.scratch,

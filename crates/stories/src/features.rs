@@ -19,6 +19,12 @@
 //! tokens counting twice (a text that opens with its title is read from
 //! after it); IDF and length normalisation happen in the engine.
 //!
+//! An article whose language is known and not English also loses the
+//! function words of its language (NLTK's list where it has one, Stopwords
+//! ISO's otherwise): in a collection mostly in other languages, they are
+//! rare overall, so without this they would tie together any two articles
+//! of that language.
+//!
 //! It does NOT detect language, stem beyond plurals, or resolve aliases
 //! ("Putin" and "Vladimir Putin" share the token `putin`, which is all the
 //! linking it does).
@@ -376,6 +382,32 @@ pub(crate) struct Scratch {
     stem: String,
     /// Room for [`sort_by_hash`].
     sorted: Vec<(u64, f32)>,
+    /// Function words of the article's language, if not English.
+    stops: Option<&'static LangStops>,
+}
+
+/// Function words of one language, lower case.
+pub(crate) type LangStops = std::collections::HashSet<&'static str>;
+
+/// The function words of language `lang` (an ISO 639-1 code such as `fr`,
+/// optionally with a region: `pt-BR`), or `None` for English (the list
+/// above covers it), an unknown language and no language.
+pub(crate) fn language_stops(lang: Option<&str>) -> Option<&'static LangStops> {
+    static ALL: std::sync::OnceLock<std::collections::HashMap<&'static str, LangStops>> =
+        std::sync::OnceLock::new();
+    let code = lang?.split(['-', '_']).next()?.trim();
+    if code.len() != 2 || code.eq_ignore_ascii_case("en") {
+        return None;
+    }
+    let code = code.to_ascii_lowercase();
+    let all = ALL.get_or_init(|| {
+        stop_words::available_languages()
+            .iter()
+            .filter(|&&c| c.len() == 2 && c != "en")
+            .filter_map(|&c| Some((c, stop_words::lookup(c)?.iter().copied().collect())))
+            .collect()
+    });
+    all.get(code.as_str())
 }
 
 /// Extracts the raw features of `title` + `text` (the first `max_bytes` of
@@ -383,7 +415,15 @@ pub(crate) struct Scratch {
 /// feature: `(hash, kind weight × (1 + ln tf))`; and into
 /// `scratch.lower_words` the word features written at least once with a
 /// lower-case first letter, sorted and distinct.
-pub(crate) fn extract(title: &str, text: &str, max_bytes: usize, w: KindWeights, s: &mut Scratch) {
+pub(crate) fn extract(
+    title: &str,
+    text: &str,
+    lang: Option<&str>,
+    max_bytes: usize,
+    w: KindWeights,
+    s: &mut Scratch,
+) {
+    s.stops = language_stops(lang);
     s.feats.clear();
     s.lower_words.clear();
     s.toks.clear();
@@ -712,6 +752,7 @@ fn emit(t: &str, toks: &mut [Tok], w: KindWeights, s: &mut Scratch) {
         phrase,
         digits,
         stem: stem_buf,
+        stops,
         ..
     } = s;
     // Pass 1: each word not already its own lower case (see `Tok::plain`)
@@ -764,7 +805,7 @@ fn emit(t: &str, toks: &mut [Tok], w: KindWeights, s: &mut Scratch) {
                 } else {
                     lows.get(tok.low.0..tok.low.1).unwrap_or("")
                 };
-                let stop = is_stopword(lower);
+                let stop = is_stopword(lower) || stops.is_some_and(|t| t.contains(lower));
                 // Two chars or more (five bytes always hold two).
                 let long = lower.len() >= 2
                     && (tok.plain
@@ -928,7 +969,7 @@ mod tests {
 
     fn feats(title: &str, text: &str) -> Vec<(u64, f32)> {
         let mut s = Scratch::default();
-        extract(title, text, 10_000, W, &mut s);
+        extract(title, text, None, 10_000, W, &mut s);
         s.feats.clone()
     }
 
@@ -1002,6 +1043,7 @@ mod tests {
         extract(
             "Senate Vote",
             "The Senate held the votes on Tuesday. Passed 52 to 48.",
+            None,
             10_000,
             W,
             &mut s,
@@ -1017,7 +1059,7 @@ mod tests {
         assert_eq!(get(&s.feats, word_hash("held")), Some(1.0));
         assert_eq!(get(&s.feats, word_hash("senate")), Some(three));
         // A later article starts from an empty list.
-        extract("", "Senate", 10_000, W, &mut s);
+        extract("", "Senate", None, 10_000, W, &mut s);
         assert!(s.lower_words.is_empty());
     }
 
@@ -1113,7 +1155,7 @@ mod tests {
         }
         // Cutting inside a multi-byte char is safe.
         let mut s = Scratch::default();
-        extract("", "ééééé", 5, W, &mut s);
+        extract("", "ééééé", None, 5, W, &mut s);
         assert_eq!(s.feats, vec![(word_hash("éé"), 1.0)]);
     }
 
@@ -1265,6 +1307,27 @@ mod tests {
                 let v = String::from_utf8(v).unwrap_or_default();
                 assert_eq!(is_stopword(&v), STOPWORDS.contains(&v.as_str()), "{v}");
             }
+        }
+    }
+
+    #[test]
+    fn function_words_by_language() {
+        let fr = language_stops(Some("fr")).expect("French");
+        assert!(fr.contains("les") && fr.contains("dans"));
+        assert!(!fr.contains("inondations"));
+        assert_eq!(language_stops(Some("FR-ca")), Some(fr));
+        // Persian has no NLTK list: Stopwords ISO's.
+        assert!(language_stops(Some("fa")).is_some_and(|t| t.contains("از")));
+        // English keeps the list above; unknown and missing codes read none.
+        for lang in [
+            Some("en"),
+            Some("en-GB"),
+            Some("xx"),
+            Some("fra"),
+            Some(""),
+            None,
+        ] {
+            assert_eq!(language_stops(lang), None, "{lang:?}");
         }
     }
 }

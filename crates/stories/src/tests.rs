@@ -594,3 +594,64 @@ fn a_story_of_prose_dated_reports_is_not_kept_apart_across_chunks() {
     let out = cluster_with(cfg.clone(), &arts, &groups);
     assert_ne!(out[3].story, out[0].story);
 }
+
+const FLOOD: (&str, &str) = (
+    "Inondations à Lyon",
+    "De fortes pluies ont provoqué des inondations dans la ville de Lyon pendant la nuit de mardi à mercredi. Les pompiers ont évacué plus de deux cents habitants des quartiers situés le long de la Saône, et la préfecture a ouvert un gymnase pour les accueillir. Selon la mairie, il n'y a pas de victime, mais de nombreuses caves et des commerces sont sous l'eau. Les écoles du quartier resteront fermées jusqu'à la fin de la semaine, le temps de nettoyer les bâtiments.",
+);
+const FLOOD_LATER: (&str, &str) = (
+    "Lyon : un gymnase pour les habitants évacués",
+    "La préfecture a ouvert un gymnase pour accueillir les habitants évacués après les inondations de Lyon. Les pompiers sont intervenus toute la nuit le long de la Saône, selon la mairie, et plus de deux cents personnes ont quitté leur logement. Les écoles du quartier restent fermées.",
+);
+const TRANSFER: (&str, &str) = (
+    "Marseille signe un attaquant brésilien",
+    "Le club de football de Marseille a annoncé mercredi la signature d'un attaquant brésilien pour une durée de quatre ans. Le joueur, qui évoluait jusqu'ici dans le championnat portugais, sera présenté à la presse dans la semaine et pourrait jouer dès le prochain match à domicile. Le montant du transfert n'a pas été communiqué par les deux clubs, mais la presse sportive parle de plus de vingt millions d'euros. L'entraîneur s'est dit très heureux de l'arrivée de ce joueur rapide et puissant.",
+);
+
+#[test]
+fn function_words_of_the_article_language_do_not_make_a_story() {
+    // French reports among English ones: French function words ("le", "la",
+    // "les", "de", "des", "pour", "dans") are in every French text and in
+    // almost no other, so the collection counts them as rare. They must not
+    // tie a football transfer to a flood; the two flood reports still share
+    // a story.
+    let place = |lang: Option<&str>| {
+        let mut arts = vec![
+            art("qa", None, QUAKE_A.0, QUAKE_A.1),
+            art("fl", None, FLOOD.0, FLOOD.1),
+            art("qc", None, QUAKE_C.0, QUAKE_C.1),
+            art("tr", None, TRANSFER.0, TRANSFER.1),
+            art("re", None, REHAB.0, REHAB.1),
+            art("qb", None, QUAKE_B.0, QUAKE_B.1),
+        ];
+        for a in &mut arts {
+            a.lang = Some("en".to_owned());
+        }
+        arts[1].lang = lang.map(str::to_owned);
+        arts[3].lang = lang.map(str::to_owned);
+        cluster(&arts, &[])
+    };
+    let out = place(Some("fr"));
+    assert_ne!(out[1].story, out[3].story);
+    assert_eq!(out[0].story, out[5].story);
+    // A region suffix is read too.
+    let out = place(Some("fr-FR"));
+    assert_ne!(out[1].story, out[3].story);
+    // Without their language the two French texts are one story: the case
+    // above is the one this guards against.
+    let out = place(None);
+    assert_eq!(out[1].story, out[3].story);
+    // Two reports of the flood still share a story.
+    let mut arts = vec![
+        art("fl", None, FLOOD.0, FLOOD.1),
+        art("qa", None, QUAKE_A.0, QUAKE_A.1),
+        art("fb", None, FLOOD_LATER.0, FLOOD_LATER.1),
+        art("tr", None, TRANSFER.0, TRANSFER.1),
+    ];
+    for (a, lang) in arts.iter_mut().zip(["fr", "en", "fr", "fr"]) {
+        a.lang = Some(lang.to_owned());
+    }
+    let out = cluster(&arts, &[]);
+    assert_eq!(out[0].story, out[2].story);
+    assert_ne!(out[0].story, out[3].story);
+}
