@@ -6,7 +6,7 @@ use crate::InputArgs;
 use anyhow::Result;
 use crossread_compare::StoryInput;
 use crossread_core::{Article, CopyRecord, Document, GroupId, StoryAssignment};
-use crossread_ingest::{discover, ingest, Event, IngestOptions};
+use crossread_ingest::{discover, ingest, Event, IngestOptions, Input};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -33,11 +33,28 @@ pub fn ingest_batches(
     batch: usize,
     mut on_batch: impl FnMut(Vec<Document>) -> Result<()>,
 ) -> Result<IngestStats> {
-    let (inputs, rejections, skipped) = discover(&input.paths);
+    let (mut inputs, rejections, skipped) = discover(&input.paths);
     let mut stats = IngestStats {
         skipped,
         ..IngestStats::default()
     };
+    // `crossread extract dir > dir/out.jsonl`: the output file would be read
+    // while it grows, and would never end. It is left out, with a warning.
+    if let Some(out) = stdout_file() {
+        inputs.retain(|i| match i {
+            Input::File(p) if out.is(p) => {
+                pb.suspend(|| {
+                    eprintln!(
+                        "crossread: warning: {}: skipped, it is this command's own output",
+                        p.display()
+                    )
+                });
+                stats.warnings += 1;
+                false
+            }
+            _ => true,
+        });
+    }
     for r in &rejections {
         pb.suspend(|| eprintln!("crossread: rejected {r}"));
         stats.rejected += 1;
@@ -134,4 +151,46 @@ pub fn story_inputs<'a>(
         }
     }
     stories.into_values().collect()
+}
+
+/// The regular file standard output is written to, if it is one.
+struct OutputFile {
+    #[cfg(unix)]
+    id: (u64, u64),
+}
+
+impl OutputFile {
+    /// Whether `path` is that file (the same device and inode, whatever
+    /// the path says).
+    fn is(&self, path: &std::path::Path) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == self.id)
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            false
+        }
+    }
+}
+
+/// Standard output as a file, when it is a regular one (not a terminal or
+/// a pipe). Unix only; elsewhere `None`.
+fn stdout_file() -> Option<OutputFile> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
+        let meta = std::fs::File::from(fd).metadata().ok()?;
+        meta.is_file().then(|| OutputFile {
+            id: (meta.dev(), meta.ino()),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
