@@ -25,6 +25,9 @@
 //! rare overall, so without this they would tie together any two articles
 //! of that language.
 //!
+//! Scripts written without spaces between words (Han, Kana, Thai, Lao,
+//! Tibetan, Myanmar, Khmer) are read as overlapping pairs of characters.
+//!
 //! It does NOT detect language, stem beyond plurals, or resolve aliases
 //! ("Putin" and "Vladimir Putin" share the token `putin`, which is all the
 //! linking it does).
@@ -643,7 +646,29 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
     let mut joined = false;
     let mut it = t.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
+        if in_unspaced_run(c) {
+            // A script written without spaces: its run is cut into
+            // overlapping pairs of characters, the usual unit for word-like
+            // features there (a lone character is one token, too short to
+            // count as a word).
+            let mut prev = (i, c.len_utf8());
+            let mut single = true;
+            while let Some(&(j, d)) = it.peek() {
+                if !in_unspaced_run(d) {
+                    break;
+                }
+                out.push(unspaced_tok(prev.0, j + d.len_utf8(), initial));
+                initial = false;
+                single = false;
+                prev = (j, d.len_utf8());
+                it.next();
+            }
+            if single {
+                out.push(unspaced_tok(i, i + c.len_utf8(), initial));
+            }
+            initial = false;
+            joined = false;
+        } else if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             let mut end = i + c.len_utf8();
             let mut letters = usize::from(c.is_alphabetic());
@@ -660,7 +685,7 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
                                 .next()
                                 .is_some_and(|n| n.is_ascii_digit()))
                 } else {
-                    d.is_alphanumeric()
+                    d.is_alphanumeric() && !in_unspaced_run(d)
                 };
                 if !take {
                     break;
@@ -697,6 +722,40 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
         } else if !c.is_whitespace() && !matches!(c, '-' | '\'' | '’') {
             joined = false;
         }
+    }
+}
+
+/// Whether `c` belongs to a run of a script written without spaces between
+/// words: Han, Hiragana, Katakana (letters), and Thai, Lao, Tibetan,
+/// Myanmar and Khmer (letters and the vowel signs and marks of their
+/// blocks, which sit inside words).
+fn in_unspaced_run(c: char) -> bool {
+    match c as u32 {
+        0x0E00..=0x0EFF | 0x0F00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF => {
+            !c.is_whitespace() && (c.is_alphanumeric() || !c.is_ascii_punctuation())
+        }
+        0x3040..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x3FFFF => c.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// A token of a run written without spaces (see [`tokenize_chars`]).
+fn unspaced_tok(start: usize, end: usize, initial: bool) -> Tok {
+    Tok {
+        start,
+        end,
+        kind: TokKind::Alpha,
+        cap: false,
+        all_caps: false,
+        plain: false,
+        initial,
+        joined: false,
+        low: (0, 0),
+        name: 0,
     }
 }
 
@@ -1329,5 +1388,26 @@ mod tests {
         ] {
             assert_eq!(language_stops(lang), None, "{lang:?}");
         }
+    }
+
+    #[test]
+    fn unspaced_runs_become_overlapping_pairs() {
+        let words = |t: &str| {
+            let mut v = Vec::new();
+            tokenize(t, &mut v);
+            v.iter()
+                .map(|k| t[k.start..k.end].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(words("四川地震"), ["四川", "川地", "地震"]);
+        // A lone character is one token; Latin words and numbers beside
+        // Han stay whole; punctuation ends a run.
+        assert_eq!(
+            words("震。iPhone手机12台"),
+            ["震", "iPhone", "手机", "12", "台"]
+        );
+        // Thai vowel signs stay inside the run.
+        assert_eq!(words("ฝนตก"), ["ฝน", "นต", "ตก"]);
+        assert_eq!(words("ที่"), ["ที", "ี่"]);
     }
 }

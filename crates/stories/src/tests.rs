@@ -655,3 +655,40 @@ fn function_words_of_the_article_language_do_not_make_a_story() {
     assert_eq!(out[0].story, out[2].story);
     assert_ne!(out[0].story, out[3].story);
 }
+
+#[test]
+fn scripts_without_spaces_are_read_in_pairs_of_characters() {
+    // Two Chinese reports of one earthquake and one of a football match,
+    // among English reports. Chinese is written without spaces: read as
+    // whole runs between punctuation, the two quake reports would share no
+    // token at all.
+    let mut arts = vec![
+        art(
+            "za",
+            None,
+            "四川发生六级地震",
+            "四川省昨天凌晨发生六级地震，造成至少十二人死亡，数百间房屋倒塌。救援人员正在搜寻被困居民。",
+        ),
+        art("qa", None, QUAKE_A.0, QUAKE_A.1),
+        art(
+            "zc",
+            None,
+            "上海队赢得足球比赛",
+            "上海队昨晚在主场以三比一战胜北京队，前锋在下半场打进两球，球迷在体育场外庆祝到深夜。",
+        ),
+        art(
+            "zb",
+            None,
+            "四川地震死亡人数上升",
+            "四川地震已造成十二人死亡，救援人员连夜搜寻倒塌房屋中的被困居民，当地政府开放学校安置灾民。",
+        ),
+        art("re", None, REHAB.0, REHAB.1),
+    ];
+    for (a, lang) in arts.iter_mut().zip(["zh", "en", "zh", "zh", "en"]) {
+        a.lang = Some(lang.to_owned());
+    }
+    let out = cluster(&arts, &[]);
+    assert_eq!(out[0].story, out[3].story);
+    assert_ne!(out[0].story, out[2].story);
+    assert_ne!(out[0].story, out[1].story);
+}
