@@ -153,6 +153,7 @@ const POSITIVE: &[&str] = &[
 struct Hints {
     negative: AhoCorasick,
     positive: AhoCorasick,
+    consent: AhoCorasick,
 }
 
 fn hints() -> &'static Hints {
@@ -162,6 +163,7 @@ fn hints() -> &'static Hints {
         // if it ever did, an empty matcher only disables hint rules.
         negative: AhoCorasick::new(NEGATIVE).unwrap_or_else(|_| empty_matcher()),
         positive: AhoCorasick::new(POSITIVE).unwrap_or_else(|_| empty_matcher()),
+        consent: AhoCorasick::new(CONSENT).unwrap_or_else(|_| empty_matcher()),
     })
 }
 
@@ -187,6 +189,14 @@ fn is_ad_hint(hint: &str) -> bool {
             || w.ends_with("-ads")
             || w.starts_with("dfp")
     })
+}
+
+/// Class/id words of cookie and privacy-consent dialogs (`dsgvo` and `rgpd`:
+/// the GDPR's German and French names).
+const CONSENT: &[&str] = &["cookie", "consent", "gdpr", "dsgvo", "rgpd"];
+
+fn consent_hint(hint: &str) -> bool {
+    !hint.is_empty() && hints().consent.is_match(hint) && !is_positive(hint)
 }
 
 fn negative_hint(hint: &str) -> bool {
@@ -302,6 +312,13 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
             in_link[id] = true;
         }
         if hard_drop(tag) {
+            dead[id] = true;
+            continue;
+        }
+        // A cookie or privacy-consent dialog is dropped even when it holds
+        // most of the page's text (an article loaded by script leaves
+        // little else), unless it holds a block named like an article body.
+        if !holds_positive[id] && consent_hint(dom.hint(id as NodeId)) {
             dead[id] = true;
             continue;
         }

@@ -421,4 +421,19 @@ mod tests {
         let unknown = "Qeveria njoftoi sot se ura e vjetër do të mbyllet për riparime për disa muaj, dhe autobusët do të zëvendësojnë tragetin deri në pranverën e ardhshme, tha kryetari i bashkisë.";
         assert_eq!(lang(page("sq-AL", unknown)).as_deref(), Some("sq-AL"));
     }
+
+    #[test]
+    fn a_consent_dialog_is_never_the_article() {
+        let dialog = "<div id=\"cookie-notice\" class=\"privacy-popup\"><p>We and our partners store and read information on your device. Embedded videos and posts from other platforms are blocked until you agree; you can change your choice at any time in the settings.</p><p>Video platform, Example Video Inc., Dublin, Ireland. Social network, Example Social Ltd., Dublin, Ireland. Maps, Example Maps Ltd., Dublin, Ireland.</p></div>";
+        // The article was loaded by a script: the dialog is most of the page,
+        // and is still not taken as its text.
+        let page = format!("<html><body><h1>Wine exports grow</h1>{dialog}</body></html>");
+        assert_eq!(html_to_text(&page), "");
+        // Beside an article, the article is kept and the dialog dropped.
+        let article = "<article><p>Wine exports from the valley grew by a tenth last year, the growers' association said on Thursday, led by sales of white wine to Scandinavia and Japan.</p></article>";
+        let page = format!("<html><body>{dialog}{article}</body></html>");
+        let text = html_to_text(&page);
+        assert!(text.starts_with("Wine exports from the valley"), "{text}");
+        assert!(!text.contains("partners"), "{text}");
+    }
 }
