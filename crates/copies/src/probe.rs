@@ -52,10 +52,10 @@ impl Probe {
         self.unload(st);
         let s3 = st.s3(a);
         // Mostly empty, so that a probe of an absent hash nearly always
-        // ends at its first slot (measured: a quarter of the day's CPU of
-        // `bench/analyze.sh` at 100k went to the merge, and a half-full
-        // table was no faster than it); a huge article's table is only
-        // twice its size.
+        // ends at its first slot (measured: two fifths of the CPU of a day's
+        // run of `bench/analyze.sh` at 100k went to the merge, and a
+        // half-full table was no faster than it); a huge article's table is
+        // only twice its size.
         let spread = if s3.len() <= SPREAD_UP_TO { 8 } else { 2 };
         let cap = (s3.len() * spread).next_power_of_two().max(16);
         self.slots.clear();
