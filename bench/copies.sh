@@ -43,11 +43,30 @@ for s in $sizes; do
     mv "$planted.tmp" "$planted"
     mv "$corpus.tmp" "$corpus"
   fi
-  cr=$(RAYON_NUM_THREADS=1 /usr/bin/time -v target-copies/release/examples/copies-bench "$corpus" "$planted" 2>bench/out/copies-$s.cr.time)
-  cr_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.cr.time)
+  # Both sides three times, alternating, each reported by its median run
+  # (by articles per CPU-second): one pair of runs on this shared machine
+  # moved the ratio by a tenth. 1M: crossread once, no anchor.
+  runs=3
+  [ "$s" != 1m ] || runs=1
+  crs=(); dss=()
+  for r in $(seq "$runs"); do
+    crs+=("$(RAYON_NUM_THREADS=1 /usr/bin/time -v target-copies/release/examples/copies-bench "$corpus" "$planted" 2>bench/out/copies-$s.cr$r.time)")
+    if [ "$s" != 1m ]; then
+      dss+=("$(/usr/bin/time -v "$venv/bin/python" bench/copies/ds.py "$corpus" "$planted" 2>bench/out/copies-$s.ds$r.time)")
+    fi
+  done
+  # The median run's JSON and its time file (index among the runs).
+  median() { "$venv/bin/python" -c 'import json, sys
+runs = [json.loads(a) for a in sys.argv[1:]]
+order = sorted(range(len(runs)), key=lambda i: runs[i]["articles_per_cpu_s"])
+print(order[len(order) // 2] + 1)' "$@"; }
+  m=$(median "${crs[@]}")
+  cr=${crs[$((m - 1))]}
+  cr_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.cr$m.time)
   if [ "$s" != 1m ]; then
-    ds=$(/usr/bin/time -v "$venv/bin/python" bench/copies/ds.py "$corpus" "$planted" 2>bench/out/copies-$s.ds.time)
-    ds_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.ds.time)
+    m=$(median "${dss[@]}")
+    ds=${dss[$((m - 1))]}
+    ds_rss=$(awk '/Maximum resident/ {print $6}' bench/out/copies-$s.ds$m.time)
     ds_rate=$("$venv/bin/python" -c 'import json, sys; print(json.loads(sys.argv[1])["articles_per_cpu_s"])' "$ds")
   else
     ds='{}'
@@ -113,12 +132,12 @@ fi
 out=$(cat <<MD
 ## Copies: candidate stage vs datasketch
 
-Sketching + index + candidate pairs on a generated corpus of ~600-word articles (\`bench/copies/gen.py\`, seed 20261125, Zipf vocabulary of 200k words, every tenth article after the first 1,000 a planted near-duplicate: 5% of words replaced, up to 10% cut). crossread: \`CandidateIndex\` with the default \`CopiesConfig\` (OPH 128 bins, 32x4 LSH bands, 1/32 shingle anchors, 1/4 word anchors), streamed in batches of 10k, \`RAYON_NUM_THREADS=1\`. datasketch 2.0.0: \`MinHash(num_perm=128)\` + \`update_batch\` over word 3-grams, \`MinHashLSH(threshold=0.5)\`, query-then-insert per article. Both read the same file; reading is excluded from the timed part. Rates are per CPU-second of the process (user+system), because the 2-core machine is shared with other jobs; wall seconds beside. Peak memory is the whole process (\`/usr/bin/time -v\`). Anchor from the issue: datasketch ~850 articles/s on one core; bar: >= 50x, <= 1 GB per million indexed articles.
+Sketching + index + candidate pairs on a generated corpus of ~600-word articles (\`bench/copies/gen.py\`, seed 20261125, Zipf vocabulary of 200k words, every tenth article after the first 1,000 a planted near-duplicate: 5% of words replaced, up to 10% cut). crossread: \`CandidateIndex\` with the default \`CopiesConfig\` (OPH 128 bins, 32x4 LSH bands, 1/32 shingle anchors, 1/4 word anchors), streamed in batches of 10k, \`RAYON_NUM_THREADS=1\`. datasketch 2.0.0: \`MinHash(num_perm=128)\` + \`update_batch\` over word 3-grams, \`MinHashLSH(threshold=0.5)\`, query-then-insert per article. Both read the same file; reading is excluded from the timed part. Rates are per CPU-second of the process (user+system), because the 2-core machine is shared with other jobs; wall seconds beside. At 10k and 100k each side runs three times, alternating, and the row shows each side's median run. Peak memory is the whole process (\`/usr/bin/time -v\`). Anchor from the issue: datasketch ~850 articles/s on one core; bar: >= 50x, <= 1 GB per million indexed articles.
 
 | articles | crossread | datasketch | speed ratio |
 | --- | --- | --- | --- |
 ${rows}
-1M: crossread only; datasketch would need about $(( 1000000 / ${ds_rate:-500} / 60 )) CPU-minutes at its rate measured above (${ds_rate:-n/a} articles per CPU-second at the largest size it ran; the issue quotes ~850/s). datasketch's rate varies between runs on this shared machine (from under 500 to about 900 articles per CPU-second at 10k across runs of this command on 2026-11-25), so the ratio does too. ${dated:+The same \`CandidateIndex\` on the dated short stream below (first N rows; \`add_texts_dated\`, so anchors too common overall still link texts within 3 days): ${dated%; }. }Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
+1M: crossread only; datasketch would need about $(( 1000000 / ${ds_rate:-500} / 60 )) CPU-minutes at its rate measured above (${ds_rate:-n/a} articles per CPU-second at the largest size it ran; the issue quotes ~850/s). datasketch's rate varies between runs on this shared machine (from under 500 to about 900 articles per CPU-second at 10k across runs of this command on 2026-11-25), so the ratio does too. On 2026-11-26, on a faster machine, datasketch ran at 1,700-1,820 articles per CPU-second and crossread's candidate stage about twice as fast as on 2026-11-25 (same code: nothing in the sketch, index or pairs step changed), so the ratio fell to around the 50x bar; single pairs of runs that day gave 42x to 55x. ${dated:+The same \`CandidateIndex\` on the dated short stream below (first N rows; \`add_texts_dated\`, so anchors too common overall still link texts within 3 days): ${dated%; }. }Command: \`bench/copies.sh\`. Machine: 2 cores, 24 GiB, shared.
 
 ### Whole stage (\`find_copies\`, as \`crossread analyze\` runs it)
 
