@@ -74,19 +74,9 @@ pub(crate) struct Tokens {
     pub sent_starts: Vec<usize>,
 }
 
-/// Characters of scripts written without spaces: each is one token.
+/// Letters and digits of scripts written without spaces: each is one token.
 fn is_unspaced(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF      // Thai, Lao
-        | 0x0F00..=0x0FFF    // Tibetan
-        | 0x1000..=0x109F    // Myanmar
-        | 0x1780..=0x17FF    // Khmer
-        | 0x3040..=0x30FF    // Hiragana, Katakana
-        | 0x3400..=0x4DBF    // Han extension A
-        | 0x4E00..=0x9FFF    // Han
-        | 0xF900..=0xFAFF    // Han compatibility
-        | 0x20000..=0x3FFFF) // Han extensions B..
-        && c.is_alphanumeric()
+    crossread_core::written_without_spaces(c) && c.is_alphanumeric()
 }
 
 /// Combining marks and joiners that belong inside a word although

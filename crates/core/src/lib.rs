@@ -6,8 +6,10 @@
 //! extract ([`Document`]), what extract hands to every later stage ([`Article`]),
 //! and the per-article records that copies and stories produce ([`CopyRecord`],
 //! [`StoryAssignment`]). It does no I/O, owns no algorithm and depends on no
-//! other crossread crate. Beside the types it holds one utility that two stages
-//! share: [`KeyHasher`], the hasher for maps keyed by hashes and sequence numbers.
+//! other crossread crate. Beside the types it holds utilities that stages
+//! share: [`KeyHasher`], the hasher for maps keyed by hashes and sequence numbers;
+//! and facts about text that stages must read alike ([`written_without_spaces`],
+//! [`primary_language`], [`char_offset`]).
 //!
 //! Architecture invariant: every type here serialises to the JSON shape that the
 //! CLI prints, field for field; changing a field name changes a public contract.
@@ -19,6 +21,7 @@ mod document;
 mod hash;
 mod ids;
 mod stories;
+mod text;
 
 pub use article::{Article, Attribution, AttributionKind, DateSource};
 pub use copies::{CopyRecord, Derivation, Passage, PassageKind};
@@ -26,6 +29,7 @@ pub use document::{Body, ContentHash, Document};
 pub use hash::{KeyHasher, KeyMap};
 pub use ids::{ArticleId, GroupId, StoryId, ThreadId};
 pub use stories::StoryAssignment;
+pub use text::{primary_language, written_without_spaces};
 
 /// Offsets into article text are counted in Unicode scalar values (code points),
 /// as Python indexes `str`. Converts a byte offset of `text` into that unit.

@@ -19,7 +19,7 @@ mod entities;
 mod meta;
 mod text;
 
-use crossread_core::{Article, Attribution, Body, DateSource, Document};
+use crossread_core::{primary_language, Article, Attribution, Body, DateSource, Document};
 
 /// Extracts the article and its metadata from one document.
 pub fn extract(doc: &Document) -> Article {
@@ -185,7 +185,7 @@ fn settle_lang(declared: Option<String>, text: &str) -> Option<String> {
     let found = detect_lang(text, sample);
     match (declared, found) {
         (Some(d), Some(f)) => {
-            let primary = d.split(['-', '_']).next().unwrap_or("").trim();
+            let primary = primary_language(&d);
             if f.len() == 2 && !primary.eq_ignore_ascii_case(&f) && detectable(primary) {
                 Some(f)
             } else {
@@ -205,9 +205,8 @@ const CHECK_SAMPLE_CHARS: usize = 1000;
 /// ISO 639-1 code (or ISO 639-3 when there is none) of the text's language,
 /// read from its first `sample_chars` characters, when whatlang is confident.
 fn detect_lang(text: &str, sample_chars: usize) -> Option<String> {
-    if text.chars().count() < 40 {
-        return None;
-    }
+    // None below 40 characters (without counting all of a long text).
+    text.chars().nth(39)?;
     let sample: String = text.chars().take(sample_chars).collect();
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() {

@@ -32,6 +32,7 @@
 //! ("Putin" and "Vladimir Putin" share the token `putin`, which is all the
 //! linking it does).
 
+use crossread_core::{primary_language, written_without_spaces};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Weights of the three feature kinds.
@@ -398,11 +399,16 @@ pub(crate) type LangStops = std::collections::HashSet<&'static str>;
 pub(crate) fn language_stops(lang: Option<&str>) -> Option<&'static LangStops> {
     static ALL: std::sync::OnceLock<std::collections::HashMap<&'static str, LangStops>> =
         std::sync::OnceLock::new();
-    let code = lang?.split(['-', '_']).next()?.trim();
-    if code.len() != 2 || code.eq_ignore_ascii_case("en") {
+    let code = primary_language(lang?).as_bytes();
+    let &[a, b] = code else {
+        return None;
+    };
+    // Lower-cased on the stack: this runs once per article.
+    let low = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+    let code = std::str::from_utf8(&low).ok()?;
+    if code == "en" {
         return None;
     }
-    let code = code.to_ascii_lowercase();
     let all = ALL.get_or_init(|| {
         stop_words::available_languages()
             .iter()
@@ -410,7 +416,7 @@ pub(crate) fn language_stops(lang: Option<&str>) -> Option<&'static LangStops> {
             .filter_map(|&c| Some((c, stop_words::lookup(c)?.iter().copied().collect())))
             .collect()
     });
-    all.get(code.as_str())
+    all.get(code)
 }
 
 /// Extracts the raw features of `title` + `text` (the first `max_bytes` of
@@ -726,22 +732,16 @@ fn tokenize_chars(t: &str, out: &mut Vec<Tok>) {
 }
 
 /// Whether `c` belongs to a run of a script written without spaces between
-/// words: Han, Hiragana, Katakana (letters), and Thai, Lao, Tibetan,
-/// Myanmar and Khmer (letters and the vowel signs and marks of their
-/// blocks, which sit inside words).
+/// words ([`written_without_spaces`]): any character of the Thai, Lao,
+/// Tibetan, Myanmar and Khmer blocks (their vowel signs and tone marks sit
+/// inside words), letters and digits of Kana and Han.
 fn in_unspaced_run(c: char) -> bool {
-    match c as u32 {
-        0x0E00..=0x0EFF | 0x0F00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF => {
-            !c.is_whitespace() && (c.is_alphanumeric() || !c.is_ascii_punctuation())
-        }
-        0x3040..=0x30FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xF900..=0xFAFF
-        | 0x20000..=0x3FFFF => c.is_alphanumeric(),
-        _ => false,
-    }
+    written_without_spaces(c) && ((c as u32) < KANA_START || c.is_alphanumeric())
 }
+
+/// The first code point of the Kana and Han blocks of
+/// [`written_without_spaces`]; the blocks before it write marks inside words.
+const KANA_START: u32 = 0x3040;
 
 /// A token of a run written without spaces (see [`tokenize_chars`]).
 fn unspaced_tok(start: usize, end: usize, initial: bool) -> Tok {
