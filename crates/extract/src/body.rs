@@ -42,8 +42,6 @@ const NEGATIVE: &[&str] = &[
     "widget",
     "newsletter",
     "subscri",
-    "cookie",
-    "consent",
     "promo",
     "advert",
     "breadcrumb",
@@ -192,7 +190,8 @@ fn is_ad_hint(hint: &str) -> bool {
 }
 
 /// Class/id words of cookie and privacy-consent dialogs (`dsgvo` and `rgpd`:
-/// the GDPR's German and French names).
+/// the GDPR's German and French names). Not in [`NEGATIVE`]: their own rule
+/// drops them whatever their size.
 const CONSENT: &[&str] = &["cookie", "consent", "gdpr", "dsgvo", "rgpd"];
 
 fn consent_hint(hint: &str) -> bool {
@@ -315,10 +314,14 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
             dead[id] = true;
             continue;
         }
+        // The page's frame is never dropped for its class: consent managers
+        // mark <body> ("cookie-banner-open") while their dialog shows.
+        let named = !matches!(tag, Tag::Body | Tag::Html | Tag::Main);
+        let hint = dom.hint(id as NodeId);
         // A cookie or privacy-consent dialog is dropped even when it holds
         // most of the page's text (an article loaded by script leaves
         // little else), unless it holds a block named like an article body.
-        if !holds_positive[id] && consent_hint(dom.hint(id as NodeId)) {
+        if named && !holds_positive[id] && consent_hint(hint) {
             dead[id] = true;
             continue;
         }
@@ -326,11 +329,7 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         if keep {
             continue;
         }
-        if soft_drop(tag)
-            || dom.hidden(id as NodeId)
-            || (!matches!(tag, Tag::Body | Tag::Html | Tag::Main)
-                && negative_hint(dom.hint(id as NodeId)))
-        {
+        if soft_drop(tag) || dom.hidden(id as NodeId) || (named && negative_hint(hint)) {
             dead[id] = true;
         }
     }

@@ -434,5 +434,13 @@ mod tests {
         let text = html_to_text(&page);
         assert!(text.starts_with("Wine exports from the valley"), "{text}");
         assert!(!text.contains("partners"), "{text}");
+        // A consent manager's class on the page's frame drops nothing.
+        for frame in [
+            "<body class=\"cookie-banner-open\">",
+            "<body><main class=\"has-consent\">",
+        ] {
+            let page = format!("<html>{frame}{article}</html>");
+            assert!(html_to_text(&page).starts_with("Wine exports"), "{frame}");
+        }
     }
 }
