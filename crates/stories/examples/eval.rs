@@ -106,6 +106,18 @@ fn load_seeded(path: &str, seed: u64, lead: usize) -> Result<Set, String> {
     })
 }
 
+/// Draws of ten ECB+ topics in the held-back-half estimate.
+const TOPIC_DRAWS: usize = 200;
+
+/// The next value of a splitmix64 stream.
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 /// FNV-1a then a murmur finaliser, seed 7: a fixed shuffle key (the example
 /// avoids extra dependencies).
 fn xxhash_rust_free_hash(s: &str, seed: u64) -> u64 {
@@ -561,6 +573,54 @@ fn real_main() -> Result<(), String> {
             "| {name} | {} | {} |",
             set.articles.len(),
             cells.join(" | ")
+        );
+    }
+    // What the held-back ECB+ half (10 topics, topics 36-45) may score:
+    // the 33 topics of the tuning split and dev, drawn 10 at a time, each
+    // draw clustered on its own.
+    {
+        let mut pool = load(&format!("{data}/ecbplus_train.jsonl"))?;
+        let dev = load(&format!("{data}/ecbplus_dev.jsonl"))?;
+        pool.articles.extend(dev.articles);
+        pool.gold.extend(dev.gold);
+        let topic = |g: &str| g.split_once('_').map_or(g, |t| t.0).to_owned();
+        let mut topics: Vec<String> = pool.gold.iter().map(|g| topic(g)).collect();
+        topics.sort();
+        topics.dedup();
+        let mut fs = Vec::new();
+        let mut state = 0x5eed_u64;
+        for _ in 0..TOPIC_DRAWS {
+            // Fisher-Yates over a splitmix64 stream: the same draws every run.
+            let mut order = topics.clone();
+            for i in (1..order.len()).rev() {
+                let j = (splitmix(&mut state) % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            let chosen: std::collections::HashSet<&String> = order.iter().take(10).collect();
+            let mut sub = Set {
+                articles: Vec::new(),
+                gold: Vec::new(),
+            };
+            for (a, g) in pool.articles.iter().zip(&pool.gold) {
+                if chosen.contains(&topic(g)) {
+                    sub.articles.push(a.clone());
+                    sub.gold.push(g.clone());
+                }
+            }
+            fs.push(run(&cfg, &sub).0.f);
+        }
+        fs.sort_by(f64::total_cmp);
+        let at = |q: f64| fs[((fs.len() - 1) as f64 * q).round() as usize];
+        let met = fs.iter().filter(|&&f| f >= 0.97).count();
+        println!(
+            "\nECB+ ten topics at a time (the held-back half is topics 36-45): {TOPIC_DRAWS} draws of 10 of the {} topics of `ecbplus_train.jsonl` and `ecbplus_dev.jsonl`, each draw clustered on its own: pairwise F1 mean {:.3}, 10th percentile {:.3}, median {:.3}, 90th percentile {:.3}, min {:.3}, max {:.3}; {met} of {TOPIC_DRAWS} draws reach the bar of 0.97. The dev set alone is one such draw of 8 topics that happens to sit at the top; these topics were all looked at in tuning, so a held-back half should expect no more than this.",
+            topics.len(),
+            fs.iter().sum::<f64>() / fs.len().max(1) as f64,
+            at(0.1),
+            at(0.5),
+            at(0.9),
+            fs[0],
+            fs[fs.len() - 1]
         );
     }
     println!("\nSeed pages (`seeds/`, raw text files, no dates, fed in file order):\n");
