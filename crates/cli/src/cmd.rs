@@ -23,7 +23,7 @@ pub const EXTRACT_VERSION: i64 = 3;
 
 /// Bump when the copies stage changes what it produces: stored copy records
 /// are then computed again by the next `analyze`, even over the same articles.
-pub const COPIES_VERSION: u32 = 1;
+pub const COPIES_VERSION: u32 = 2;
 
 /// What the copies stage reads, hashed: [`COPIES_VERSION`] and every article
 /// (all its fields, in store order); and the same over the articles for which

@@ -402,14 +402,25 @@ pub(crate) fn run(
 
     // 2. Candidate pairs among representatives, from the sketch index
     // (signatures depend on the sets of shingles and words only).
-    let mut ix = CandidateIndex::new(cfg.anchor_bits, cfg.word_bits);
+    let word_bits = if reps.len() < cfg.dense_below {
+        cfg.word_bits.saturating_sub(1).max(1)
+    } else {
+        cfg.word_bits
+    };
+    let mut ix = CandidateIndex::new(cfg.anchor_bits, word_bits).salted(cfg.sample_salt);
     ix.reserve(reps.len());
     for part in reps.chunks(8192) {
         let sigs: Vec<_> = part
             .par_iter()
             .map(|&i| {
                 let words: Vec<u64> = st.s1(i).iter().map(|&w| st.vocab[w as usize]).collect();
-                signature_of_shingles(st.s3(i), &words, cfg.anchor_bits, cfg.word_bits)
+                signature_of_shingles(
+                    st.s3(i),
+                    &words,
+                    cfg.anchor_bits,
+                    word_bits,
+                    cfg.sample_salt,
+                )
             })
             .collect();
         for (s, &i) in sigs.into_iter().zip(part) {

@@ -15,9 +15,11 @@
 //! text's distinct words (seed `WORD_SEED`); each text keeps its 1000 rarest
 //! sampled words shared with 2 to 32 texts, and texts sharing two of those
 //! are candidates (one, when either text is short: fewer than 25 sampled
-//! words). LSH buckets shared by too many articles (boilerplate, mass
-//! duplication) are linked as a star from their first member instead of all
-//! pairs, so a million identical texts cost a million pairs, not 5 * 10^11.
+//! words; `find_copies` samples twice as densely, `word_bits - 1`, in a
+//! small collection: see `CopiesConfig::dense_below`). LSH buckets shared
+//! by too many articles (boilerplate, mass duplication) are linked as a
+//! star from their first member instead of all pairs, so a million
+//! identical texts cost a million pairs, not 5 * 10^11.
 //!
 //! Anchors and word anchors shared by more than 32 texts are skipped, except
 //! between dated texts close in time: such a key still links two texts
@@ -71,7 +73,7 @@ pub(crate) const WINDOW_MIN_TEXTS: usize = 32 * ANCHOR_DF_CAP;
 /// Shared anchors that make a candidate pair.
 const MIN_SHARED_ANCHORS: u32 = 2;
 /// Seed of the word-anchor keys.
-const WORD_SEED: u64 = 0x776f_7264_616e_6368; // "wordanch"
+pub(crate) const WORD_SEED: u64 = 0x776f_7264_616e_6368; // "wordanch"
 /// Word anchors kept per text: its rarest sampled words (lowest document
 /// frequency, at least 2).
 const WORD_ANCHORS_KEPT: usize = 1000;
@@ -199,13 +201,13 @@ fn is_anchor(h: u64, shift: u32) -> bool {
 /// Sorted, distinct word-anchor keys of `tokens` (token hashes, repeats
 /// allowed), through `buf` (reused scratch; the filter is branch-free, a
 /// quarter of the words passing at random would defeat the predictor).
-fn word_keys(tokens: &[u64], word_bits: u32, buf: &mut Vec<u32>) -> Vec<u32> {
+fn word_keys(tokens: &[u64], word_bits: u32, salt: u64, buf: &mut Vec<u32>) -> Vec<u32> {
     let wshift = 64 - word_bits.clamp(1, 63);
     buf.clear();
     buf.resize(tokens.len(), 0);
     let mut n = 0;
     for &t in tokens {
-        let h = crate::tokens::fmix64(t ^ WORD_SEED);
+        let h = crate::tokens::fmix64(t ^ WORD_SEED ^ salt);
         if let Some(slot) = buf.get_mut(n) {
             *slot = h as u32;
         }
@@ -219,25 +221,40 @@ fn word_keys(tokens: &[u64], word_bits: u32, buf: &mut Vec<u32>) -> Vec<u32> {
     out
 }
 
+/// A shingle hash as the sampling salt sees it: itself under salt 0 (the
+/// shipped sample), otherwise remixed, so that another salt bins, bands and
+/// anchors another sample of the same shingles.
+#[inline]
+fn salted(h: u64, salt: u64) -> u64 {
+    if salt == 0 {
+        h
+    } else {
+        crate::tokens::fmix64(h ^ salt)
+    }
+}
+
 /// Sketches one text from its shingle hashes and token hashes: OPH sketch,
 /// band keys, anchors, word anchors (sets only matter: repeats and order
-/// of either slice do not change the signature).
+/// of either slice do not change the signature), under sampling salt `salt`
+/// (0: the shipped sample).
 pub(crate) fn signature_of_shingles(
     shingles: &[u64],
     tokens: &[u64],
     anchor_bits: u32,
     word_bits: u32,
+    salt: u64,
 ) -> Signature {
-    let bands = sketch(shingles.iter().copied()).map(|s| band_keys(&s));
+    let bands = sketch(shingles.iter().map(|&h| salted(h, salt))).map(|s| band_keys(&s));
     let shift = 64 - anchor_bits.clamp(1, 63);
     let mut anchors: Vec<u32> = shingles
         .iter()
-        .filter(|&&h| is_anchor(h, shift))
-        .map(|&h| h as u32)
+        .map(|&h| salted(h, salt))
+        .filter(|&h| is_anchor(h, shift))
+        .map(|h| h as u32)
         .collect();
     anchors.sort_unstable();
     anchors.dedup();
-    let words = word_keys(tokens, word_bits, &mut Vec::new());
+    let words = word_keys(tokens, word_bits, salt, &mut Vec::new());
     Signature {
         bands,
         anchors,
@@ -258,6 +275,7 @@ pub(crate) fn signature_of_text(
     text: &str,
     anchor_bits: u32,
     word_bits: u32,
+    salt: u64,
     sc: &mut Scratch,
 ) -> Signature {
     sc.tokens.clear();
@@ -266,6 +284,7 @@ pub(crate) fn signature_of_text(
     let mut bins = Bins::new();
     let mut anchors: Vec<u32> = Vec::new();
     for_each_shingle(&sc.tokens, |h| {
+        let h = salted(h, salt);
         bins.add(h);
         if is_anchor(h, shift) {
             anchors.push(h as u32);
@@ -273,7 +292,7 @@ pub(crate) fn signature_of_text(
     });
     anchors.sort_unstable();
     anchors.dedup();
-    let words = word_keys(&sc.tokens, word_bits, &mut sc.words);
+    let words = word_keys(&sc.tokens, word_bits, salt, &mut sc.words);
     Signature {
         bands: bins.finish().map(|s| band_keys(&s)),
         anchors,
@@ -297,6 +316,8 @@ pub(crate) fn signature_of_text(
 pub struct CandidateIndex {
     anchor_bits: u32,
     word_bits: u32,
+    /// Sampling salt (0: the shipped sample; see [`CandidateIndex::salted`]).
+    salt: u64,
     /// Band keys of text `i` at `bands[i * BANDS..]` (0s for an empty text).
     bands: Vec<u32>,
     /// Whether text `i` has a sketch.
@@ -373,6 +394,7 @@ impl CandidateIndex {
         CandidateIndex {
             anchor_bits: anchor_bits.clamp(1, 24),
             word_bits: word_bits.clamp(1, 24),
+            salt: 0,
             bands: Vec::new(),
             has_sketch: Vec::new(),
             anchors: Buckets::new(),
@@ -380,6 +402,15 @@ impl CandidateIndex {
             nwords: Vec::new(),
             days: Vec::new(),
         }
+    }
+
+    /// The same index drawing another fixed sample (sketch bins, bands,
+    /// anchors and word anchors) of each text's shingles and words; salt 0,
+    /// the default, is the shipped sample. For checking how much a result
+    /// owes to one sample; set it before adding texts.
+    pub fn salted(mut self, salt: u64) -> Self {
+        self.salt = salt;
+        self
     }
 
     /// Texts indexed so far.
@@ -414,11 +445,11 @@ impl CandidateIndex {
     /// in the index (the newest news), so undated input gives the same pairs
     /// as [`CandidateIndex::add_texts`].
     pub fn add_texts_dated(&mut self, texts: &[&str], dates: &[Option<&str>]) {
-        let (bits, wbits) = (self.anchor_bits, self.word_bits);
+        let (bits, wbits, salt) = (self.anchor_bits, self.word_bits, self.salt);
         let sigs: Vec<Signature> = texts
             .par_iter()
             .map_init(Scratch::default, |sc, t| {
-                signature_of_text(t, bits, wbits, sc)
+                signature_of_text(t, bits, wbits, salt, sc)
             })
             .collect();
         for (i, s) in sigs.into_iter().enumerate() {
@@ -915,14 +946,14 @@ mod tests {
             &long[..long.len() / 3],
         ];
         let mut sc = Scratch::default();
-        for (bits, wbits) in [(5, 2), (1, 1), (3, 4)] {
+        for (bits, wbits, salt) in [(5, 2, 0), (1, 1, 0), (3, 4, 0), (5, 2, 9)] {
             for t in texts {
                 let mut toks = Vec::new();
                 crate::tokens::token_hashes(t, &mut toks);
                 let mut sh = Vec::new();
                 for_each_shingle(&toks, |h| sh.push(h));
-                let a = signature_of_shingles(&sh, &toks, bits, wbits);
-                let b = signature_of_text(t, bits, wbits, &mut sc);
+                let a = signature_of_shingles(&sh, &toks, bits, wbits, salt);
+                let b = signature_of_text(t, bits, wbits, salt, &mut sc);
                 assert_eq!(a.bands, b.bands, "{t:?}");
                 assert_eq!(a.anchors, b.anchors, "{t:?}");
                 assert_eq!(a.words, b.words, "{t:?}");
@@ -931,7 +962,7 @@ mod tests {
                 sh.dedup();
                 toks.sort_unstable();
                 toks.dedup();
-                let c = signature_of_shingles(&sh, &toks, bits, wbits);
+                let c = signature_of_shingles(&sh, &toks, bits, wbits, salt);
                 assert_eq!((a.bands, a.anchors, a.words), (c.bands, c.anchors, c.words));
             }
         }
@@ -947,7 +978,7 @@ mod tests {
         want.sort_unstable();
         want.dedup();
         assert!(want.len() > 40 && want.len() < 110, "{}", want.len());
-        assert_eq!(word_keys(&toks, 2, &mut vec![7; 3]), want);
+        assert_eq!(word_keys(&toks, 2, 0, &mut vec![7; 3]), want);
     }
 
     #[test]

@@ -441,3 +441,44 @@ fn an_update_with_nothing_known_is_a_batch_run() {
         .collect();
     assert_eq!(update(&arts, &[]), find_copies(&arts));
 }
+
+/// Whether `word` is a word anchor at one in `2^bits` (the index's rule).
+fn sampled(word: &str, bits: u32) -> bool {
+    let h = crate::tokens::tokenize(word).toks[0].hash;
+    crate::tokens::fmix64(h ^ crate::index::WORD_SEED) >> (64 - bits) == 0
+}
+
+#[test]
+fn a_brief_sharing_a_few_rare_words_is_a_candidate_in_a_small_collection() {
+    // Four words that one-in-two sampling keeps and one-in-four does not.
+    let shared: Vec<String> = (0..10_000)
+        .map(|k| format!("zq{k}"))
+        .filter(|w| sampled(w, 1) && !sampled(w, 2))
+        .take(4)
+        .collect();
+    assert_eq!(shared.len(), 4);
+    // Each shared word stands between words of its own text only, so the two
+    // texts share no 3-gram and only the word anchors can pair them.
+    let text = |own: &str, n: usize| {
+        let mut t = String::new();
+        for k in 0..n {
+            t.push_str(&format!("{own}{k} "));
+            if let Some(w) = shared.get(k / 3).filter(|_| k % 3 == 1) {
+                t.push_str(w);
+                t.push(' ');
+            }
+        }
+        t
+    };
+    let arts = [art("wire", &text("fa", 40)), art("brief", &text("fb", 12))];
+    let found = |cfg: &CopiesConfig| {
+        let out = find_copies_explained(&arts, cfg).expect("valid config");
+        out[1].1.map(|f| f.source)
+    };
+    assert_eq!(found(&CopiesConfig::default()), Some(0));
+    let sparse = CopiesConfig {
+        dense_below: 0,
+        ..CopiesConfig::default()
+    };
+    assert_eq!(found(&sparse), None);
+}
