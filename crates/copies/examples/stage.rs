@@ -14,7 +14,7 @@
 //! source or `-`, derivation, passage count) to FILE, to compare two runs
 //! article by article.
 
-use crossread_copies::find_copies;
+use crossread_copies::{find_copies_with, CopiesConfig};
 use crossread_core::Article;
 use std::io::{BufRead, BufReader};
 use std::time::Instant;
@@ -63,7 +63,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n = articles.len();
     let t = Instant::now();
     let c = cpu_secs();
-    let recs = find_copies(&articles);
+    // Experiment override (not used by bench/copies.sh).
+    let mut cfg = CopiesConfig::default();
+    if let Some(v) = std::env::var("COPIES_DENSE_BELOW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        cfg.dense_below = v;
+    }
+    let recs = find_copies_with(&articles, &cfg)?;
     let cpu = cpu_secs() - c;
     let wall = t.elapsed().as_secs_f64();
     let mut h = xxhash_rust::xxh3::Xxh3::with_seed(0);
