@@ -754,7 +754,25 @@ fn main() -> Res<()> {
     let avg = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
     println!("## Copies (METER, COUNTER, seeds)\n");
     println!("These are the library's figures: the engine is given each row's own text, date and outlet. `crossread copies FILE` reads the same files through ingest and extraction first, as a user (and an outside evaluation) does; its figures are in the section \"The stage subcommands on the benchmark files\" (`scripts/eval cli`).\n");
-    println!("Engine fed the whole corpus as one stream (METER: 1,045 PA + newspaper texts mixed; COUNTER: 720 texts), raw `text` as stored (PA wire headers kept), `date`, and the corpus `source` as outlet. Labels used only to score. Default `CopiesConfig`: derivation by the shipped ordinal linear model (`crates/copies/src/trained.rs`) over {} generic features ({}).\n", N_FEATURES, Features::NAMES.join(", "));
+    let sampling = {
+        let rate = |n: usize| {
+            let bits = if n < cfg.dense_below {
+                cfg.word_bits.saturating_sub(1).max(1)
+            } else {
+                cfg.word_bits
+            };
+            1u64 << bits.min(63)
+        };
+        format!(
+            "`dense_below` {}: the candidate index samples one word in {} as a word anchor on METER's {} texts and one in {} on COUNTER's {}",
+            cfg.dense_below,
+            rate(marts.len()),
+            marts.len(),
+            rate(carts.len()),
+            carts.len()
+        )
+    };
+    println!("Engine fed the whole corpus as one stream (METER: 1,045 PA + newspaper texts mixed; COUNTER: 720 texts), raw `text` as stored (PA wire headers kept), `date`, and the corpus `source` as outlet. Labels used only to score. Default `CopiesConfig` ({}; sample salt {}): derivation by the shipped ordinal linear model (`crates/copies/src/trained.rs`) over {} generic features ({}).\n", sampling, cfg.sample_salt, N_FEATURES, Features::NAMES.join(", "));
     println!("| figure | crossread | bar | anchor (README, in-sample) |");
     println!("| --- | --- | --- | --- |");
     println!("| METER three-way macro-F1 ({} articles) | **{:.3}** (wholly {:.3} / partially {:.3} / non {:.3}) | >= 0.75 | 0.605 containment-w3; 0.664 Clough et al. 2002 |", mpairs.len(), avg(&m3), m3[0], m3[1], m3[2]);

@@ -109,8 +109,9 @@ pub struct CopiesConfig {
     pub anchor_bits: u32,
     /// One distinct word in `2^word_bits` is a word anchor.
     pub word_bits: u32,
-    /// A collection of fewer texts than this samples its word anchors twice
-    /// as densely (`word_bits - 1`, at least 1). A short article (a brief
+    /// A collection of fewer texts than this (exact duplicates and empty
+    /// texts not counted) samples its word anchors twice as densely
+    /// (`word_bits - 1`, at least 1). A short article (a brief
     /// made from a wire story) shares only a handful of rare words with its
     /// source, and at one in four none may be sampled: on METER the sample
     /// alone (eight `sample_salt`s) moved the share of derived articles
