@@ -369,58 +369,153 @@ fn cross_validate(meter: &[Labelled], counter: &[Labelled], salt: u64) -> (Preds
     (pm, pc)
 }
 
-/// Salts of the sample-robustness table (0 is the shipped sample).
-const SALTS: u64 = 8;
+/// One engine run's records with their figures, in input order.
+type Run = [(CopyRecord, Option<Features>)];
 
-/// The headline figures of one run under `cfg`: METER three-way and
-/// derived-vs-non macro-F1, the share of articles called derived whose named
-/// source is a PA text of their story, the share of gold-derived articles
-/// whose best-ranked source is one, and COUNTER three-way macro-F1.
-fn headline(
-    cfg: &CopiesConfig,
-    marts: &[Article],
-    labels: &[DocLabel],
-    carts: &[Article],
-    cp: &[Pair],
-) -> Res<[f64; 5]> {
-    let mout = find_copies_explained(marts, cfg)?;
-    let mby: HashMap<&str, &(CopyRecord, Option<Features>)> =
-        mout.iter().map(|r| (r.0.id.as_str(), r)).collect();
-    let mut pairs = Vec::new();
-    let (mut called, mut called_ok, mut derived, mut top_ok) = (0, 0, 0, 0);
+/// What the METER report reads off one run.
+struct MeterScore {
+    /// (gold, verdict) per labelled article.
+    pairs: Preds,
+    labelled: Vec<Labelled>,
+    /// Articles given a source (whatever their gold label), and of those,
+    /// the ones whose source is a PA text of their story.
+    called: usize,
+    called_ok: usize,
+    /// Gold-derived articles; of those, the ones whose best-ranked source is
+    /// a PA text of their story, those given a source, and those whose
+    /// source is one.
+    gold_derived: usize,
+    top_ok: usize,
+    src_named: usize,
+    src_ok: usize,
+}
+
+/// Scores a METER run against the document labels (`verbose`: print each
+/// gold-derived article given a wrong source).
+fn score_meter(out: &Run, marts: &[Article], labels: &[DocLabel], verbose: bool) -> MeterScore {
+    let by: HashMap<&str, &(CopyRecord, Option<Features>)> =
+        out.iter().map(|r| (r.0.id.as_str(), r)).collect();
+    let mut m = MeterScore {
+        pairs: Vec::new(),
+        labelled: Vec::new(),
+        called: 0,
+        called_ok: 0,
+        gold_derived: 0,
+        top_ok: 0,
+        src_named: 0,
+        src_ok: 0,
+    };
     for l in labels {
-        let Some((rec, feat)) = mby.get(l.id.as_str()).copied() else {
+        let Some((rec, feat)) = by.get(l.id.as_str()).copied() else {
             continue;
         };
         let g = gold(&l.label);
-        pairs.push((g, lab(rec.derived)));
+        m.pairs.push((g, lab(rec.derived)));
+        m.labelled.push(Labelled {
+            gold: g,
+            feat: *feat,
+            group: l.story_group.clone(),
+        });
+        let of_story = |id: &str| l.sources.iter().any(|x| x == id);
         if let Some(s) = &rec.source {
-            called += 1;
-            called_ok += usize::from(l.sources.iter().any(|x| x == s.as_str()));
+            m.called += 1;
+            m.called_ok += usize::from(of_story(s.as_str()));
         }
         if g != 2 {
-            derived += 1;
-            top_ok += usize::from(
-                feat.is_some_and(|f| l.sources.iter().any(|x| x == marts[f.source].id.as_str())),
-            );
+            m.gold_derived += 1;
+            m.top_ok += usize::from(feat.is_some_and(|f| of_story(marts[f.source].id.as_str())));
+            if let Some(s) = &rec.source {
+                m.src_named += 1;
+                if of_story(s.as_str()) {
+                    m.src_ok += 1;
+                } else if verbose {
+                    eprintln!("wrong source {} <- {} ({:?})", l.id, s, rec.derived);
+                }
+            }
         }
     }
-    let cout = find_copies_explained(carts, cfg)?;
-    let cby: HashMap<&str, Derivation> = cout
-        .iter()
-        .map(|r| (r.0.id.as_str(), r.0.derived))
-        .collect();
-    let cpairs: Vec<(usize, usize)> = cp
-        .iter()
-        .filter_map(|p| cby.get(p.b.as_str()).map(|&d| (gold(&p.label), lab(d))))
-        .collect();
-    Ok([
-        macro_f1(&pairs, 3),
-        macro_f1(&binary(&pairs), 2),
-        called_ok as f64 / called.max(1) as f64,
-        top_ok as f64 / derived.max(1) as f64,
-        macro_f1(&cpairs, 3),
-    ])
+    m
+}
+
+/// What the COUNTER report reads off one run.
+struct CounterScore {
+    /// (gold, verdict) per labelled pair.
+    pairs: Preds,
+    labelled: Vec<Labelled>,
+    /// Gold-derived articles; of those, the ones named their pair's agency
+    /// text (or one with the identical text) as source, and the ones whose
+    /// best-ranked source is that text.
+    src_n: usize,
+    src_ok: usize,
+    top_ok: usize,
+}
+
+/// Scores a COUNTER run against the pair labels (`verbose`: print each
+/// gold-derived article not named its agency text).
+fn score_counter(
+    out: &Run,
+    carts: &[Article],
+    cp: &[Pair],
+    ctext: &HashMap<&str, &str>,
+    verbose: bool,
+) -> CounterScore {
+    let by: HashMap<&str, &(CopyRecord, Option<Features>)> =
+        out.iter().map(|r| (r.0.id.as_str(), r)).collect();
+    let mut c = CounterScore {
+        pairs: Vec::new(),
+        labelled: Vec::new(),
+        src_n: 0,
+        src_ok: 0,
+        top_ok: 0,
+    };
+    for p in cp {
+        let Some((rec, feat)) = by.get(p.b.as_str()).copied() else {
+            continue;
+        };
+        let g = gold(&p.label);
+        if g != 2 {
+            c.src_n += 1;
+            // The right agency text, or one with the identical text.
+            let same = |id: &str| ctext.get(id) == ctext.get(p.a.as_str());
+            c.top_ok += usize::from(feat.is_some_and(|f| same(carts[f.source].id.as_str())));
+            if rec.source.as_ref().is_some_and(|s| same(s.as_str())) {
+                c.src_ok += 1;
+            } else if verbose {
+                eprintln!(
+                    "counter wrong {} <- {:?} top {:?} (gold {}, {:?})",
+                    p.b,
+                    rec.source,
+                    feat.map(|f| carts[f.source].id.as_str()),
+                    p.a,
+                    rec.derived
+                );
+            }
+        }
+        c.pairs.push((g, lab(rec.derived)));
+        c.labelled.push(Labelled {
+            gold: g,
+            feat: *feat,
+            group: p.story_group.clone(),
+        });
+    }
+    c
+}
+
+/// Salts of the sample-robustness table (0 is the shipped sample).
+const SALTS: u64 = 8;
+
+/// The salt table's figures of one run: METER three-way and
+/// derived-vs-non macro-F1, the share of articles called derived whose named
+/// source is a PA text of their story, the share of gold-derived articles
+/// whose best-ranked source is one, and COUNTER three-way macro-F1.
+fn headline(m: &MeterScore, c: &CounterScore) -> [f64; 5] {
+    [
+        macro_f1(&m.pairs, 3),
+        macro_f1(&binary(&m.pairs), 2),
+        m.called_ok as f64 / m.called.max(1) as f64,
+        m.top_ok as f64 / m.gold_derived.max(1) as f64,
+        macro_f1(&c.pairs, 3),
+    ]
 }
 
 /// The best in-sample cut points on one figure (higher means more
@@ -543,43 +638,16 @@ fn main() -> Res<()> {
         .map(|r| (r.id.as_str(), r.text.as_str()))
         .collect();
     let labels: Vec<DocLabel> = jsonl(&mdir.join("doc_labels.jsonl"))?;
-    let mut mpairs = Vec::new();
-    let mut mlab = Vec::new();
-    let (mut src_ok, mut src_named, mut gold_derived, mut top_ok) = (0, 0, 0, 0);
-    // Over the articles crossread calls derived, whatever their gold label.
-    let (mut called, mut called_ok) = (0, 0);
-    for l in &labels {
-        let Some((rec, feat)) = mby.get(l.id.as_str()).copied() else {
-            continue;
-        };
-        let g = gold(&l.label);
-        mpairs.push((g, lab(rec.derived)));
-        mlab.push(Labelled {
-            gold: g,
-            feat: *feat,
-            group: l.story_group.clone(),
-        });
-        if let Some(s) = &rec.source {
-            called += 1;
-            if l.sources.iter().any(|x| x == s.as_str()) {
-                called_ok += 1;
-            }
-        }
-        if g != 2 {
-            gold_derived += 1;
-            if feat.is_some_and(|f| l.sources.iter().any(|x| x == marts[f.source].id.as_str())) {
-                top_ok += 1;
-            }
-            if let Some(s) = &rec.source {
-                src_named += 1;
-                if l.sources.iter().any(|x| x == s.as_str()) {
-                    src_ok += 1;
-                } else if dump.is_some() {
-                    eprintln!("wrong source {} <- {} ({:?})", l.id, s, rec.derived);
-                }
-            }
-        }
-    }
+    let MeterScore {
+        pairs: mpairs,
+        labelled: mlab,
+        called,
+        called_ok,
+        gold_derived,
+        top_ok,
+        src_named,
+        src_ok,
+    } = score_meter(&mout, &marts, &labels, dump.is_some());
     if let Some(d) = &dump {
         std::fs::write(d, feature_rows("meter", &mlab))?;
     }
@@ -657,52 +725,18 @@ fn main() -> Res<()> {
     let crows: Vec<Row> = jsonl(&cdir.join("articles.jsonl"))?;
     let carts = articles(&crows);
     let cout = find_copies_explained(&carts, &cfg)?;
-    let cby: HashMap<&str, &(CopyRecord, Option<Features>)> =
-        cout.iter().map(|r| (r.0.id.as_str(), r)).collect();
     let cp: Vec<Pair> = jsonl(&cdir.join("pairs.jsonl"))?;
-    let mut cpairs = Vec::new();
-    let mut clab = Vec::new();
-    let (mut csrc_ok, mut csrc_n, mut ctop_ok) = (0, 0, 0);
     let ctext: HashMap<&str, &str> = crows
         .iter()
         .map(|r| (r.id.as_str(), r.text.as_str()))
         .collect();
-    for p in &cp {
-        if let Some((rec, feat)) = cby.get(p.b.as_str()).copied() {
-            let g = gold(&p.label);
-            if g != 2 {
-                csrc_n += 1;
-                // The right agency text, or one with the identical text.
-                if feat.is_some_and(|f| {
-                    ctext.get(carts[f.source].id.as_str()) == ctext.get(p.a.as_str())
-                }) {
-                    ctop_ok += 1;
-                }
-                if rec
-                    .source
-                    .as_ref()
-                    .is_some_and(|s| ctext.get(s.as_str()) == ctext.get(p.a.as_str()))
-                {
-                    csrc_ok += 1;
-                } else if dump.is_some() {
-                    eprintln!(
-                        "counter wrong {} <- {:?} top {:?} (gold {}, {:?})",
-                        p.b,
-                        rec.source,
-                        feat.map(|f| carts[f.source].id.as_str()),
-                        p.a,
-                        rec.derived
-                    );
-                }
-            }
-            cpairs.push((g, lab(rec.derived)));
-            clab.push(Labelled {
-                gold: g,
-                feat: *feat,
-                group: p.story_group.clone(),
-            });
-        }
-    }
+    let CounterScore {
+        pairs: cpairs,
+        labelled: clab,
+        src_n: csrc_n,
+        src_ok: csrc_ok,
+        top_ok: ctop_ok,
+    } = score_counter(&cout, &carts, &cp, &ctext, dump.is_some());
     if let Some(d) = &dump {
         let mut o = std::fs::read_to_string(d).unwrap_or_default();
         o.push_str(&feature_rows("counter", &clab));
@@ -811,6 +845,14 @@ fn main() -> Res<()> {
     }
     {
         // The same runs under other samples of the candidate index.
+        let run = |c: &CopiesConfig| -> Res<[f64; 5]> {
+            let m = find_copies_explained(&marts, c)?;
+            let k = find_copies_explained(&carts, c)?;
+            Ok(headline(
+                &score_meter(&m, &marts, &labels, false),
+                &score_counter(&k, &carts, &cp, &ctext, false),
+            ))
+        };
         let mut runs: Vec<[f64; 5]> = Vec::new();
         let mut sparse: Vec<[f64; 5]> = Vec::new();
         for salt in 0..SALTS {
@@ -818,12 +860,19 @@ fn main() -> Res<()> {
                 sample_salt: salt,
                 ..cfg.clone()
             };
-            runs.push(headline(&c, &marts, &labels, &carts, &cp)?);
-            let c = CopiesConfig {
+            // The report's own run is this one: it is not run again.
+            runs.push(if salt == cfg.sample_salt {
+                headline(
+                    &score_meter(&mout, &marts, &labels, false),
+                    &score_counter(&cout, &carts, &cp, &ctext, false),
+                )
+            } else {
+                run(&c)?
+            });
+            sparse.push(run(&CopiesConfig {
                 dense_below: 0,
                 ..c
-            };
-            sparse.push(headline(&c, &marts, &labels, &carts, &cp)?);
+            })?);
         }
         let names = [
             "METER three-way macro-F1",
