@@ -789,14 +789,7 @@ fn main() -> Res<()> {
     println!("## Copies (METER, COUNTER, seeds)\n");
     println!("These are the library's figures: the engine is given each row's own text, date and outlet. `crossread copies FILE` reads the same files through ingest and extraction first, as a user (and an outside evaluation) does; its figures are in the section \"The stage subcommands on the benchmark files\" (`scripts/eval cli`).\n");
     let sampling = {
-        let rate = |n: usize| {
-            let bits = if n < cfg.dense_below {
-                cfg.word_bits.saturating_sub(1).max(1)
-            } else {
-                cfg.word_bits
-            };
-            1u64 << bits.min(63)
-        };
+        let rate = |n: usize| 1u64 << cfg.word_bits_for(n).min(63);
         format!(
             "`dense_below` {}: the candidate index samples one word in {} as a word anchor on METER's {} texts and one in {} on COUNTER's {}",
             cfg.dense_below,

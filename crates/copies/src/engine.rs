@@ -402,11 +402,7 @@ pub(crate) fn run(
 
     // 2. Candidate pairs among representatives, from the sketch index
     // (signatures depend on the sets of shingles and words only).
-    let word_bits = if reps.len() < cfg.dense_below {
-        cfg.word_bits.saturating_sub(1).max(1)
-    } else {
-        cfg.word_bits
-    };
+    let word_bits = cfg.word_bits_for(reps.len());
     let mut ix = CandidateIndex::new(cfg.anchor_bits, word_bits).salted(cfg.sample_salt);
     ix.reserve(reps.len());
     for part in reps.chunks(8192) {

@@ -73,7 +73,7 @@ pub(crate) const WINDOW_MIN_TEXTS: usize = 32 * ANCHOR_DF_CAP;
 /// Shared anchors that make a candidate pair.
 const MIN_SHARED_ANCHORS: u32 = 2;
 /// Seed of the word-anchor keys.
-pub(crate) const WORD_SEED: u64 = 0x776f_7264_616e_6368; // "wordanch"
+const WORD_SEED: u64 = 0x776f_7264_616e_6368; // "wordanch"
 /// Word anchors kept per text: its rarest sampled words (lowest document
 /// frequency, at least 2).
 const WORD_ANCHORS_KEPT: usize = 1000;
@@ -198,20 +198,33 @@ fn is_anchor(h: u64, shift: u32) -> bool {
     (h << 7) >> shift == 0
 }
 
+/// The word-anchor key of a token hash under sampling salt `salt`; the word
+/// is an anchor at one in `2^word_bits` when the key's top `word_bits` bits
+/// are zero ([`is_word_anchor`]).
+#[inline]
+pub(crate) fn word_key(token: u64, salt: u64) -> u64 {
+    crate::tokens::fmix64(token ^ WORD_SEED ^ salt)
+}
+
+/// Whether a word-anchor key is sampled at one in `2^word_bits`.
+#[inline]
+pub(crate) fn is_word_anchor(key: u64, word_bits: u32) -> bool {
+    key >> (64 - word_bits.clamp(1, 63)) == 0
+}
+
 /// Sorted, distinct word-anchor keys of `tokens` (token hashes, repeats
 /// allowed), through `buf` (reused scratch; the filter is branch-free, a
 /// quarter of the words passing at random would defeat the predictor).
 fn word_keys(tokens: &[u64], word_bits: u32, salt: u64, buf: &mut Vec<u32>) -> Vec<u32> {
-    let wshift = 64 - word_bits.clamp(1, 63);
     buf.clear();
     buf.resize(tokens.len(), 0);
     let mut n = 0;
     for &t in tokens {
-        let h = crate::tokens::fmix64(t ^ WORD_SEED ^ salt);
+        let h = word_key(t, salt);
         if let Some(slot) = buf.get_mut(n) {
             *slot = h as u32;
         }
-        n += (h >> wshift == 0) as usize;
+        n += is_word_anchor(h, word_bits) as usize;
     }
     let w = &mut buf[..n];
     w.sort_unstable();

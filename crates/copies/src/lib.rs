@@ -193,6 +193,17 @@ impl Default for CopiesConfig {
 }
 
 impl CopiesConfig {
+    /// The word-anchor sampling a collection of `texts` distinct texts
+    /// gets: `word_bits`, or one bit fewer (twice as dense, at least 1)
+    /// below [`CopiesConfig::dense_below`].
+    pub fn word_bits_for(&self, texts: usize) -> u32 {
+        if texts < self.dense_below {
+            self.word_bits.saturating_sub(1).max(1)
+        } else {
+            self.word_bits
+        }
+    }
+
     /// Checks ranges: thresholds finite or infinite but ordered, counts >= 1.
     pub fn validate(&self) -> Result<(), CopiesError> {
         if !(1..=24).contains(&self.anchor_bits) || !(1..=24).contains(&self.word_bits) {

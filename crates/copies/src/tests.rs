@@ -442,10 +442,10 @@ fn an_update_with_nothing_known_is_a_batch_run() {
     assert_eq!(update(&arts, &[]), find_copies(&arts));
 }
 
-/// Whether `word` is a word anchor at one in `2^bits` (the index's rule).
+/// Whether `word` is a word anchor at one in `2^bits` (the shipped sample).
 fn sampled(word: &str, bits: u32) -> bool {
     let h = crate::tokens::tokenize(word).toks[0].hash;
-    crate::tokens::fmix64(h ^ crate::index::WORD_SEED) >> (64 - bits) == 0
+    crate::index::is_word_anchor(crate::index::word_key(h, 0), bits)
 }
 
 #[test]
