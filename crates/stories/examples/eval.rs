@@ -317,11 +317,18 @@ fn seeds(dir: &str, cfg: &StoryConfig) -> Result<Vec<String>, String> {
 /// of the cluster, or of the topic for ECB+ (`<topic>_<kind>`), so that the
 /// two events of one ECB+ topic fall in the same half.
 fn half(gold: &str) -> usize {
-    let key = match gold.split_once('_') {
-        Some((topic, _)) if !gold.starts_with("allsides") => topic,
-        _ => gold,
+    let key = if gold.starts_with("allsides") {
+        gold
+    } else {
+        topic_of(gold)
     };
     (xxhash_rust_free_hash(key, 11) & 1) as usize
+}
+
+/// The ECB+ topic of a gold cluster (`12` of `12_ecbplus`); a label
+/// without one is its own topic.
+fn topic_of(gold: &str) -> &str {
+    gold.split_once('_').map_or(gold, |t| t.0)
 }
 
 /// `--quick`: one run per set (the reported order), with the pairwise
@@ -583,8 +590,7 @@ fn real_main() -> Result<(), String> {
         let dev = load(&format!("{data}/ecbplus_dev.jsonl"))?;
         pool.articles.extend(dev.articles);
         pool.gold.extend(dev.gold);
-        let topic = |g: &str| g.split_once('_').map_or(g, |t| t.0).to_owned();
-        let mut topics: Vec<String> = pool.gold.iter().map(|g| topic(g)).collect();
+        let mut topics: Vec<&str> = pool.gold.iter().map(|g| topic_of(g)).collect();
         topics.sort();
         topics.dedup();
         let mut fs = Vec::new();
@@ -596,13 +602,13 @@ fn real_main() -> Result<(), String> {
                 let j = (splitmix(&mut state) % (i as u64 + 1)) as usize;
                 order.swap(i, j);
             }
-            let chosen: std::collections::HashSet<&String> = order.iter().take(10).collect();
+            let chosen: std::collections::HashSet<&str> = order.iter().take(10).copied().collect();
             let mut sub = Set {
                 articles: Vec::new(),
                 gold: Vec::new(),
             };
             for (a, g) in pool.articles.iter().zip(&pool.gold) {
-                if chosen.contains(&topic(g)) {
+                if chosen.contains(topic_of(g)) {
                     sub.articles.push(a.clone());
                     sub.gold.push(g.clone());
                 }
