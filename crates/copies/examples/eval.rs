@@ -372,7 +372,13 @@ fn cross_validate(meter: &[Labelled], counter: &[Labelled], salt: u64) -> (Preds
 /// One engine run's records with their figures, in input order.
 type Run = [(CopyRecord, Option<Features>)];
 
+/// A run's records (and figures) by article id.
+fn by_id(out: &Run) -> HashMap<&str, &(CopyRecord, Option<Features>)> {
+    out.iter().map(|r| (r.0.id.as_str(), r)).collect()
+}
+
 /// What the METER report reads off one run.
+#[derive(Default)]
 struct MeterScore {
     /// (gold, verdict) per labelled article.
     pairs: Preds,
@@ -393,18 +399,8 @@ struct MeterScore {
 /// Scores a METER run against the document labels (`verbose`: print each
 /// gold-derived article given a wrong source).
 fn score_meter(out: &Run, marts: &[Article], labels: &[DocLabel], verbose: bool) -> MeterScore {
-    let by: HashMap<&str, &(CopyRecord, Option<Features>)> =
-        out.iter().map(|r| (r.0.id.as_str(), r)).collect();
-    let mut m = MeterScore {
-        pairs: Vec::new(),
-        labelled: Vec::new(),
-        called: 0,
-        called_ok: 0,
-        gold_derived: 0,
-        top_ok: 0,
-        src_named: 0,
-        src_ok: 0,
-    };
+    let by = by_id(out);
+    let mut m = MeterScore::default();
     for l in labels {
         let Some((rec, feat)) = by.get(l.id.as_str()).copied() else {
             continue;
@@ -438,6 +434,7 @@ fn score_meter(out: &Run, marts: &[Article], labels: &[DocLabel], verbose: bool)
 }
 
 /// What the COUNTER report reads off one run.
+#[derive(Default)]
 struct CounterScore {
     /// (gold, verdict) per labelled pair.
     pairs: Preds,
@@ -459,15 +456,8 @@ fn score_counter(
     ctext: &HashMap<&str, &str>,
     verbose: bool,
 ) -> CounterScore {
-    let by: HashMap<&str, &(CopyRecord, Option<Features>)> =
-        out.iter().map(|r| (r.0.id.as_str(), r)).collect();
-    let mut c = CounterScore {
-        pairs: Vec::new(),
-        labelled: Vec::new(),
-        src_n: 0,
-        src_ok: 0,
-        top_ok: 0,
-    };
+    let by = by_id(out);
+    let mut c = CounterScore::default();
     for p in cp {
         let Some((rec, feat)) = by.get(p.b.as_str()).copied() else {
             continue;
@@ -631,8 +621,7 @@ fn main() -> Res<()> {
     let mrows: Vec<Row> = jsonl(&mdir.join("articles.jsonl"))?;
     let marts = articles(&mrows);
     let mout = find_copies_explained(&marts, &cfg)?;
-    let mby: HashMap<&str, &(CopyRecord, Option<Features>)> =
-        mout.iter().map(|r| (r.0.id.as_str(), r)).collect();
+    let mby = by_id(&mout);
     let texts: HashMap<&str, &str> = mrows
         .iter()
         .map(|r| (r.id.as_str(), r.text.as_str()))
