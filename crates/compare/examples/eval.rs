@@ -589,7 +589,8 @@ enum Miss {
     UntiedPaperPieces,
     /// Too many sources for a PA-only claim: a newspaper's sentence is
     /// covered half or more by passages of an article the stage calls not
-    /// derived, which tie nothing.
+    /// derived, which tie nothing unless they are verbatim runs of
+    /// `LONG_VERBATIM_CHARS` or more.
     UntiedNotDerived,
     /// As [`Miss::UntiedPaperPieces`], its passages covering under half of it.
     UntiedPaper,
@@ -608,8 +609,9 @@ enum Miss {
 
 /// Whether the copy records tie an article's sentence `start..end` to
 /// another text, as compare reads them: wholly derived from a source, in a
-/// copy group with another article of the story, or, in an article called
-/// derived, passages from one text that together cover half of the sentence.
+/// copy group with another article of the story, or passages from one text
+/// that together cover half of the sentence (`taken_from`: in an article
+/// called not derived, long verbatim runs only).
 fn tied(rec: Option<&CopyRecord>, start: usize, end: usize, shared: &BTreeSet<&str>) -> bool {
     rec.is_some_and(|r| {
         (r.derived == Derivation::Wholly && r.source.is_some())
@@ -1129,9 +1131,10 @@ fn meter_misses(stage: &MeterScore, standin: &MeterScore) -> String {
     let high = stage.wire_only.n - stage.wire_only.ok - stage.wire_only.under;
     let low = stage.mixed.under + stage.independent.under;
     let not_derived = n(stage, Miss::UntiedNotDerived);
+    let long = crossread_compare::LONG_VERBATIM_CHARS;
     format!(
         "\nReading the misses (`METER_DEBUG=1` prints each with the copy record and the passages of every sentence). \
-         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or, when the stage calls the article derived, passages taken from it that together cover half of the sentence; articles of one outlet count once (METER's PA versions of a story: the main text, later versions, `sub`/`nl` variants), and so does a text taken from one of them. \
+         compare counts two sentences as one source when the records tie them: an article wholly derived from a text or in one copy group with it, or passages taken from it that together cover half of the sentence (when the stage calls the article not derived, only verbatim runs of {long} chars or more count); articles of one outlet count once (METER's PA versions of a story: the main text, later versions, `sub`/`nl` variants), and so does a text taken from one of them. \
          Of the {high} wire-only claims counted too high, \
          {} hold a newspaper sentence that passages cover half of or more in an article the stage calls not derived{}; \
          {} hold a newspaper sentence whose passages cover half of it only when those from several texts are added up{}: each text's share is under half; \

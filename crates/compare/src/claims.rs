@@ -11,7 +11,8 @@
 //!
 //! Independent sources: the claim's articles are merged when they share a copy
 //! group, when half of the article's sentence lies in passages it took from
-//! one other article (only in an article the copies stage calls derived), when
+//! one other article (in an article the copies stage calls not derived, only
+//! verbatim runs of [`crate::LONG_VERBATIM_CHARS`] or more count), when
 //! they come from one outlet, or when they credit the same source as a whole
 //! (copyright, "appeared first on", wire credit; a credited outlet is that
 //! outlet); the count is the number of merged groups (the merging itself is

@@ -202,9 +202,10 @@ fn a_text_taken_from_one_version_of_a_wire_story_counts_with_the_others() {
 }
 
 #[test]
-fn passages_of_an_article_called_not_derived_tie_nothing() {
+fn short_passages_of_an_article_called_not_derived_tie_nothing() {
     // The copies stage lists what a paper shares with the wire even when it
-    // judges the paper written on its own; such passages are not copying.
+    // judges the paper written on its own; a sentence-long run is shared
+    // wording, not copying.
     let paper =
         "An estimated 3,000 ISIS fighters remain in Iraq and Syria, the ministry said on Monday.";
     let arts = vec![
@@ -533,4 +534,64 @@ fn taken_from_adds_up_one_source_s_pieces_only() {
     assert!(ids(&rec(Derivation::None, vec![p(0, "w"), p(20, "w")])).is_empty());
     // Outside the span counts nothing.
     assert!(ids(&rec(Derivation::Partially, vec![p(40, "w"), p(60, "w")])).is_empty());
+}
+
+#[test]
+fn a_long_verbatim_block_ties_even_an_article_called_not_derived() {
+    // A site reproduces two paragraphs of a newspaper's report word for word
+    // inside its own, longer article; the copies stage calls the site's
+    // article not derived (most of it is its own), but the block is copying.
+    let block = "The inspectors found that the northern reservoir had been drained to a third of its \
+                 capacity by the end of August. Engineers at the water board had warned in June that \
+                 the intake pipes would run dry if the drought lasted into the autumn months. The \
+                 board has since asked farmers to cut irrigation by half until the rains return.";
+    let own_text =
+        "Residents of the valley say nobody told them about the shortage until the taps ran low.";
+    let paper = format!("{block}\n\n{own_text}");
+    let site = format!("{own_text} Here is what the newspaper reported:\n\n{block}");
+    let start = site
+        .find(block)
+        .map(|b| site[..b].chars().count())
+        .unwrap_or(0);
+    assert!(block.chars().count() >= LONG_VERBATIM_CHARS);
+    let arts = vec![
+        art("n", "Newspaper", Some("2024-09-02"), &paper),
+        art("s", "Site", Some("2024-09-03"), &site),
+    ];
+    let sources = |kind| {
+        let rec = taken(
+            "s",
+            Derivation::None,
+            "n",
+            vec![passage(block, start, "n", kind)],
+        );
+        let c = run(&arts, &[own("n"), rec]);
+        claim_with(&c, "intake pipes would run dry").independent_sources
+    };
+    assert_eq!(
+        sources(PassageKind::Verbatim),
+        1,
+        "the block is the newspaper's"
+    );
+    assert_eq!(
+        sources(PassageKind::Rewrite),
+        2,
+        "a reworded block in an article called not derived ties nothing"
+    );
+}
+
+#[test]
+fn a_verbatim_run_ties_an_article_called_not_derived_from_the_long_length_on() {
+    let rec = |n: usize| {
+        let p = passage(&"a".repeat(n), 0, "w", PassageKind::Verbatim);
+        taken("p", Derivation::None, "w", vec![p])
+    };
+    let short = rec(LONG_VERBATIM_CHARS - 1);
+    let long = rec(LONG_VERBATIM_CHARS);
+    assert!(taken_from(&short, 0, 40).is_empty());
+    let ids: Vec<&str> = taken_from(&long, 0, 40)
+        .iter()
+        .map(|a| a.as_str())
+        .collect();
+    assert_eq!(ids, ["w"]);
 }
