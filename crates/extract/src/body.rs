@@ -2,8 +2,9 @@
 //! article, and its paragraphs as plain text.
 //!
 //! How: elements that never hold article text (scripts, navigation, forms,
-//! figures and captions, hidden blocks, and blocks whose class/id says "comments",
-//! "share", "related", ...) are dropped; every paragraph-like block then votes for
+//! figures and captions, hidden blocks, blocks whose class/id says "comments",
+//! "share", "related", ..., and the `<article>` teasers that follow such a
+//! heading under the same parent) are dropped; every paragraph-like block then votes for
 //! its ancestors with a score that grows with its length and punctuation and
 //! shrinks with its share of link text (a DOM-density score); the best-scoring
 //! container wins, and its blocks are cleaned one by one (link lists, share and
@@ -297,9 +298,17 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
     // Which subtrees are dropped, top-down (parents come before children).
     let mut dead = vec![false; n];
     let mut in_link = vec![false; n];
+    // Parents under which a heading named like furniture ("Related posts",
+    // class `relatedpoststitle`) has been seen: the `<article>` elements
+    // that follow it there are the teasers it introduces.
+    let mut teasers_after = vec![false; n];
     for id in 1..n {
         let p = dom.nodes[id].parent as usize;
         if dead[p] {
+            dead[id] = true;
+            continue;
+        }
+        if teasers_after[p] && dom.tag(id as NodeId) == Some(Tag::Article) && !holds_positive[id] {
             dead[id] = true;
             continue;
         }
@@ -331,6 +340,9 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         }
         if soft_drop(tag) || dom.hidden(id as NodeId) || (named && negative_hint(hint)) {
             dead[id] = true;
+            if tag.is_heading() && named && negative_hint(hint) {
+                teasers_after[p] = true;
+            }
         }
     }
     // Live text and link text per subtree.

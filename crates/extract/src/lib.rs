@@ -324,6 +324,33 @@ mod tests {
     }
 
     #[test]
+    fn teaser_articles_after_a_related_heading_are_dropped() {
+        // A blog post whose "related posts" block holds more text than the
+        // post itself: each teaser is an <article> with a paragraph cut short.
+        let post =
+            "Gardeners across the county say this spring came three weeks early, and the tulips \
+                    opened before the last frost had passed.";
+        let teaser = |topic: &str| {
+            format!(
+                "<article class=\"postbox\"><img src=x.jpg><div><a href=/s>Share</a></div>\
+                 <p>A longer piece about {topic}, which explains at some length how the season \
+                 changes what we plant, when we water and which seeds we keep for the next \
+                 year, with advice from three growers who have worked the same fields for \
+                 decades and who never agree with each other about anything at all \u{2026}</p></article>"
+            )
+        };
+        let page = format!(
+            "<html><body><div class=\"content\"><article class=\"postbox\"><h1>Early spring</h1>\
+             <p>{post}</p></article><article class=\"postbox\"><h3 class=\"relatedpoststitle\">\
+             You may also like</h3>{}{}{}</article></div></body></html>",
+            teaser("roses"),
+            teaser("beans"),
+            teaser("apple trees")
+        );
+        assert_eq!(extract(&html_doc(page)).text, post);
+    }
+
+    #[test]
     fn a_given_dateline_title_gives_way_to_the_headline() {
         let p = "The navy said on Friday that its patrol ship had stopped three pirate boats in the gulf overnight.";
         let mut d = html_doc(String::new());
