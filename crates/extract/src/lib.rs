@@ -351,6 +351,17 @@ mod tests {
     }
 
     #[test]
+    fn blocks_without_a_letter_or_digit_are_dropped() {
+        let p = "The ferry to the island will run twice a day from Monday, the harbour office said in a statement.";
+        let q = "Tickets bought for the old timetable stay valid until the end of the month, the office added.";
+        let page = format!(
+            "<html><body><article><p>{p}</p><p>\u{200b}</p><p>* * *</p><table><tr><td>\u{201c}</td>\
+             <td>\u{2014}</td></tr></table><p>------</p><p>{q}</p></article></body></html>"
+        );
+        assert_eq!(extract(&html_doc(page)).text, format!("{p}\n\n{q}"));
+    }
+
+    #[test]
     fn a_given_dateline_title_gives_way_to_the_headline() {
         let p = "The navy said on Friday that its patrol ship had stopped three pirate boats in the gulf overnight.";
         let mut d = html_doc(String::new());
