@@ -1,5 +1,7 @@
 //! Recognises lines of page furniture by their wording: share and subscribe
-//! prompts, advert labels, photo credits, copyright footers, comment-form text.
+//! prompts, advert labels, photo credits, copyright footers, comment-form text
+//! (in English; advert labels and "read also" prompts in German, French,
+//! Spanish, Italian and Russian too).
 //! Used on HTML blocks and on lines of text-mode input alike.
 //!
 //! It only looks at one line at a time; it does not know which page or site the
@@ -104,6 +106,43 @@ const STARTS: &[&str] = &[
     "imagen:",
     "crédit photo",
     "crédito:",
+    // The same prompts and labels in other languages of the news web.
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "реклама",
+    "mehr zum thema",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "más noticias",
+    "lee también",
+    "lea también",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "leggi anche",
+    "читайте также",
+];
+
+/// Labels of [`STARTS`] that are furniture only as a whole line (or with a
+/// number after them): "Comments" alone, not "Comments from the minister were
+/// ..."; "Anzeige" (an advert label) alone, not "Anzeige gegen Unbekannt"
+/// (a complaint to the police).
+const WHOLE_LINE: &[&str] = &[
+    "comments",
+    "loading",
+    "subscribe",
+    "advertisement",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "реклама",
 ];
 
 /// Promotional lines that may run longer: checked on lines up to 320 chars.
@@ -284,9 +323,7 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
     if chars <= 120 {
         for s in STARTS {
             if let Some(rest) = l.strip_prefix(s) {
-                // "Comments" alone, not "Comments from the minister were ...".
-                if *s == "comments" || *s == "loading" || *s == "subscribe" || *s == "advertisement"
-                {
+                if WHOLE_LINE.contains(s) {
                     return rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
                         || rest.starts_with(|c: char| {
                             c.is_ascii_digit() || c == ' ' && rest.len() < 6
@@ -351,5 +388,29 @@ mod tests {
         check("(Reporting by Jane Doe; editing by John Roe)", true);
         check("05/10/2018", true);
         check("02-751-1500", false);
+    }
+
+    #[test]
+    fn labels_in_other_languages() {
+        check("Anzeige", true);
+        check("ANZEIGE", true);
+        check("Werbung:", true);
+        check(
+            "Anzeige gegen Unbekannt wurde am Montag bei der Polizei erstattet.",
+            false,
+        );
+        check("Mehr zum Thema", true);
+        check("Lesen Sie auch:", true);
+        check("Das könnte Sie auch interessieren!", true);
+        check("À lire aussi :", true);
+        check("LIRE AUSSI SUR REGARDS.FR", true);
+        check("Leggi anche", true);
+        check("Más noticias", true);
+        check("Читайте также", true);
+        check("Publicidad", true);
+        check(
+            "Publicidad engañosa: la fiscalía investiga a la empresa por sus anuncios.",
+            false,
+        );
     }
 }
