@@ -1,7 +1,7 @@
 //! Recognises lines of page furniture by their wording: share and subscribe
 //! prompts, advert labels, photo credits, copyright footers, comment-form text
-//! (in English; advert labels and "read also" prompts in German, French,
-//! Spanish, Italian and Russian too).
+//! (in English; advert labels, "read also" prompts and a few other labels in
+//! German, French, Spanish, Italian, Russian and the Nordic languages too).
 //! Used on HTML blocks and on lines of text-mode input alike.
 //!
 //! It only looks at one line at a time; it does not know which page or site the
@@ -126,6 +126,15 @@ const STARTS: &[&str] = &[
     "a lire aussi",
     "leggi anche",
     "читайте также",
+    "siehe auch",
+    "weiterlesen",
+    "das könnte dich auch interessieren",
+    "lue myös",
+    "drucken",
+    "kommentare",
+    "kommentarer",
+    "inhaltsverzeichnis",
+    "story saved",
 ];
 
 /// Labels of [`STARTS`] that are furniture only as a whole line (or with a
@@ -143,6 +152,11 @@ const WHOLE_LINE: &[&str] = &[
     "publicité",
     "pubblicità",
     "реклама",
+    "drucken",
+    "kommentare",
+    "kommentarer",
+    "inhaltsverzeichnis",
+    "story saved",
 ];
 
 /// Promotional lines that may run longer: checked on lines up to 320 chars.
@@ -408,6 +422,14 @@ mod tests {
         check("Más noticias", true);
         check("Читайте также", true);
         check("Publicidad", true);
+        check("Siehe auch:", true);
+        check("Kommentare", true);
+        check(
+            "Kommentare von Lesern zeigen, wie umstritten der Plan in der Stadt ist.",
+            false,
+        );
+        check("Drucken", true);
+        check("Lue myös:", true);
         check(
             "Publicidad engañosa: la fiscalía investiga a la empresa por sus anuncios.",
             false,
