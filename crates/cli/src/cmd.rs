@@ -19,7 +19,7 @@ use std::time::Instant;
 
 /// Bump when extraction changes what it produces: stored articles of an older
 /// version are extracted again by the next `analyze`.
-pub const EXTRACT_VERSION: i64 = 6;
+pub const EXTRACT_VERSION: i64 = 7;
 
 /// Bump when the copies stage changes what it produces: stored copy records
 /// are then computed again by the next `analyze`, even over the same articles.

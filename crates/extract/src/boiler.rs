@@ -16,7 +16,6 @@ pub(crate) fn norm(line: &str) -> String {
 
 /// Whole-line furniture: these lines are exactly (or begin with) a prompt.
 const STARTS: &[&str] = &[
-    "advertisement",
     "advertising",
     "sponsored",
     "share this",
@@ -27,7 +26,6 @@ const STARTS: &[&str] = &[
     "click here",
     "click to",
     "sign up",
-    "subscribe",
     "follow us",
     "follow me",
     "like us on",
@@ -63,8 +61,6 @@ const STARTS: &[&str] = &[
     "this site uses akismet",
     "notify me of",
     "save my name",
-    "comments",
-    "loading",
     "continue reading",
     "tags:",
     "filed under",
@@ -107,12 +103,6 @@ const STARTS: &[&str] = &[
     "crédit photo",
     "crédito:",
     // The same prompts and labels in other languages of the news web.
-    "anzeige",
-    "werbung",
-    "publicidad",
-    "publicité",
-    "pubblicità",
-    "реклама",
     "mehr zum thema",
     "lesen sie auch",
     "lesen sie mehr",
@@ -130,17 +120,12 @@ const STARTS: &[&str] = &[
     "weiterlesen",
     "das könnte dich auch interessieren",
     "lue myös",
-    "drucken",
-    "kommentare",
-    "kommentarer",
-    "inhaltsverzeichnis",
-    "story saved",
 ];
 
-/// Labels of [`STARTS`] that are furniture only as a whole line (or with a
-/// number after them): "Comments" alone, not "Comments from the minister were
-/// ..."; "Anzeige" (an advert label) alone, not "Anzeige gegen Unbekannt"
-/// (a complaint to the police).
+/// Labels that are furniture only as a whole line (or with a number after
+/// them): "Comments" alone, not "Comments from the minister were ...";
+/// "Anzeige" (an advert label) alone, not "Anzeige gegen Unbekannt" (a
+/// complaint to the police).
 const WHOLE_LINE: &[&str] = &[
     "comments",
     "loading",
@@ -335,15 +320,16 @@ pub(crate) fn is_boilerplate_line(line: &str) -> bool {
         return true;
     }
     if chars <= 120 {
-        for s in STARTS {
+        if STARTS.iter().any(|s| l.starts_with(s)) {
+            return true;
+        }
+        for s in WHOLE_LINE {
             if let Some(rest) = l.strip_prefix(s) {
-                if WHOLE_LINE.contains(s) {
-                    return rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
-                        || rest.starts_with(|c: char| {
-                            c.is_ascii_digit() || c == ' ' && rest.len() < 6
-                        });
+                if rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                    || rest.starts_with(|c: char| c.is_ascii_digit() || c == ' ' && rest.len() < 6)
+                {
+                    return true;
                 }
-                return true;
             }
         }
     }
