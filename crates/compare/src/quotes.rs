@@ -11,7 +11,8 @@
 //! The speaker is the subject of the nearest speech verb around the quote
 //! (appositions, role words and titles handled: "Chief engineer X said",
 //! "according to its harbour master, X", "according to Y's negotiator, X,
-//! ...", "the county engineer, X, told reporters"), a pronoun resolved to the last person named
+//! ...", "the county engineer, X, told reporters", "Rep. X, D-N.Y., said",
+//! "the union President X said"), a pronoun resolved to the last person named
 //! before it, or a description ("the Russian leader") resolved through the
 //! story's roles; names are then widened to the fullest form used in the story.
 //! A quote with no cue in its sentence inherits the speaker of the quote just
@@ -23,7 +24,7 @@
 
 use crate::entities::{EntityKind, Mention, NameTable};
 use crate::lexicon;
-use crate::text::{Doc, TokKind};
+use crate::text::{is_abbreviated, Doc, TokKind};
 
 /// A quote found in one article, speaker resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -532,8 +533,18 @@ fn attribution_after(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
             let cue = lower(d, v);
             if v > s {
                 let (sp, first) = ctx.subject_before(v, s)?;
-                // The subject must fill the gap between the quote and the verb.
-                if (s..first).any(|x| !(is_cap(d, x) || d.tok(x) == ".")) {
+                // The subject must fill the gap between the quote and the
+                // verb, titles included, or follow an article and a few
+                // words of description ("the council President X said", not
+                // "the lawyer for X said").
+                let titled = |from: usize| (from..first).all(|x| is_cap(d, x) || d.tok(x) == ".");
+                let described = matches!(sp, Speaker::Name(..))
+                    && matches!(lower(d, s).as_str(), "the" | "a" | "an")
+                    && first <= s + 4
+                    && (s + 1..first).all(|x| {
+                        d.toks[x].kind == TokKind::Word && !lexicon::is_stopword(&lower(d, x))
+                    });
+                if !(titled(s) || described) {
                     return None;
                 }
                 return Some(Attribution { speaker: sp, cue });
@@ -541,9 +552,7 @@ fn attribution_after(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
             let sp = ctx.subject_after(v, hi)?;
             return Some(Attribution { speaker: sp, cue });
         }
-        if (d.tok(v) == "." && !(v > s && lexicon::is_abbreviation(&lower(d, v - 1))))
-            || d.tok(v) == ";"
-        {
+        if (d.tok(v) == "." && !(v > s && is_abbreviated(d.tok(v - 1)))) || d.tok(v) == ";" {
             break;
         }
     }
@@ -568,7 +577,7 @@ fn attribution_after(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
     let v = (after_name..far).find(|&v| is_speech_verb_at(d, v) && d.tok(v - 1) == ",")?;
     if (after_name..v).any(|x| {
         d.tok(x) == "."
-            && !lexicon::is_abbreviation(&lower(d, x.saturating_sub(1)))
+            && !is_abbreviated(d.tok(x.saturating_sub(1)))
             && x + 1 < v
             && is_cap(d, x + 1)
     }) {
@@ -1070,6 +1079,34 @@ mod tests {
         check(
             "Another major figure, Dan Senor, told the paper that the comments are “utterly irresponsible.”",
             &[("Dan Senor", "utterly irresponsible.", "told")],
+        );
+    }
+
+    #[test]
+    fn party_and_state_appositions_and_described_titles() {
+        // "D-N.Y." is no sentence end; the speaker after it is found.
+        check(
+            "\"The vote was a failure of nerve,\" Rep. Dana Holm, D-N.Y., said on Tuesday.",
+            &[("Dana Holm", "The vote was a failure of nerve", "said")],
+        );
+        check(
+            "\"They are reading the rules like scripture,\" Sen. Owen Pike, R-S.C., the former chairman \
+             of the budget committee, told reporters.",
+            &[("Owen Pike", "They are reading the rules like scripture", "told")],
+        );
+        // An article and a few words of description before a titled name.
+        check(
+            "\"We take no issue with the march itself,\" the union President Carla Moss said.",
+            &[(
+                "Carla Moss",
+                "We take no issue with the march itself",
+                "said",
+            )],
+        );
+        // Not the person a description belongs to ("the lawyer for X").
+        check(
+            "\"He will appeal the ruling next week,\" the lawyer for Tom Vale said.",
+            &[],
         );
     }
 

@@ -563,18 +563,22 @@ fn is_abbrev_before(text: &str, toks: &[Tok], i: usize, first: usize) -> bool {
     if p.end != toks[i].start || p.kind != TokKind::Word {
         return false;
     }
-    let w = &text[p.start..p.end];
-    // A single capital initial ("George W. Bush").
-    if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
-        return true;
-    }
-    let lw = w.to_lowercase();
-    if lexicon::is_abbreviation(&lw) {
-        // "Jan." at a sentence end is rare; "No." before a digit is a number sign.
-        return true;
-    }
     let _ = first;
-    false
+    is_abbreviated(&text[p.start..p.end])
+}
+
+/// Whether a period right after the word `w` (as written) marks an
+/// abbreviation, not a sentence end: a capital initial ("George W. Bush"),
+/// a hyphenated word ending in one ("D-N" of "Rep. Jerrold Nadler, D-N.Y.,"),
+/// or a listed abbreviation ("Gen.", "Jan.": "Jan." at a sentence end is rare;
+/// "No." before a digit is a number sign).
+pub(crate) fn is_abbreviated(w: &str) -> bool {
+    let last = w.rsplit('-').next().unwrap_or(w);
+    let mut cs = last.chars();
+    if matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) {
+        return true;
+    }
+    lexicon::is_abbreviation(&w.to_lowercase())
 }
 
 fn push_sent(toks: &[Tok], r: std::ops::Range<usize>, para: usize, out: &mut Vec<Sent>) {
@@ -659,6 +663,10 @@ mod tests {
             &["Prices rose 3.5 percent.", "Nobody knew why."],
         );
         check("George W. Bush won.", &["George W. Bush won."]);
+        check(
+            "Rep. Dana Holm, D-N.Y., spoke first. Then she left.",
+            &["Rep. Dana Holm, D-N.Y., spoke first.", "Then she left."],
+        );
         check("", &[]);
     }
 
