@@ -141,10 +141,10 @@ fn split_run(doc: &Doc, si: usize, a: usize, b: usize, out: &mut Vec<Mention>) {
         return;
     }
     let lower: Vec<String> = words.iter().map(|&k| doc.tok(k).to_lowercase()).collect();
-    // Leading function words ("The", "In", "But") are not part of a name.
+    // Leading function words ("The", "In", "But", "Despite") are not part of a name.
     let mut first = 0;
     while first < words.len()
-        && lexicon::is_stopword(&lower[first])
+        && (lexicon::is_stopword(&lower[first]) || lexicon::is_name_opener(&lower[first]))
         && !lexicon::is_org_single(&lower[first])
     {
         first += 1;
@@ -559,9 +559,20 @@ mod tests {
             &[("Moreover", None)],
         );
         check(
-            "Jeffrey spoke. Later, officials met Jeffrey there.",
-            &[("Jeffrey", None), ("Later", None), ("Jeffrey", None)],
+            "Jeffrey spoke. Moreover, officials met Jeffrey there.",
+            &[("Jeffrey", None), ("Moreover", None), ("Jeffrey", None)],
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_preposition_or_adverb_is_not_part_of_a_name() {
+        // "Despite Trump" would otherwise become the fullest form of Trump.
+        check(
+            "Despite Trump saying talks went well, Democrats were dour.",
+            &[("Trump", None), ("Democrats", None)],
+        );
+        check("Earlier Sunday, she called it a crime.", &[]);
+        check("Later, officials met Jeffrey there.", &[("Jeffrey", None)]);
     }
 
     #[test]

@@ -95,6 +95,15 @@ word_set!(
 );
 
 word_set!(
+    /// Prepositions and adverbs that open a sentence before a name ("Despite
+    /// Trump saying ...", "Earlier Sunday, ..."): not part of the name. Kept
+    /// out of [`is_stopword`], which also weighs words for claims.
+    is_name_opener,
+    "despite amid amidst unlike toward towards across around without within throughout beyond behind near \
+     earlier later meanwhile"
+);
+
+word_set!(
     /// Words that negate a clause.
     is_negation,
     "not no never nor none nobody nothing neither cannot can't won't don't doesn't didn't isn't aren't wasn't \
