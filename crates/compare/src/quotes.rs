@@ -12,9 +12,12 @@
 //! (appositions, role words and titles handled: "Chief engineer X said",
 //! "according to its harbour master, X", "according to Y's negotiator, X,
 //! ...", "the county engineer, X, told reporters", "Rep. X, D-N.Y., said",
-//! "the union President X said"), a pronoun resolved to the last person named
-//! before it, or a description ("the Russian leader") resolved through the
-//! story's roles; names are then widened to the fullest form used in the story.
+//! "the union President X said"), the person who puts a label in quotation
+//! marks ("X called the deal “...”", "what he called “...”", "X described
+//! it as “...”"; not passives, not things "called “...”"), a pronoun
+//! resolved to the last person named before the pronoun, or a description
+//! ("the Russian leader") resolved through the story's roles; names are then
+//! widened to the fullest form used in the story.
 //! A quote with no cue in its sentence inherits the speaker of the quote just
 //! before it in the same paragraph, or of a paragraph that introduced it with a
 //! colon or left its quote open.
@@ -45,7 +48,10 @@ pub(crate) struct FoundQuote {
 #[derive(Debug, Clone)]
 enum Speaker {
     Name(String, Option<EntityKind>),
-    Pronoun,
+    /// A personal pronoun, at this byte offset: the person it stands for was
+    /// named before it (a name between it and the quote is an object: "He
+    /// called Mr. Mattis “...”").
+    Pronoun(usize),
     Description(Vec<String>),
 }
 
@@ -252,7 +258,7 @@ impl Ctx<'_, '_> {
         let d = self.doc;
         let w = lower(d, k);
         if lexicon::is_person_pronoun(&w) {
-            return Some((Speaker::Pronoun, k));
+            return Some((Speaker::Pronoun(d.toks[k].start), k));
         }
         if let Some(m) = self.mention_ending(k) {
             if m.toks.start >= lo {
@@ -350,7 +356,7 @@ impl Ctx<'_, '_> {
         let d = self.doc;
         for k in lo..hi {
             if lexicon::is_person_pronoun(&lower(d, k)) {
-                return Some(Speaker::Pronoun);
+                return Some(Speaker::Pronoun(d.toks[k].start));
             }
             if let Some(m) = self.mention_starting(k) {
                 // An untyped word opening the sentence ("Asked whether ...") is no name.
@@ -377,7 +383,7 @@ impl Ctx<'_, '_> {
         }
         let w = lower(d, k);
         if lexicon::is_person_pronoun(&w) {
-            return Some(Speaker::Pronoun);
+            return Some(Speaker::Pronoun(d.toks[k].start));
         }
         if let Some(m) = self.mention_starting(k) {
             if !self.is_possessor(m) {
@@ -625,8 +631,49 @@ fn attribution_before(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
                 return Some(Attribution { speaker: sp, cue });
             }
         }
+        // "X called the deal “...”", "what he called “...”", "X described
+        // the ad as “...”": the words are the subject's when the subject is
+        // a person (not "a group called “...”") and the verb is not passive
+        // ("he was called “...”" are someone else's words).
+        if is_naming_verb(&lower(d, v)) && v > lo && !is_passive_aux(&lower(d, v - 1)) {
+            if let Some((sp @ (Speaker::Name(..) | Speaker::Pronoun(_)), _)) =
+                ctx.subject_before(v, lo)
+            {
+                return Some(Attribution {
+                    speaker: sp,
+                    cue: lower(d, v),
+                });
+            }
+        }
     }
     None
+}
+
+/// Verbs that put a label in quotation marks on something: the quoted words
+/// are the subject's ("Romney called the comments “offensive”").
+fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "calls"
+            | "described"
+            | "describes"
+            | "dubbed"
+            | "dubs"
+            | "branded"
+            | "brands"
+            | "labeled"
+            | "labelled"
+            | "labels"
+    )
+}
+
+/// Auxiliaries that make the next verb passive ("was called").
+fn is_passive_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was" | "are" | "were" | "be" | "been" | "being" | "get" | "got"
+    )
 }
 
 /// All quotes of one article with resolved speakers.
@@ -752,7 +799,7 @@ pub(crate) fn quotes(doc: &Doc, mentions: &[Mention], table: &NameTable) -> Vec<
         };
         let personal = match &att.speaker {
             Speaker::Name(_, kind) => matches!(kind, Some(EntityKind::Person) | None),
-            Speaker::Pronoun => true,
+            Speaker::Pronoun(_) => true,
             Speaker::Description(_) => table.is_person(&speaker),
         };
         if personal {
@@ -927,7 +974,8 @@ fn resolve(
             }
             Some(table.fullest(n))
         }
-        Speaker::Pronoun => {
+        Speaker::Pronoun(pos) => {
+            let at = at.min(*pos);
             let inside = |m: &Mention| quoted.iter().any(|&(s, e)| m.start >= s && m.end <= e);
             let person = |m: &Mention| {
                 m.kind == Some(EntityKind::Person) || (m.kind.is_none() && table.is_person(&m.name))
@@ -1107,6 +1155,43 @@ mod tests {
         check(
             "\"He will appeal the ruling next week,\" the lawyer for Tom Vale said.",
             &[],
+        );
+    }
+
+    #[test]
+    fn words_a_person_puts_a_label_on_are_theirs() {
+        check(
+            "Mitt Romney called the comments \"offensive and wrong in every way\" on Monday.",
+            &[("Mitt Romney", "offensive and wrong in every way", "called")],
+        );
+        check(
+            "Lis Smith described the new advert as \"dishonest and hypocritical from the start\".",
+            &[(
+                "Lis Smith",
+                "dishonest and hypocritical from the start",
+                "described",
+            )],
+        );
+        // Passive: someone else's words. A thing, not a person, as subject.
+        check(
+            "Dan Brown arrived late. He was called \"the best player of his generation\" by the coach.",
+            &[],
+        );
+        check(
+            "Dan Brown founded a small firm called \"Brown and Sons of the Valley\" in 1990.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_person_named_before_it_not_after() {
+        check(
+            "\"This is scary,\" Senator Mark Warner said on Twitter. He called Mr. Mattis \"an island of \
+             stability amid the chaos\" of the administration.",
+            &[
+                ("Mark Warner", "This is scary", "said"),
+                ("Mark Warner", "an island of stability amid the chaos", "called"),
+            ],
         );
     }
 
