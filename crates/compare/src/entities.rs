@@ -108,11 +108,9 @@ pub(crate) fn mentions(doc: &Doc) -> Vec<Mention> {
             while j < s.toks.end {
                 let w = doc.tok(j);
                 let cap_next = is_cap_word(doc, j) && doc.toks[j].start <= doc.toks[j - 1].end + 1;
-                let prev = doc.tok(j - 1);
-                let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
                 let abbrev_dot = w == "."
                     && doc.toks[j].start == doc.toks[j - 1].end
-                    && (initial || lexicon::is_abbreviation(&prev.to_lowercase()))
+                    && crate::text::is_abbreviated(doc.tok(j - 1))
                     && j + 1 < s.toks.end
                     && is_cap_word(doc, j + 1);
                 let connector = CONNECTORS.contains(&w)

@@ -533,8 +533,7 @@ fn split_sentences(
                         || !c.is_alphabetic()
                         || !is_cased(c)
                 });
-                let abbrev =
-                    t == "." && i > range.start && is_abbrev_before(text, toks, i, range.start);
+                let abbrev = t == "." && i > range.start && is_abbrev_before(text, toks, i);
                 boundary = gap && starts_ok && !abbrev;
             }
         }
@@ -558,13 +557,9 @@ fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase()
 }
 
-fn is_abbrev_before(text: &str, toks: &[Tok], i: usize, first: usize) -> bool {
+fn is_abbrev_before(text: &str, toks: &[Tok], i: usize) -> bool {
     let p = toks[i - 1];
-    if p.end != toks[i].start || p.kind != TokKind::Word {
-        return false;
-    }
-    let _ = first;
-    is_abbreviated(&text[p.start..p.end])
+    p.end == toks[i].start && p.kind == TokKind::Word && is_abbreviated(&text[p.start..p.end])
 }
 
 /// Whether a period right after the word `w` (as written) marks an
