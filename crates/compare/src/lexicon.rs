@@ -75,6 +75,13 @@ word_set!(
 );
 
 word_set!(
+    /// Verbs that put a label in quotation marks on something: the quoted
+    /// words are the subject's ("Romney called the comments “offensive”").
+    is_naming_verb,
+    "called calls described describes dubbed dubs branded brands labeled labelled labels"
+);
+
+word_set!(
     /// Speech verbs strong enough to introduce reported speech without "that"
     /// ("Putin said the operation was over").
     is_bare_report_verb,

@@ -543,14 +543,14 @@ fn attribution_after(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
                 // verb, titles included, or follow an article and a few
                 // words of description ("the council President X said", not
                 // "the lawyer for X said").
-                let titled = |from: usize| (from..first).all(|x| is_cap(d, x) || d.tok(x) == ".");
+                let titled = (s..first).all(|x| is_cap(d, x) || d.tok(x) == ".");
                 let described = matches!(sp, Speaker::Name(..))
                     && matches!(lower(d, s).as_str(), "the" | "a" | "an")
                     && first <= s + 4
                     && (s + 1..first).all(|x| {
                         d.toks[x].kind == TokKind::Word && !lexicon::is_stopword(&lower(d, x))
                     });
-                if !(titled(s) || described) {
+                if !(titled || described) {
                     return None;
                 }
                 return Some(Attribution { speaker: sp, cue });
@@ -605,7 +605,8 @@ fn attribution_before(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
     let mut v = hi;
     while v > far {
         v -= 1;
-        if lower(d, v) == "according" {
+        let w = lower(d, v);
+        if w == "according" {
             if let Some(sp) = ctx.according_to(v, hi) {
                 return Some(Attribution {
                     speaker: sp,
@@ -617,55 +618,41 @@ fn attribution_before(ctx: &Ctx, lo: usize, hi: usize) -> Option<Attribution> {
             if let Some(sp) = ctx.first_subject(lo, v) {
                 return Some(Attribution {
                     speaker: sp,
-                    cue: lower(d, v),
+                    cue: w,
                 });
             }
         }
         if is_speech_verb_at(d, v) {
-            let cue = lower(d, v);
             if let Some((sp, _)) = ctx.subject_before(v, lo) {
-                return Some(Attribution { speaker: sp, cue });
+                return Some(Attribution {
+                    speaker: sp,
+                    cue: w,
+                });
             }
             // "said X: “...”" (verb first)
             if let Some(sp) = ctx.subject_after(v, hi) {
-                return Some(Attribution { speaker: sp, cue });
+                return Some(Attribution {
+                    speaker: sp,
+                    cue: w,
+                });
             }
         }
         // "X called the deal “...”", "what he called “...”", "X described
         // the ad as “...”": the words are the subject's when the subject is
         // a person (not "a group called “...”") and the verb is not passive
         // ("he was called “...”" are someone else's words).
-        if is_naming_verb(&lower(d, v)) && v > lo && !is_passive_aux(&lower(d, v - 1)) {
+        if lexicon::is_naming_verb(&w) && v > lo && !is_passive_aux(&lower(d, v - 1)) {
             if let Some((sp @ (Speaker::Name(..) | Speaker::Pronoun(_)), _)) =
                 ctx.subject_before(v, lo)
             {
                 return Some(Attribution {
                     speaker: sp,
-                    cue: lower(d, v),
+                    cue: w,
                 });
             }
         }
     }
     None
-}
-
-/// Verbs that put a label in quotation marks on something: the quoted words
-/// are the subject's ("Romney called the comments “offensive”").
-fn is_naming_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "called"
-            | "calls"
-            | "described"
-            | "describes"
-            | "dubbed"
-            | "dubs"
-            | "branded"
-            | "brands"
-            | "labeled"
-            | "labelled"
-            | "labels"
-    )
 }
 
 /// Auxiliaries that make the next verb passive ("was called").
