@@ -308,10 +308,6 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
             dead[id] = true;
             continue;
         }
-        if teasers_after[p] && dom.tag(id as NodeId) == Some(Tag::Article) && !holds_positive[id] {
-            dead[id] = true;
-            continue;
-        }
         in_link[id] = in_link[p];
         let Some(tag) = dom.tag(id as NodeId) else {
             continue;
@@ -319,7 +315,7 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         if tag == Tag::A {
             in_link[id] = true;
         }
-        if hard_drop(tag) {
+        if hard_drop(tag) || (tag == Tag::Article && teasers_after[p] && !holds_positive[id]) {
             dead[id] = true;
             continue;
         }
@@ -338,11 +334,12 @@ pub(crate) fn extract(dom: &Dom) -> Extracted {
         if keep {
             continue;
         }
-        if soft_drop(tag) || dom.hidden(id as NodeId) || (named && negative_hint(hint)) {
+        let furniture = named && negative_hint(hint);
+        if soft_drop(tag) || dom.hidden(id as NodeId) || furniture {
             dead[id] = true;
-            if tag.is_heading() && named && negative_hint(hint) {
-                teasers_after[p] = true;
-            }
+        }
+        if furniture && tag.is_heading() {
+            teasers_after[p] = true;
         }
     }
     // Live text and link text per subtree.
